@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mentor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mentor", targets: ["mentor"]),
+        .library(name: "MentorKit", targets: ["MentorKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            path: "Sources/CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "MentorKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "mentor",
+            dependencies: [
+                "MentorKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MentorKitTests",
+            dependencies: ["MentorKit"],
+            exclude: []
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

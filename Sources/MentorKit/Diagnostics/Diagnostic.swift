@@ -1,0 +1,59 @@
+/// How serious a diagnostic is: an error makes `mentor check` fail, a warning does not.
+public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+    case error
+    case warning
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .error && rhs == .warning
+    }
+}
+
+/// One finding about the notebook: where it is, how bad it is, and what to do about it.
+///
+/// `file` is relative to the notebook root with `/` separators; `line` and `column` are
+/// 1-based and count the front matter.
+public struct Diagnostic: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var severity: Severity
+    public var code: DiagnosticCode
+    public var message: String
+
+    public init(file: String, line: Int = 1, column: Int = 1, severity: Severity? = nil,
+                code: DiagnosticCode, message: String) {
+        self.file = file
+        self.line = max(1, line)
+        self.column = max(1, column)
+        self.severity = severity ?? code.defaultSeverity
+        self.code = code
+        self.message = message
+    }
+
+    /// The line `mentor check` prints: `file:line:col: error: message [code]`.
+    public var formatted: String {
+        "\(file):\(line):\(column): \(severity.rawValue): \(message) [\(code.rawValue)]"
+    }
+
+    /// The order diagnostics are reported in: by file, line, column, then code.
+    public static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        if lhs.line != rhs.line { return lhs.line < rhs.line }
+        if lhs.column != rhs.column { return lhs.column < rhs.column }
+        if lhs.code != rhs.code { return lhs.code.rawValue < rhs.code.rawValue }
+        return lhs.message < rhs.message
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Diagnostics in report order (file, line, column), duplicates removed.
+    public func sortedForReport() -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return sorted(by: Diagnostic.reportOrder).filter { seen.insert($0).inserted }
+    }
+
+    /// The number of errors among these diagnostics.
+    public var errorCount: Int { filter { $0.severity == .error }.count }
+    /// The number of warnings among these diagnostics.
+    public var warningCount: Int { filter { $0.severity == .warning }.count }
+}

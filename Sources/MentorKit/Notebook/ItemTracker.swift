@@ -1,0 +1,171 @@
+/// Follows a series' goals and action items through its held sessions (spec 3.4).
+///
+/// One table per series for goals and action items: a mention matches an item by `^id`,
+/// else by key. The first mention creates the item; later mentions with a checkbox set
+/// its state, a later due date replaces the earlier, and closing dates come from a done
+/// field or the closing session. Work is linear in the number of mentions.
+struct ItemTracker {
+    struct People {
+        var mentee: String?
+        var mentor: String?
+        var defaultOwner: NotebookConfig.DefaultOwner
+    }
+
+    private let people: People
+    private let asOf: LocalDate
+    private(set) var items: [TrackedItem] = []
+    private var byID: [String: Int] = [:]
+    private var byKey: [String: Int] = [:]
+    /// For active items: the held-session index whose end was last accounted for in `carried`.
+    private var openSince: [Int?] = []
+    private var heldIndex = -1
+
+    init(people: People, asOf: LocalDate) {
+        self.people = people
+        self.asOf = asOf
+    }
+
+    /// Applies one held session's mentions, in document order.
+    mutating func apply(_ session: Session) {
+        heldIndex += 1
+        var itemOfMention: [Int: Int] = [:]
+        for (mentionIndex, mention) in session.note.mentions.enumerated() {
+            let parentItem = mention.parent.flatMap { itemOfMention[$0] }
+            let index: Int
+            if let existing = find(mention) {
+                index = existing
+                update(index, with: mention, in: session)
+            } else {
+                index = create(mention, in: session, parent: parentItem)
+            }
+            itemOfMention[mentionIndex] = index
+        }
+    }
+
+    /// Closes the books: counts carries up to the last held session and marks overdue items.
+    mutating func finish() -> [TrackedItem] {
+        for index in items.indices {
+            if let since = openSince[index] { items[index].carried += heldIndex - since }
+            let item = items[index]
+            items[index].overdue = item.status.isActive && (item.due.map { $0 < asOf } ?? false)
+        }
+        return items
+    }
+
+    private mutating func find(_ mention: ItemMention) -> Int? {
+        if let id = mention.fields.id {
+            if let index = byID[id] { return index }
+            // An id added to an item first written without one still names that item.
+            if let index = byKey[mention.key], items[index].explicitID == nil {
+                items[index].explicitID = id
+                byID[id] = index
+                return index
+            }
+            return nil
+        }
+        return byKey[mention.key]
+    }
+
+    private mutating func create(_ mention: ItemMention, in session: Session, parent: Int?) -> Int {
+        let status = mention.checkbox ?? .open
+        let (owner, role) = owner(of: mention)
+        let index = items.count
+        var item = TrackedItem(
+            id: mention.identity, explicitID: mention.fields.id, key: mention.key,
+            kind: mention.role == .goal ? .goal : .action, text: mention.fields.text,
+            owner: owner, ownerRole: role, due: mention.fields.due, status: status,
+            created: session.date, file: session.file, line: mention.line,
+            closed: nil, closedIn: nil, carried: 0, overdue: false,
+            parent: parent.map { items[$0].id }, tags: mention.fields.tags,
+            details: mention.details, isPrivate: mention.isPrivate, history: [])
+        if !status.isActive {
+            item.closed = mention.fields.done ?? session.date
+            item.closedIn = session.file
+        }
+        item.history.append(.init(file: session.file, date: session.date, line: mention.line,
+                                  status: status, checkbox: mention.checkbox))
+        items.append(item)
+        openSince.append(status.isActive ? heldIndex : nil)
+        if let id = mention.fields.id { byID[id] = index }
+        if byKey[mention.key] == nil { byKey[mention.key] = index }
+        return index
+    }
+
+    private mutating func update(_ index: Int, with mention: ItemMention, in session: Session) {
+        if let due = mention.fields.due { items[index].due = due }
+        if mention.fields.owner != nil {
+            let (owner, role) = owner(of: mention)
+            items[index].owner = owner
+            items[index].ownerRole = role
+        }
+        for detail in mention.details where !items[index].details.contains(detail) {
+            items[index].details.append(detail)
+        }
+        for tag in mention.fields.tags where !items[index].tags.contains(tag) {
+            items[index].tags.append(tag)
+        }
+        if byKey[mention.key] == nil { byKey[mention.key] = index }
+        if let status = mention.checkbox {
+            transition(index, to: status, done: mention.fields.done, in: session)
+        } else if let done = mention.fields.done, !items[index].status.isActive {
+            items[index].closed = done
+        }
+        items[index].history.append(.init(file: session.file, date: session.date, line: mention.line,
+                                          status: items[index].status, checkbox: mention.checkbox))
+    }
+
+    private mutating func transition(_ index: Int, to status: ItemStatus, done: LocalDate?, in session: Session) {
+        let old = items[index].status
+        if old == status {
+            if !status.isActive, let done { items[index].closed = done }
+            return
+        }
+        items[index].status = status
+        switch (old.isActive, status.isActive) {
+        case (true, false):
+            if let since = openSince[index] { items[index].carried += max(0, heldIndex - 1 - since) }
+            openSince[index] = nil
+            items[index].closed = done ?? session.date
+            items[index].closedIn = session.file
+        case (false, true):
+            openSince[index] = heldIndex - 1
+            items[index].closed = nil
+            items[index].closedIn = nil
+        case (false, false):
+            items[index].closed = done ?? session.date
+            items[index].closedIn = session.file
+        case (true, true):
+            break
+        }
+    }
+
+    /// The owner as the export names it: the name after `@` lower-cased; `@mentee`,
+    /// `@mentor` and a missing owner (by `default-owner`) give that person's first name.
+    private func owner(of mention: ItemMention) -> (String?, TrackedItem.OwnerRole?) {
+        let menteeFirst = people.mentee.flatMap(ItemTracker.firstName)
+        let mentorFirst = people.mentor.flatMap(ItemTracker.firstName)
+        guard let written = mention.fields.owner?.lowercased() else {
+            switch people.defaultOwner {
+            case .mentee: return (menteeFirst, .mentee)
+            case .mentor: return (mentorFirst, .mentor)
+            case .none: return (nil, nil)
+            }
+        }
+        switch written {
+        case "mentee": return (menteeFirst ?? written, .mentee)
+        case "mentor": return (mentorFirst ?? written, .mentor)
+        default:
+            if written == menteeFirst || people.mentee.map({ Slug.make($0) == written }) == true {
+                return (written, .mentee)
+            }
+            if written == mentorFirst || people.mentor.map({ Slug.make($0) == written }) == true {
+                return (written, .mentor)
+            }
+            return (written, .other)
+        }
+    }
+
+    static func firstName(_ name: String) -> String? {
+        name.split(whereSeparator: { $0.isWhitespace }).first.map { $0.lowercased() }
+    }
+}

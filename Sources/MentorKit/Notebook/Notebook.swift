@@ -1,0 +1,121 @@
+/// The whole notebook, linked: mentorships with their chained sessions and followed
+/// items, the profiles, the upcoming sessions and every diagnostic.
+public struct Notebook: Sendable {
+    /// Absolute path of the notebook folder.
+    public var root: String
+    public var config: NotebookConfig
+    /// What "today" is for statuses, overdue items and stalled mentorships.
+    public var asOf: LocalDate
+    /// Mentorships sorted by id.
+    public var series: [Series]
+    /// Profile notes in path order.
+    public var profiles: [Profile]
+    /// Upcoming sessions of every series, by date, time and series.
+    public var upcoming: [UpcomingSession]
+    /// Every diagnostic of every file, in report order.
+    public var diagnostics: [Diagnostic]
+
+    /// The series with this id.
+    public func series(_ id: String) -> Series? { series.first { $0.id == id } }
+}
+
+/// One mentorship: a mentee, a mentor and their sessions.
+public struct Series: Sendable {
+    public var id: String
+    public var mentee: String?
+    public var mentor: String?
+    /// The mentee's profile note, if there is one.
+    public var profile: Profile?
+    /// Sessions in chain order.
+    public var sessions: [Session]
+    /// Goals and action items in creation order.
+    public var items: [TrackedItem]
+
+    /// Held sessions in chain order.
+    public var heldSessions: [Session] { sessions.filter { $0.status == .held } }
+}
+
+/// A session note placed in its series.
+public struct Session: Sendable {
+    public var note: Note
+    public var header: SessionHeader
+    public var seriesID: String
+    /// The status as written, else held on or before the as-of date and planned after it.
+    public var status: SessionStatus
+    /// The note before this one in the chain.
+    public var previous: String?
+    /// The note after this one in the chain.
+    public var next: String?
+
+    public var file: String { note.path }
+    public var date: LocalDate { header.date }
+    public var time: LocalTime? { header.time }
+}
+
+/// A profile note: the research a mentor does before a first session.
+public struct Profile: Sendable {
+    public var note: Note
+    public var header: ProfileHeader
+    /// The series this profile belongs to: as written, else slug(name).
+    public var seriesID: String
+
+    public var file: String { note.path }
+}
+
+/// The meeting a series has next: a planned note, or the plan of its last note.
+public struct UpcomingSession: Sendable, Hashable {
+    public var series: String
+    public var date: LocalDate
+    public var time: LocalTime?
+    public var location: String?
+    public var link: String?
+    public var durationMinutes: Int?
+    /// The planned note for it, or nil when only the previous note's plan describes it.
+    public var file: String?
+    /// The note whose next-session plan announced it, when that is where it comes from.
+    public var plannedIn: String?
+}
+
+/// A goal or action item followed from the session that created it to the latest mention.
+public struct TrackedItem: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable { case goal, action }
+    /// Who an owner is in the mentorship.
+    public enum OwnerRole: String, Sendable, Hashable { case mentee, mentor, other }
+
+    /// One mention of the item in a held session.
+    public struct Event: Sendable, Hashable {
+        public var file: String
+        public var date: LocalDate
+        public var line: Int
+        /// The status after this mention (unchanged where the mention had no checkbox).
+        public var status: ItemStatus
+        public var checkbox: ItemStatus?
+    }
+
+    /// `^id` where given, else the key.
+    public var id: String
+    public var explicitID: String?
+    public var key: String
+    public var kind: Kind
+    public var text: String
+    /// The owner's name, lower-cased; nil for no owner.
+    public var owner: String?
+    public var ownerRole: OwnerRole?
+    public var due: LocalDate?
+    public var status: ItemStatus
+    public var created: LocalDate
+    public var file: String
+    public var line: Int
+    public var closed: LocalDate?
+    public var closedIn: String?
+    /// Held sessions after the creating one at whose end the item was still open.
+    public var carried: Int
+    public var overdue: Bool
+    /// The `id` of the item this one is nested under.
+    public var parent: String?
+    public var tags: [String]
+    public var details: [String]
+    /// Created in a private section: left out of documents and, by default, of the export.
+    public var isPrivate: Bool
+    public var history: [Event]
+}

@@ -1,0 +1,211 @@
+/// The link stage: turns parsed notes into the `Notebook` model.
+extension Notebook {
+    /// Links a read notebook as of a date: series, chains, profiles, items, upcoming sessions.
+    public static func link(_ source: NotebookSource, asOf: LocalDate) -> Notebook {
+        var linker = NotebookLinker(source: source, asOf: asOf)
+        return linker.run()
+    }
+}
+
+struct NotebookLinker {
+    let source: NotebookSource
+    let asOf: LocalDate
+    var diagnostics: [Diagnostic] = []
+
+    init(source: NotebookSource, asOf: LocalDate) {
+        self.source = source
+        self.asOf = asOf
+    }
+
+    mutating func run() -> Notebook {
+        diagnostics = source.diagnostics + source.notes.flatMap(\.diagnostics)
+        let profiles = source.notes.compactMap { note -> Profile? in
+            guard let header = note.profile else { return nil }
+            let seriesID = header.series ?? Slug.make(header.name)
+            return Profile(note: note, header: header, seriesID: seriesID)
+        }
+
+        var sessionsBySeries: [String: [Session]] = [:]
+        for note in source.notes {
+            guard let header = note.session, let session = makeSession(note, header) else { continue }
+            sessionsBySeries[session.seriesID, default: []].append(session)
+        }
+        let resolver = PreviousResolver(sessions: sessionsBySeries.values.joined().map {
+            .init(path: $0.file, series: $0.seriesID, date: $0.date, time: $0.time)
+        })
+
+        var allSeries: [Series] = []
+        var upcoming: [UpcomingSession] = []
+        for id in sessionsBySeries.keys.sorted() {
+            let sessions = chain(sessionsBySeries[id] ?? [], series: id, resolver: resolver)
+            let mentee = sessions.reversed().lazy.compactMap(\.header.mentee).first
+            let mentor = sessions.reversed().lazy.compactMap(\.header.mentor).first ?? source.config.mentor
+            var series = Series(id: id, mentee: mentee, mentor: mentor, profile: nil, sessions: sessions, items: [])
+            series.profile = profile(for: series, among: profiles)
+            if series.mentee == nil { series.mentee = series.profile?.header.name }
+
+            var tracker = ItemTracker(people: .init(mentee: series.mentee, mentor: series.mentor,
+                                                    defaultOwner: source.config.defaultOwner),
+                                      asOf: asOf)
+            for session in sessions where session.status == .held { tracker.apply(session) }
+            series.items = tracker.finish()
+            upcoming += upcomingSessions(of: series)
+            allSeries.append(series)
+        }
+        upcoming.sort { ($0.date, $0.time?.minutes ?? -1, $0.series) < ($1.date, $1.time?.minutes ?? -1, $1.series) }
+        return Notebook(root: source.root, config: source.config, asOf: asOf, series: allSeries,
+                        profiles: profiles, upcoming: upcoming, diagnostics: diagnostics.sortedForReport())
+    }
+
+    // MARK: - Sessions
+
+    private mutating func makeSession(_ note: Note, _ header: SessionHeader) -> Session? {
+        let seriesID = header.series ?? header.mentee.map { Slug.make($0) } ?? ""
+        guard !seriesID.isEmpty else {
+            if header.mentee != nil {
+                report(note.path, 1, .missingMentee,
+                       "mentee name has no letters or digits to make a series id from; add `series: id`")
+            }
+            return nil
+        }
+        let status = header.status ?? (header.date <= asOf ? .held : .planned)
+        if header.status == .planned, header.date < asOf {
+            report(note.path, header.statusLine, .plannedInPast,
+                   "session on \(header.date) is still `planned` although that date has passed; set `status: held` or `cancelled`")
+        }
+        if header.status == .held, header.date > asOf {
+            report(note.path, header.statusLine, .heldInFuture,
+                   "session on \(header.date) is marked `held` but that date is after \(asOf); set `status: planned` or fix the date")
+        }
+        return Session(note: note, header: header, seriesID: seriesID, status: status)
+    }
+
+    /// Orders a series' sessions into its chain and sets previous/next.
+    private mutating func chain(_ unordered: [Session], series: String, resolver: PreviousResolver) -> [Session] {
+        let sessions = unordered.sorted { lhs, rhs in
+            if lhs.date != rhs.date { return lhs.date < rhs.date }
+            let left = lhs.time?.minutes ?? -1, right = rhs.time?.minutes ?? -1
+            if left != right { return left < right }
+            return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8)
+        }
+        var position: [String: Int] = [:]
+        for (index, session) in sessions.enumerated() { position[session.file] = index }
+
+        var links = [Int?](repeating: nil, count: sessions.count)
+        var successorOf: [Int: Int] = [:]
+        for (index, session) in sessions.enumerated() {
+            guard let value = session.header.previous else { continue }
+            let line = session.header.previousLine
+            switch resolver.resolve(value, from: session.file, series: series) {
+            case .notFound:
+                report(session.file, line, .badPrevious,
+                       "previous: '\(value)' matches no session note; name a file (2026-11-03.md), a [[wikilink]] or the date of a session in series \(series)")
+            case .ambiguous(let paths):
+                report(session.file, line, .ambiguousPrevious,
+                       "previous: '\(value)' matches \(paths.count) sessions (\(paths.joined(separator: ", "))); name the file's path instead")
+            case .found(let path):
+                guard let target = position[path] else {
+                    report(session.file, line, .previousOtherSeries,
+                           "previous: '\(value)' is a session of another series (\(path)); the link is ignored")
+                    continue
+                }
+                if let other = successorOf[target] {
+                    report(session.file, line, .previousShared,
+                           "previous: '\(value)' is already the previous session of \(sessions[other].file); a session has one successor, so fix one of the two")
+                    continue
+                }
+                successorOf[target] = index
+                links[index] = target
+            }
+        }
+        let onCycles = ChainOrder.nodesOnCycles(links: links)
+        for index in onCycles.sorted() {
+            let value = sessions[index].header.previous ?? ""
+            report(sessions[index].file, sessions[index].header.previousLine, .previousCycle,
+                   "previous: '\(value)' makes a cycle of \(onCycles.count == 1 ? "one session naming itself" : "previous links"); remove or fix `previous:` so the chain has a start")
+            links[index] = nil
+        }
+        reportSameTime(sessions, links: links)
+
+        var ordered = ChainOrder.order(count: sessions.count, links: links).map { sessions[$0] }
+        for index in ordered.indices {
+            ordered[index].previous = index > 0 ? ordered[index - 1].file : nil
+            ordered[index].next = index + 1 < ordered.count ? ordered[index + 1].file : nil
+        }
+        return ordered
+    }
+
+    /// Two sessions on the same date and time are an error unless one names the other.
+    private mutating func reportSameTime(_ sessions: [Session], links: [Int?]) {
+        var start = 0
+        while start < sessions.count {
+            var end = start + 1
+            while end < sessions.count, sessions[end].date == sessions[start].date,
+                  sessions[end].time == sessions[start].time { end += 1 }
+            if end - start > 1 {
+                let group = start..<end
+                var linked = Set<Int>()
+                for member in group {
+                    if let previous = links[member], group.contains(previous) {
+                        linked.insert(member)
+                        linked.insert(previous)
+                    }
+                }
+                for member in group where member != start && !linked.contains(member) {
+                    let when = sessions[member].date.description + (sessions[member].time.map { " " + $0.description } ?? "")
+                    report(sessions[member].file, sessions[member].header.dateLine, .sameTimeConflict,
+                           "another session of this series is on \(when) too (\(sessions[start].file)); give one a different time or set `previous:` to say which comes first")
+                }
+            }
+            start = end
+        }
+    }
+
+    // MARK: - Profiles
+
+    private mutating func profile(for series: Series, among profiles: [Profile]) -> Profile? {
+        let menteeName = series.mentee?.lowercased()
+        let matches = profiles.filter { profile in
+            guard profile.header.role != .mentor else { return false }
+            return profile.seriesID == series.id
+                || (menteeName != nil && profile.header.name.lowercased() == menteeName)
+        }
+        guard let first = matches.first else { return nil }
+        for extra in matches.dropFirst() {
+            report(extra.file, 1, .duplicateProfile,
+                   "another profile (\(first.file)) already describes series \(series.id); this one is not used")
+        }
+        return first
+    }
+
+    // MARK: - Upcoming
+
+    /// Planned notes, plus the plan of the last note when no later note exists (spec 3.5).
+    private mutating func upcomingSessions(of series: Series) -> [UpcomingSession] {
+        var result = series.sessions.filter { $0.status == .planned }.map { session in
+            UpcomingSession(series: series.id, date: session.date, time: session.time,
+                            location: session.header.location, link: session.header.link,
+                            durationMinutes: session.header.durationMinutes, file: session.file,
+                            plannedIn: nil)
+        }
+        guard let last = series.sessions.last, last.status != .planned else { return result }
+        let announcing = series.sessions.reversed().first { session in
+            session.status != .planned && session.header.next?.date != nil
+        }
+        if let announcing, let plan = announcing.header.next, let date = plan.date, date > last.date {
+            result.append(UpcomingSession(series: series.id, date: date, time: plan.time,
+                                          location: plan.location, link: plan.link,
+                                          durationMinutes: plan.durationMinutes, file: nil,
+                                          plannedIn: announcing.file))
+        } else if last.status == .held {
+            let line = last.note.sections(.next).first?.line ?? 1
+            report(last.file, line, .noNextSession,
+                   "no next session planned after this one; add a `## Next session` section with `- When: YYYY-MM-DD HH:MM`")
+        }
+        return result
+    }
+
+    private mutating func report(_ file: String, _ line: Int, _ code: DiagnosticCode, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, code: code, message: message))
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+extension Notebook {
+    /// Reads and links the notebook at `root`.
+    ///
+    /// - Parameters:
+    ///   - asOf: what "today" is; nil means the date of `now` in the notebook's time zone.
+    ///   - now: the caller's clock reading (the library never reads the clock itself).
+    ///   - jobs: how many threads parse notes.
+    public static func open(at root: String, asOf: LocalDate?, now: Date,
+                            jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> Notebook {
+        let source = NotebookSource.read(root: root, jobs: jobs)
+        let date = asOf ?? LocalDate(now, in: source.config.timeZone)
+        return link(source, asOf: date)
+    }
+
+    /// Why `root` cannot be a notebook, or nil when it can.
+    public static func problem(with root: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
+            return "notebook folder \(root) does not exist; pass --notebook DIR or run `mentor init`"
+        }
+        guard isDirectory.boolValue else { return "\(root) is a file, not a notebook folder; pass --notebook DIR" }
+        guard FileManager.default.isReadableFile(atPath: root) else {
+            return "notebook folder \(root) cannot be read; check its permissions"
+        }
+        return nil
+    }
+}
+
+extension LocalDate {
+    /// The calendar date of an instant in a time zone (the system's when nil or unknown).
+    public init(_ instant: Date, in timeZoneIdentifier: String?) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        self = LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? LocalDate(dayNumber: 0)
+    }
+}

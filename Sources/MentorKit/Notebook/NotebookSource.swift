@@ -1,0 +1,88 @@
+import Foundation
+
+/// Every file of a notebook, read and parsed, before any linking: the output of the read
+/// stage for a whole folder.
+public struct NotebookSource: Sendable {
+    /// Absolute path of the notebook folder.
+    public var root: String
+    public var config: NotebookConfig
+    /// Notes in path order.
+    public var notes: [Note]
+    /// Problems with the folder and `mentor.yml` (a note's own are in the note).
+    public var diagnostics: [Diagnostic]
+
+    public init(root: String, config: NotebookConfig = NotebookConfig(), notes: [Note],
+                diagnostics: [Diagnostic] = []) {
+        self.root = root
+        self.config = config
+        self.notes = notes
+        self.diagnostics = diagnostics
+    }
+
+    /// Reads the notebook at `root`: `mentor.yml`, then every `*.md` below it except in
+    /// hidden folders and the root's `templates/`, parsed on up to `jobs` threads.
+    public static func read(root: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> NotebookSource {
+        var diagnostics: [Diagnostic] = []
+        var config = NotebookConfig()
+        let configPath = root + "/" + NotebookConfig.fileName
+        if FileManager.default.fileExists(atPath: configPath) {
+            if let data = FileManager.default.contents(atPath: configPath) {
+                let (parsed, problems) = NotebookConfig.parse(bytes: [UInt8](data))
+                config = parsed
+                diagnostics += problems
+            } else {
+                diagnostics.append(Diagnostic(file: NotebookConfig.fileName, code: .unreadableFile,
+                                              message: "mentor.yml cannot be read; check its permissions"))
+            }
+        }
+        let (files, walkProblems) = NotebookWalker.markdownFiles(under: root)
+        diagnostics += walkProblems
+        let notes = readNotes(files, root: root, jobs: jobs)
+        return NotebookSource(root: root, config: config, notes: notes, diagnostics: diagnostics)
+    }
+
+    /// Reads and parses files in parallel; the result keeps the order of `files`.
+    static func readNotes(_ files: [String], root: String, jobs: Int) -> [Note] {
+        let results = ResultSlots<Note>(count: files.count)
+        let work: @Sendable (Int) -> Void = { index in
+            let path = files[index]
+            let note: Note
+            if let data = FileManager.default.contents(atPath: root + "/" + path) {
+                note = NoteReader.read(path: path, bytes: [UInt8](data))
+            } else {
+                note = Note(path: path, kind: .other, diagnostics: [Diagnostic(
+                    file: path, code: .unreadableFile,
+                    message: "file cannot be read (it vanished or its permissions forbid it); check it exists and is readable")])
+            }
+            results.store(note, at: index)
+        }
+        let threads = max(1, min(jobs, files.count))
+        if threads == 1 {
+            files.indices.forEach(work)
+        } else {
+            // Chunks, not single files, so that threads take work without contending.
+            let chunk = max(1, files.count / (threads * 8))
+            let chunks = (files.count + chunk - 1) / chunk
+            DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                for index in (part * chunk)..<min(files.count, (part + 1) * chunk) { work(index) }
+            }
+        }
+        return results.values()
+    }
+}
+
+/// Fixed slots that concurrent workers fill, each writing only its own index.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: Value, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [Value] { slots.map { $0! } }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Lists a notebook's Markdown files without leaving the notebook.
+enum NotebookWalker {
+    /// Paths relative to `root`, sorted, of every `*.md` file below it, skipping hidden
+    /// files and folders and the root's `templates/`. Symbolic links are followed only
+    /// when they resolve inside the notebook, and each folder is visited once, so a link
+    /// loop ends.
+    static func markdownFiles(under root: String) -> ([String], [Diagnostic]) {
+        let fileManager = FileManager.default
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var visited: Set<String> = [realRoot]
+        var pending: [(absolute: String, relative: String)] = [(root, "")]
+        while let (directory, relative) = pending.popLast() {
+            let names: [String]
+            do {
+                names = try fileManager.contentsOfDirectory(atPath: directory)
+            } catch {
+                diagnostics.append(Diagnostic(file: relative.isEmpty ? "." : relative, code: .unreadableFile,
+                                              message: "folder cannot be listed; check its permissions"))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                if relative.isEmpty && name == "templates" { continue }
+                let childAbsolute = directory + "/" + name
+                guard let attributes = try? fileManager.attributesOfItem(atPath: childAbsolute),
+                      let type = attributes[.type] as? FileAttributeType else { continue }
+                var isDirectory = type == .typeDirectory
+                var isFile = type == .typeRegular
+                if type == .typeSymbolicLink {
+                    let target = URL(fileURLWithPath: childAbsolute).resolvingSymlinksInPath().path
+                    guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                        if name.lowercased().hasSuffix(".md") || (try? fileManager.destinationOfSymbolicLink(atPath: childAbsolute)) != nil {
+                            diagnostics.append(Diagnostic(
+                                file: childRelative, severity: .warning, code: .unreadableFile,
+                                message: "symbolic link points outside the notebook or cannot be resolved; it is not followed"))
+                        }
+                        continue
+                    }
+                    var targetIsDirectory: ObjCBool = false
+                    guard fileManager.fileExists(atPath: target, isDirectory: &targetIsDirectory) else { continue }
+                    isDirectory = targetIsDirectory.boolValue
+                    isFile = !isDirectory
+                    if isDirectory {
+                        guard visited.insert(target).inserted else { continue }
+                    }
+                } else if isDirectory {
+                    let real = URL(fileURLWithPath: childAbsolute).resolvingSymlinksInPath().path
+                    guard visited.insert(real).inserted else { continue }
+                }
+                if isDirectory {
+                    pending.append((childAbsolute, childRelative))
+                } else if isFile, name.lowercased().hasSuffix(".md") {
+                    files.append(childRelative)
+                }
+            }
+        }
+        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return (files, diagnostics)
+    }
+}

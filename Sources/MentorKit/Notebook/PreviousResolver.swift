@@ -1,0 +1,121 @@
+import Foundation
+
+/// Resolves a session's `previous:` value to one session note.
+///
+/// The value may be a path relative to the note or to the notebook root, a `[[wikilink]]`
+/// naming a file without `.md`, or the date (optionally with time) of a session in the
+/// same series.
+struct PreviousResolver {
+    struct Candidate {
+        var path: String
+        var series: String
+        var date: LocalDate
+        var time: LocalTime?
+    }
+
+    enum Resolution: Equatable {
+        case found(String)
+        case notFound
+        case ambiguous([String])
+    }
+
+    private let byPath: [String: Candidate]
+    private let byStem: [String: [String]]
+    private let bySeriesDate: [String: [String]]
+
+    init(sessions: [Candidate]) {
+        var byPath: [String: Candidate] = [:]
+        var byStem: [String: [String]] = [:]
+        var bySeriesDate: [String: [String]] = [:]
+        for candidate in sessions {
+            byPath[candidate.path] = candidate
+            let stem = PreviousResolver.stem(of: candidate.path)
+            byStem[stem, default: []].append(candidate.path)
+            bySeriesDate[candidate.series + "|" + candidate.date.description, default: []].append(candidate.path)
+        }
+        self.byPath = byPath
+        self.byStem = byStem
+        self.bySeriesDate = bySeriesDate
+    }
+
+    func resolve(_ raw: String, from notePath: String, series: String) -> Resolution {
+        let value = raw.trimmingCharacters(in: .whitespaces)
+        if value.hasPrefix("[["), value.hasSuffix("]]") {
+            return resolveWikilink(String(value.dropFirst(2).dropLast(2)), from: notePath, series: series)
+        }
+        if let (date, time) = DateTimeText.parse(value) {
+            let sameDay = bySeriesDate[series + "|" + date.description] ?? []
+            let matches = sameDay.filter { time == nil || byPath[$0]?.time == time }
+            if matches.count == 1 { return .found(matches[0]) }
+            if matches.count > 1 { return .ambiguous(matches.sorted()) }
+            // A date that is also a file name next to the note ("2026-11-03") falls through.
+        }
+        var matches: [String] = []
+        let folder = PreviousResolver.folder(of: notePath)
+        for base in [folder, ""] {
+            for spelling in [value, value + ".md"] {
+                guard let path = PreviousResolver.normalize(base.isEmpty ? spelling : base + "/" + spelling),
+                      byPath[path] != nil, !matches.contains(path) else { continue }
+                matches.append(path)
+            }
+        }
+        if matches.count == 1 { return .found(matches[0]) }
+        if matches.count > 1 { return .ambiguous(matches.sorted()) }
+        return .notFound
+    }
+
+    /// `[[name]]`, `[[name|alias]]`, `[[name#heading]]`: the closest file named `name`.
+    private func resolveWikilink(_ inner: String, from notePath: String, series: String) -> Resolution {
+        var name = inner
+        if let bar = name.firstIndex(of: "|") { name = String(name[..<bar]) }
+        if let hash = name.firstIndex(of: "#") { name = String(name[..<hash]) }
+        name = name.trimmingCharacters(in: .whitespaces)
+        if name.lowercased().hasSuffix(".md") { name = String(name.dropLast(3)) }
+        if name.contains("/") {
+            let path = PreviousResolver.normalize(name + ".md")
+            if let path, byPath[path] != nil { return .found(path) }
+            let folder = PreviousResolver.folder(of: notePath)
+            if let path = PreviousResolver.normalize(folder + "/" + name + ".md"), byPath[path] != nil {
+                return .found(path)
+            }
+            return .notFound
+        }
+        let all = byStem[name] ?? []
+        let folder = PreviousResolver.folder(of: notePath)
+        // Closest first: the same folder, then the same series, then anywhere.
+        let tiers = [
+            all.filter { PreviousResolver.folder(of: $0) == folder },
+            all.filter { byPath[$0]?.series == series },
+            all,
+        ]
+        for tier in tiers where !tier.isEmpty {
+            return tier.count == 1 ? .found(tier[0]) : .ambiguous(tier.sorted())
+        }
+        return .notFound
+    }
+
+    static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Resolves `.` and `..`; nil when the path climbs out of the notebook.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,316 @@
+import Foundation
+
+/// Reads a note's Markdown body: its title, sections, section entries and item mentions.
+struct BodyReader {
+    let path: String
+    let tree: MarkdownTree
+    let lines: [Substring]
+    let lineOffset: Int
+
+    private(set) var title: String?
+    private(set) var preamble = ""
+    private(set) var sections: [NoteSection] = []
+    private(set) var mentions: [ItemMention] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The plan of the first next-session section that has one.
+    private(set) var plan: NextSessionPlan?
+
+    /// The parent index of every node (-1 for the document).
+    private let parents: [Int]
+
+    init(path: String, body: Substring, lineOffset: Int) {
+        self.path = path
+        self.lineOffset = lineOffset
+        tree = CMarkAdapter.parse(String(body))
+        lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        var parents = [Int](repeating: -1, count: tree.nodes.count)
+        var stack: [Int] = []
+        for index in tree.nodes.indices {
+            while let top = stack.last, tree.nodes[top].end <= index { stack.removeLast() }
+            parents[index] = stack.last ?? -1
+            stack.append(index)
+        }
+        self.parents = parents
+    }
+
+    mutating func read() {
+        guard !tree.nodes.isEmpty else { return }
+        let blocks = tree.children(of: 0)
+        var preambleBlocks: [Int] = []
+        var current: (heading: Int, blocks: [Int])?
+        var titleHeading: Int?
+        for block in blocks {
+            let node = tree.nodes[block]
+            if node.kind == .heading, node.level <= 2 {
+                if node.level == 1, current == nil, titleHeading == nil {
+                    titleHeading = block
+                    continue
+                }
+                if let open = current {
+                    finishSection(heading: open.heading, blocks: open.blocks, until: node.line)
+                } else {
+                    collectMentions(in: preambleBlocks, section: nil, isPrivate: false)
+                }
+                current = (block, [])
+            } else if current != nil {
+                current?.blocks.append(block)
+            } else {
+                preambleBlocks.append(block)
+            }
+        }
+        if let open = current {
+            finishSection(heading: open.heading, blocks: open.blocks, until: lines.count + 1)
+        } else {
+            collectMentions(in: preambleBlocks, section: nil, isPrivate: false)
+        }
+
+        if let titleHeading { title = collapse(tree.plainText(of: titleHeading)) }
+        let preambleEnd = sections.first.map { $0.line - lineOffset } ?? lines.count + 1
+        let preambleStart = titleHeading.map { tree.nodes[$0].endLine + 1 } ?? 1
+        preamble = source(from: preambleStart, to: preambleEnd)
+    }
+
+    // MARK: - Sections
+
+    private mutating func finishSection(heading: Int, blocks: [Int], until nextLine: Int) {
+        let headingNode = tree.nodes[heading]
+        let title = collapse(tree.plainText(of: heading))
+        let (kind, isPrivate) = SectionKind.classify(heading: title)
+        let markdown = source(from: headingNode.endLine + 1, to: nextLine)
+        let entries = self.entries(in: blocks)
+        let links = self.links(in: blocks)
+        sections.append(NoteSection(kind: kind, title: title, isPrivate: isPrivate,
+                                    line: headingNode.line + lineOffset, markdown: markdown,
+                                    entries: entries, links: links))
+        collectMentions(in: blocks, section: kind, isPrivate: isPrivate)
+        if kind == .next { readPlan(in: blocks) }
+    }
+
+    /// Top-level list items of the section, or its paragraphs where it has no list.
+    private func entries(in blocks: [Int]) -> [SectionEntry] {
+        let lists = blocks.filter { tree.nodes[$0].kind == .list }
+        if !lists.isEmpty {
+            return lists.flatMap { tree.children(of: $0) }.compactMap { item in
+                let text = itemText(item)
+                return text.isEmpty ? nil : SectionEntry(text: text, line: tree.nodes[item].line + lineOffset)
+            }
+        }
+        return blocks.filter { tree.nodes[$0].kind == .paragraph }.compactMap { paragraph in
+            let text = collapse(tree.plainText(of: paragraph))
+            return text.isEmpty ? nil : SectionEntry(text: text, line: tree.nodes[paragraph].line + lineOffset)
+        }
+    }
+
+    /// The plain text of an item's first paragraph, without a leading checkbox.
+    private func itemText(_ item: Int) -> String {
+        guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return "" }
+        let text = collapse(tree.plainText(of: first))
+        if let (_, rest) = ItemStatus.checkbox(at: text[...]) { return collapse(rest) }
+        return text
+    }
+
+    /// Links of the section: Markdown links and autolinks, else a bare URL, else the text.
+    private func links(in blocks: [Int]) -> [ResourceLink] {
+        var units: [Int] = []
+        for block in blocks {
+            switch tree.nodes[block].kind {
+            case .list: units += tree.children(of: block)
+            case .paragraph: units.append(block)
+            default: break
+            }
+        }
+        var links: [ResourceLink] = []
+        for unit in units {
+            var found = false
+            for index in unit..<tree.nodes[unit].end where tree.nodes[index].kind == .link {
+                let url = tree.nodes[index].url ?? ""
+                let text = collapse(tree.plainText(of: index))
+                links.append(ResourceLink(title: text.isEmpty ? url : text, url: url.isEmpty ? nil : url))
+                found = true
+            }
+            if found { continue }
+            let text = tree.nodes[unit].kind == .item ? itemText(unit) : collapse(tree.plainText(of: unit))
+            guard !text.isEmpty else { continue }
+            if let url = text.split(separator: " ").first(where: { $0.hasPrefix("http://") || $0.hasPrefix("https://") }) {
+                var title = text.replacingOccurrences(of: url, with: "")
+                    .trimmingCharacters(in: CharacterSet(charactersIn: " -–—:|()<>"))
+                if title.isEmpty { title = String(url) }
+                links.append(ResourceLink(title: title, url: String(url)))
+            } else {
+                links.append(ResourceLink(title: text, url: nil))
+            }
+        }
+        return links
+    }
+
+    // MARK: - Logistics
+
+    /// Reads `When:`, `Where:`, `Link:` and `Duration:` lines of a next-session section.
+    private mutating func readPlan(in blocks: [Int]) {
+        var units: [Int] = []
+        for block in blocks {
+            switch tree.nodes[block].kind {
+            case .list:
+                units += tree.children(of: block).compactMap { item in
+                    tree.firstChild(of: item).flatMap { tree.nodes[$0].kind == .paragraph ? $0 : nil }
+                }
+            case .paragraph: units.append(block)
+            default: break
+            }
+        }
+        var plan = NextSessionPlan(line: 1)
+        var sawField = false
+        for unit in units {
+            for line in textLines(of: unit) {
+                guard let colon = line.text.firstIndex(of: ":") else { continue }
+                let key = line.text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+                let value = line.text[line.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let fileLine = line.line + lineOffset
+                if !sawField { plan.line = fileLine }
+                switch key {
+                case "when", "date":
+                    sawField = true
+                    if let (date, time) = DateTimeText.parse(value) {
+                        plan.date = date
+                        if let time { plan.time = time }
+                    } else if let date = LocalDate(value.prefix(10)),
+                              let time = LocalTime(value.dropFirst(10).trimmingCharacters(in: CharacterSet(charactersIn: " ,at"))) {
+                        plan.date = date
+                        plan.time = time
+                    } else {
+                        diagnostics.append(Diagnostic(
+                            file: path, line: fileLine, code: .badDate,
+                            message: "next session date '\(value)' is not a date; write `When: YYYY-MM-DD HH:MM`"))
+                    }
+                case "time":
+                    sawField = true
+                    if let time = LocalTime(value) { plan.time = time }
+                case "where", "location", "place":
+                    sawField = true
+                    if !value.isEmpty { plan.location = value }
+                case "link", "call", "url":
+                    sawField = true
+                    if let url = line.url ?? (value.isEmpty ? nil : value) { plan.link = url }
+                case "duration":
+                    sawField = true
+                    if let minutes = DurationText.minutes(value) {
+                        plan.durationMinutes = minutes
+                    } else {
+                        diagnostics.append(Diagnostic(
+                            file: path, line: fileLine, code: .badDuration,
+                            message: "next session duration '\(value)' is not a duration; write 45m, 1h or 1h30m"))
+                    }
+                default:
+                    continue
+                }
+            }
+        }
+        if sawField, !plan.isEmpty, self.plan == nil { self.plan = plan }
+    }
+
+    /// A paragraph split at its line breaks, each piece with its first link's URL.
+    private func textLines(of paragraph: Int) -> [(text: String, url: String?, line: Int)] {
+        var result: [(text: String, url: String?, line: Int)] = []
+        var text = ""
+        var url: String?
+        var line = tree.nodes[paragraph].line
+        for index in (paragraph + 1)..<tree.nodes[paragraph].end {
+            let node = tree.nodes[index]
+            switch node.kind {
+            case .text, .code: text += node.literal ?? ""
+            case .link: if url == nil { url = node.url }
+            case .softBreak, .lineBreak:
+                result.append((collapse(text), url, line))
+                text = ""
+                url = nil
+                line += 1
+            default: break
+            }
+        }
+        result.append((collapse(text), url, line))
+        return result
+    }
+
+    // MARK: - Items
+
+    private mutating func collectMentions(in blocks: [Int], section: SectionKind?, isPrivate: Bool) {
+        // Mention index of each item node, so nested items find their parent.
+        var mentionOfNode: [Int: Int] = [:]
+        for block in blocks {
+            for index in block..<tree.nodes[block].end where tree.nodes[index].kind == .item {
+                let (status, fields) = itemFields(index)
+                let outerItem = enclosingItem(of: index)
+                let isTopLevel = outerItem == nil && parents[parents[index]] == 0
+                let outerMention = outerItem.flatMap { mentionOfNode[$0] }
+
+                let role: ItemMention.Role?
+                switch section {
+                case .goals?:
+                    role = isTopLevel || (status != nil && outerMention != nil) ? .goal : nil
+                case .review?:
+                    role = status != nil ? .update : nil
+                case .actions?:
+                    role = isTopLevel || status != nil ? .action : nil
+                default:
+                    role = status != nil ? .action : nil
+                }
+                guard let role, let fields, !fields.text.isEmpty else {
+                    if let outerMention, status == nil {
+                        let detail = itemText(index)
+                        if !detail.isEmpty { mentions[outerMention].details.append(detail) }
+                    }
+                    continue
+                }
+                let node = tree.nodes[index]
+                for bad in fields.badDates {
+                    diagnostics.append(Diagnostic(
+                        file: path, line: node.line + lineOffset, column: node.column, code: .badFieldDate,
+                        message: "\(bad.field) date '\(bad.value)' is not a real date; write YYYY-MM-DD (the field is ignored)"))
+                }
+                mentionOfNode[index] = mentions.count
+                mentions.append(ItemMention(
+                    role: role, checkbox: status, fields: fields, key: InlineFields.key(of: fields.text),
+                    line: node.line + lineOffset, column: node.column, parent: outerMention,
+                    details: [], sectionKind: section, isPrivate: isPrivate))
+            }
+        }
+    }
+
+    /// The checkbox and inline fields of an item's first paragraph.
+    private func itemFields(_ item: Int) -> (ItemStatus?, InlineFields?) {
+        guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return (nil, nil) }
+        let text = tree.plainText(of: first)
+        let trimmed = text.drop(while: { $0 == " " })
+        if let (status, rest) = ItemStatus.checkbox(at: trimmed) {
+            return (status, InlineFields(parsing: rest))
+        }
+        return (nil, InlineFields(parsing: text))
+    }
+
+    /// The nearest list item this item is nested in, if any.
+    private func enclosingItem(of item: Int) -> Int? {
+        var cursor = parents[item]
+        while cursor > 0 {
+            if tree.nodes[cursor].kind == .item { return cursor }
+            cursor = parents[cursor]
+        }
+        return nil
+    }
+
+    // MARK: - Text
+
+    /// Body lines `from` up to, not including, `to` (1-based body lines), trimmed of blank edges.
+    private func source(from start: Int, to end: Int) -> String {
+        let lower = max(0, start - 1)
+        let upper = min(lines.count, end - 1)
+        guard lower < upper else { return "" }
+        var slice = lines[lower..<upper].map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }[...]
+        while let first = slice.first, first.allSatisfy(\.isWhitespace) { slice = slice.dropFirst() }
+        while let last = slice.last, last.allSatisfy(\.isWhitespace) { slice = slice.dropLast() }
+        return slice.joined(separator: "\n")
+    }
+
+    private func collapse(_ text: some StringProtocol) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

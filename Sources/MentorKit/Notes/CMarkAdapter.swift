@@ -1,0 +1,100 @@
+import CCmark
+
+/// The one place that talks to the cmark C library.
+///
+/// It parses a Markdown body, copies every node into a `MarkdownTree` and frees the cmark
+/// tree before it returns, so no C pointer outlives the call.
+enum CMarkAdapter {
+    static func parse(_ markdown: String) -> MarkdownTree {
+        var nodes: [MarkdownTree.Node] = []
+        var utf8 = markdown.utf8CString
+        let document: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
+            cmark_parse_document(buffer.baseAddress, buffer.count - 1, CMARK_OPT_DEFAULT)
+        }
+        guard let document else {
+            return MarkdownTree(nodes: [
+                .init(kind: .document, level: 0, line: 1, column: 1, endLine: 1, end: 1),
+            ])
+        }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else {
+            return MarkdownTree(nodes: [
+                .init(kind: .document, level: 0, line: 1, column: 1, endLine: 1, end: 1),
+            ])
+        }
+        defer { cmark_iter_free(iterator) }
+
+        var open: [Int] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_EXIT {
+                if let index = open.popLast() { nodes[index].end = nodes.count }
+                continue
+            }
+            let type = cmark_node_get_type(node)
+            let kind = kind(of: type)
+            var level = 0
+            var literal: String?
+            var url: String?
+            switch kind {
+            case .heading:
+                level = Int(cmark_node_get_heading_level(node))
+            case .list:
+                level = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? 1 : 0
+            case .text, .code, .htmlInline, .htmlBlock, .codeBlock:
+                literal = cmark_node_get_literal(node).map { String(cString: $0) }
+            case .link, .image:
+                url = cmark_node_get_url(node).map { String(cString: $0) }
+            default:
+                break
+            }
+            let index = nodes.count
+            nodes.append(.init(kind: kind, level: level,
+                               line: Int(cmark_node_get_start_line(node)),
+                               column: Int(cmark_node_get_start_column(node)),
+                               endLine: Int(cmark_node_get_end_line(node)),
+                               end: index + 1, literal: literal, url: url))
+            if !isLeaf(type) { open.append(index) }
+        }
+        return MarkdownTree(nodes: nodes)
+    }
+
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK,
+             CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
+             CMARK_NODE_HTML_INLINE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func kind(of type: cmark_node_type) -> MarkdownTree.Kind {
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: return .customInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        default: return .customInline
+        }
+    }
+}

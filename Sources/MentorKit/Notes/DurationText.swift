@@ -1,0 +1,35 @@
+/// Reads a duration as notes write it: `45`, `45m`, `45 min`, `1h`, `1h30m`, `1h 30m`, `1.5h`.
+enum DurationText {
+    static func minutes(_ raw: some StringProtocol) -> Int? {
+        let text = raw.lowercased().filter { !$0.isWhitespace }
+        guard !text.isEmpty else { return nil }
+        if let plain = Int(text), plain > 0 { return plain }
+        var total = 0.0
+        var number = ""
+        var sawUnit = false
+        var rest = Substring(text)
+        while let character = rest.first {
+            if character.isNumber || character == "." {
+                number.append(character)
+                rest = rest.dropFirst()
+                continue
+            }
+            guard let value = Double(number) else { return nil }
+            let units: [(String, Double)] = [("hours", 60), ("hour", 60), ("hrs", 60), ("hr", 60),
+                                             ("h", 60), ("minutes", 1), ("minute", 1), ("mins", 1),
+                                             ("min", 1), ("m", 1)]
+            guard let (unit, factor) = units.first(where: { rest.hasPrefix($0.0) }) else { return nil }
+            total += value * factor
+            rest = rest.dropFirst(unit.count)
+            number = ""
+            sawUnit = true
+        }
+        if !number.isEmpty {
+            // "1h30" means 1 h 30 min.
+            guard sawUnit, let value = Double(number) else { return nil }
+            total += value
+        }
+        let minutes = Int(total.rounded())
+        return sawUnit && minutes > 0 && minutes < 100_000 ? minutes : nil
+    }
+}

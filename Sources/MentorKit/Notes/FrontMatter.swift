@@ -1,0 +1,98 @@
+import Yams
+
+/// The top-level keys of a note's YAML front matter, in order, with their positions.
+struct FrontMatter {
+    struct Entry {
+        var key: String
+        var value: Node
+        var line: Int
+        var column: Int
+    }
+
+    var entries: [Entry]
+
+    enum Failure: Error {
+        case yaml(line: Int, column: Int, problem: String)
+        case notMap(line: Int)
+    }
+
+    /// Parses YAML text whose first line is file line `firstLine`.
+    static func parse(_ yaml: String, firstLine: Int) -> Result<FrontMatter, Failure> {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(failure(from: error, firstLine: firstLine))
+        } catch {
+            return .failure(.yaml(line: firstLine, column: 1, problem: "\(error)"))
+        }
+        guard let root else { return .success(FrontMatter(entries: [])) }
+        guard case .mapping(let mapping) = root else {
+            if case .scalar(let scalar) = root, isNull(scalar) { return .success(FrontMatter(entries: [])) }
+            return .failure(.notMap(line: firstLine + (root.mark?.line ?? 1) - 1))
+        }
+        var entries: [Entry] = []
+        for (key, value) in mapping {
+            guard case .scalar(let keyScalar) = key else { continue }
+            let mark = key.mark
+            entries.append(Entry(key: keyScalar.string, value: value,
+                                 line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1))
+        }
+        return .success(FrontMatter(entries: entries))
+    }
+
+    subscript(key: String) -> Entry? { entries.first { $0.key == key } }
+
+    /// The entry's value as a plain string, or nil when absent or null.
+    func string(_ key: String) -> String? {
+        self[key].flatMap { FrontMatter.string($0.value) }
+    }
+
+    static func string(_ node: Node) -> String? {
+        guard case .scalar(let scalar) = node, !isNull(scalar) else { return nil }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+
+    /// A list of strings from a YAML sequence, or from a scalar separated by commas.
+    static func strings(_ node: Node) -> [String]? {
+        switch node {
+        case .sequence(let sequence):
+            var values: [String] = []
+            for element in sequence {
+                guard let value = string(element) else { return nil }
+                values.append(value)
+            }
+            return values
+        case .scalar(let scalar):
+            if isNull(scalar) { return [] }
+            return scalar.string.split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        default:
+            return nil
+        }
+    }
+
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        guard scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private static func failure(from error: YamlError, firstLine: Int) -> Failure {
+        func located(_ mark: Mark, _ problem: String) -> Failure {
+            .yaml(line: firstLine + mark.line - 1, column: mark.column, problem: problem)
+        }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return located(mark, problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return located(context.mark, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
+            return .yaml(line: firstLine, column: 1, problem: problem)
+        default:
+            return .yaml(line: firstLine, column: 1, problem: "\(error)")
+        }
+    }
+}

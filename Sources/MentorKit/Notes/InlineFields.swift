@@ -1,0 +1,143 @@
+import Foundation
+
+/// The fields written inline in an item (`@owner`, due and done dates, `^id`, `#tags`)
+/// and the item's text with them taken out.
+public struct InlineFields: Sendable, Hashable {
+    /// The item's text: fields removed, white space collapsed.
+    public var text: String
+    /// The owner as written after `@` (not lower-cased; `mentee`/`mentor` kept as is).
+    public var owner: String?
+    public var due: LocalDate?
+    public var done: LocalDate?
+    /// The trailing `^id`, without the caret.
+    public var id: String?
+    /// `#tags` in order, without `#`; they stay in the text too.
+    public var tags: [String]
+    /// Fields whose date could not be read: (field name, value as written).
+    public var badDates: [BadDate]
+
+    public struct BadDate: Sendable, Hashable {
+        public var field: String
+        public var value: String
+    }
+
+    /// Takes the fields out of an item's plain text.
+    public init(parsing raw: some StringProtocol) {
+        text = ""
+        tags = []
+        badDates = []
+        var source = String(raw)
+        extractDataview(from: &source)
+
+        var tokens = source.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        var kept: [String] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if let value = InlineFields.value(of: token, prefix: "due:") {
+                assign(value, to: \.due, field: "due")
+            } else if let value = InlineFields.value(of: token, prefix: "done:") {
+                assign(value, to: \.done, field: "done")
+            } else if let (emoji, attached) = InlineFields.emojiField(token) {
+                var value = attached
+                if value.isEmpty, index + 1 < tokens.count {
+                    index += 1
+                    value = tokens[index]
+                }
+                assign(value, to: emoji == "📅" ? \.due : \.done, field: emoji)
+            } else if owner == nil, let name = InlineFields.mention(token) {
+                owner = name.name
+                if !name.trailing.isEmpty { kept.append(name.trailing) }
+            } else {
+                if let tag = InlineFields.tag(token) { tags.append(tag) }
+                kept.append(token)
+            }
+            index += 1
+        }
+        if let last = kept.last, last.count > 1, last.hasPrefix("^"),
+           last.dropFirst().allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }) {
+            id = String(last.dropFirst())
+            kept.removeLast()
+        }
+        tokens = kept
+        text = tokens.joined(separator: " ")
+    }
+
+    private mutating func assign(_ value: String, to field: WritableKeyPath<InlineFields, LocalDate?>,
+                                 field name: String) {
+        let trimmed = value.trimmingCharacters(in: InlineFields.closingPunctuation)
+        if let date = LocalDate(trimmed) {
+            self[keyPath: field] = date
+        } else {
+            badDates.append(BadDate(field: name, value: value))
+        }
+    }
+
+    /// `[due:: 2026-11-17]` and `[done:: ...]` (Dataview), taken out of `source`.
+    private mutating func extractDataview(from source: inout String) {
+        guard source.contains("::") else { return }
+        for field in ["due", "done"] {
+            while let open = source.range(of: "[\(field)::", options: .caseInsensitive) {
+                guard let close = source[open.upperBound...].firstIndex(of: "]") else { break }
+                let value = source[open.upperBound..<close].trimmingCharacters(in: .whitespaces)
+                assign(value, to: field == "due" ? \.due : \.done, field: field)
+                source.replaceSubrange(open.lowerBound...close, with: " ")
+            }
+        }
+    }
+
+    private static let closingPunctuation = CharacterSet(charactersIn: ".,;:!?)")
+
+    private static func value(of token: String, prefix: String) -> String? {
+        guard token.count > prefix.count,
+              token.lowercased().hasPrefix(prefix) else { return nil }
+        return String(token.dropFirst(prefix.count))
+    }
+
+    /// `📅 2026-11-17` or `✅2026-11-14`: the emoji and what is attached to it.
+    private static func emojiField(_ token: String) -> (String, String)? {
+        for emoji in ["📅", "✅"] where token.hasPrefix(emoji) {
+            return (emoji, String(token.dropFirst()))
+        }
+        return nil
+    }
+
+    /// `@name` at the start of a token; trailing punctuation is given back.
+    private static func mention(_ token: String) -> (name: String, trailing: String)? {
+        guard token.hasPrefix("@") else { return nil }
+        let body = token.dropFirst()
+        let name = body.prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." })
+        var trimmedName = Substring(name)
+        while let last = trimmedName.last, last == "." || last == "-" { trimmedName = trimmedName.dropLast() }
+        guard let first = trimmedName.first, first.isLetter || first.isNumber else { return nil }
+        return (String(trimmedName), String(body.dropFirst(trimmedName.count)))
+    }
+
+    /// `#tag` with at least one character that is not a digit.
+    static func tag(_ token: String) -> String? {
+        guard token.hasPrefix("#") else { return nil }
+        var name = token.dropFirst()
+            .prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/" })
+        while let last = name.last, last == "-" || last == "/" { name = name.dropLast() }
+        guard !name.isEmpty, name.contains(where: { !$0.isNumber }) else { return nil }
+        return String(name)
+    }
+}
+
+extension InlineFields {
+    /// The identity key of an item's text: case-folded, everything but letters, digits and
+    /// white space dropped, white space collapsed.
+    public static func key(of text: some StringProtocol) -> String {
+        var key = ""
+        var pendingSpace = false
+        for character in text.lowercased() {
+            if character.isWhitespace {
+                pendingSpace = !key.isEmpty
+            } else if character.isLetter || character.isNumber {
+                if pendingSpace { key.append(" "); pendingSpace = false }
+                key.append(character)
+            }
+        }
+        return key
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// A wall-clock time of day (`HH:MM`), in the notebook's time zone.
+public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let hour: Int
+    public let minute: Int
+
+    public init?(hour: Int, minute: Int) {
+        guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        self.hour = hour
+        self.minute = minute
+    }
+
+    /// Parses `HH:MM` or `H:MM`, with optional `:SS` seconds (dropped).
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3,
+              (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              parts.count == 2 || parts[2].count == 2,
+              let hour = Int(parts[0]), let minute = Int(parts[1]) else { return nil }
+        if parts.count == 3, let seconds = Int(parts[2]), seconds > 59 { return nil }
+        self.init(hour: hour, minute: minute)
+    }
+
+    /// Minutes since midnight.
+    public var minutes: Int { hour * 60 + minute }
+
+    public var description: String {
+        (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+    }
+
+    public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.minutes < rhs.minutes }
+}
+
+/// Parses the date forms notes use: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM`.
+enum DateTimeText {
+    static func parse(_ raw: some StringProtocol) -> (date: LocalDate, time: LocalTime?)? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.utf8.count == 10 {
+            return LocalDate(text).map { ($0, nil) }
+        }
+        guard text.utf8.count > 11 else { return nil }
+        let datePart = text.prefix(10)
+        let rest = text.dropFirst(10)
+        guard let separator = rest.first, separator == "T" || separator == " " || separator == "t",
+              let date = LocalDate(datePart) else { return nil }
+        let timeText = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        guard let time = LocalTime(timeText) else { return nil }
+        return (date, time)
+    }
+}

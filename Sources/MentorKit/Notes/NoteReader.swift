@@ -1,0 +1,94 @@
+/// Reads one notebook file into a `Note`.
+///
+/// A pure function of the path and the bytes: no file system, no clock, no shared state,
+/// so many notes can be read at once on different cores.
+public enum NoteReader {
+    /// Reads a file. `path` is relative to the notebook root and is only used for naming.
+    public static func read(path: String, bytes: [UInt8]) -> Note {
+        switch NoteText.split(bytes) {
+        case .success(let text):
+            return read(path: path, text: text)
+        case .failure(let failure):
+            return Note(path: path, kind: .other, diagnostics: [diagnostic(for: failure, path: path)])
+        }
+    }
+
+    /// Reads a file's decoded text.
+    public static func read(path: String, text: String) -> Note {
+        switch NoteText.split(text) {
+        case .success(let split):
+            return read(path: path, text: split)
+        case .failure(let failure):
+            return Note(path: path, kind: .other, diagnostics: [diagnostic(for: failure, path: path)])
+        }
+    }
+
+    private static func read(path: String, text: NoteText) -> Note {
+        guard let yaml = text.frontMatter else { return Note(path: path, kind: .other) }
+        let frontMatter: FrontMatter
+        switch FrontMatter.parse(yaml, firstLine: text.frontMatterFirstLine) {
+        case .success(let parsed):
+            frontMatter = parsed
+        case .failure(.yaml(let line, let column, let problem)):
+            return Note(path: path, kind: .other, diagnostics: [Diagnostic(
+                file: path, line: line, column: column, code: .badYAML,
+                message: "front matter is not valid YAML (\(problem)); fix the YAML between the `---` lines")])
+        case .failure(.notMap(let line)):
+            return Note(path: path, kind: .other, diagnostics: [Diagnostic(
+                file: path, line: line, code: .frontMatterNotMap,
+                message: "front matter must be a map of `key: value` lines, not a list or a single value")])
+        }
+
+        var headers = HeaderReader(path: path, frontMatter: frontMatter)
+        let kind = headers.classify()
+        var note = Note(path: path, kind: kind)
+        switch kind {
+        case .session:
+            note.session = headers.session()
+        case .profile:
+            note.profile = headers.profile()
+        case .other:
+            return note
+        }
+        var body = BodyReader(path: path, body: text.body, lineOffset: text.bodyLineOffset)
+        body.read()
+        note.title = frontMatter.string("title") ?? body.title
+        note.preamble = body.preamble
+        note.sections = body.sections
+        note.mentions = body.mentions
+        if var session = note.session {
+            session.next = merged(frontMatter: session.next, section: body.plan)
+            note.session = session
+        }
+        note.diagnostics = headers.diagnostics + body.diagnostics
+        return note
+    }
+
+    /// Front matter `next:` fields win over the section's, field by field.
+    private static func merged(frontMatter: NextSessionPlan?, section: NextSessionPlan?) -> NextSessionPlan? {
+        guard var plan = section else { return frontMatter }
+        guard let frontMatter else { return plan }
+        plan.date = frontMatter.date ?? plan.date
+        plan.time = frontMatter.time ?? plan.time
+        plan.location = frontMatter.location ?? plan.location
+        plan.link = frontMatter.link ?? plan.link
+        plan.durationMinutes = frontMatter.durationMinutes ?? plan.durationMinutes
+        plan.line = frontMatter.line
+        return plan
+    }
+
+    private static func diagnostic(for failure: NoteText.Failure, path: String) -> Diagnostic {
+        switch failure {
+        case .notUTF8(let line, let column, let utf16):
+            return Diagnostic(file: path, line: line, column: column, code: .notUTF8,
+                              message: utf16 ? "file is UTF-16, not UTF-8; save it as UTF-8"
+                                             : "file is not valid UTF-8; save it as UTF-8 in your editor")
+        case .binary(let line):
+            return Diagnostic(file: path, line: line, code: .unreadableFile,
+                              message: "file contains a NUL byte and looks binary; rename it or remove it from the notebook")
+        case .unterminatedFrontMatter:
+            return Diagnostic(file: path, line: 1, code: .unterminatedFrontMatter,
+                              message: "front matter opened with `---` is never closed; add a `---` line after it")
+        }
+    }
+}

@@ -1,0 +1,104 @@
+/// A note's bytes decoded and split into front matter and body.
+///
+/// Splitting is line based: the front matter is the block between a first line `---` and
+/// the next line that is `---` or `...`. Line numbers are kept so that diagnostics and
+/// items point at the line in the file, front matter included.
+struct NoteText: Sendable {
+    /// The YAML between the fences, or nil when the file has no front matter.
+    var frontMatter: String?
+    /// The 1-based file line of the first YAML line.
+    var frontMatterFirstLine: Int
+    /// The Markdown after the front matter.
+    var body: Substring
+    /// How many file lines come before the body's first line.
+    var bodyLineOffset: Int
+
+    enum Failure: Error, Equatable {
+        case notUTF8(line: Int, column: Int, utf16: Bool)
+        case binary(line: Int)
+        case unterminatedFrontMatter
+    }
+
+    /// Decodes UTF-8 (a byte order mark is allowed) and splits the front matter off.
+    static func split(_ bytes: [UInt8]) -> Result<NoteText, Failure> {
+        var content = bytes[...]
+        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
+        if content.starts(with: [0xFF, 0xFE]) || content.starts(with: [0xFE, 0xFF]) {
+            return .failure(.notUTF8(line: 1, column: 1, utf16: true))
+        }
+        if let nul = content.firstIndex(of: 0) {
+            return .failure(.binary(line: lineNumber(of: nul, in: content)))
+        }
+        guard let text = String(validating: content, as: UTF8.self) else {
+            let position = firstInvalidUTF8(in: content)
+            return .failure(.notUTF8(line: position.line, column: position.column, utf16: false))
+        }
+        return split(text)
+    }
+
+    static func split(_ text: String) -> Result<NoteText, Failure> {
+        guard isFence(firstLine(of: text[...]), closing: false) else {
+            return .success(NoteText(frontMatter: nil, frontMatterFirstLine: 1, body: text[...],
+                                     bodyLineOffset: 0))
+        }
+        var cursor = text.startIndex
+        var lineIndex = 0
+        var yamlStart: String.Index?
+        while cursor < text.endIndex {
+            let lineEnd = text[cursor...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[cursor..<lineEnd]
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            if lineIndex == 0 {
+                yamlStart = next
+            } else if isFence(line, closing: true), let yamlStart {
+                let yaml = String(text[yamlStart..<cursor])
+                return .success(NoteText(frontMatter: yaml, frontMatterFirstLine: 2,
+                                         body: text[next...], bodyLineOffset: lineIndex + 1))
+            }
+            cursor = next
+            lineIndex += 1
+        }
+        return .failure(.unterminatedFrontMatter)
+    }
+
+    private static func firstLine(of text: Substring) -> Substring {
+        text[..<(text.firstIndex(of: "\n") ?? text.endIndex)]
+    }
+
+    private static func isFence(_ line: Substring, closing: Bool) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == "\r" || last == " " || last == "\t" {
+            trimmed = trimmed.dropLast()
+        }
+        return trimmed == "---" || (closing && trimmed == "...")
+    }
+
+    private static func lineNumber(of index: ArraySlice<UInt8>.Index, in bytes: ArraySlice<UInt8>) -> Int {
+        1 + bytes[..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    private static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, column)
+            }
+            let end = index + length
+            guard end <= bytes.endIndex,
+                  String(validating: bytes[index..<end], as: UTF8.self) != nil else {
+                return (line, column)
+            }
+            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            index = end
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,49 @@
+/// What a level-2 section of a session note is for, matched from its heading.
+public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case agenda, checkin, review, notes, challenges, guidance, takeaways, goals, actions, next
+    case resources
+    /// Any other heading: kept, in order, with its title.
+    case other
+
+    private static let headingWords: [String: SectionKind] = [
+        "agenda": .agenda, "talking points": .agenda,
+        "check in": .checkin, "checkin": .checkin, "checking in": .checkin,
+        "review": .review, "previous actions": .review, "last time": .review,
+        "since last time": .review,
+        "notes": .notes, "minutes": .notes, "discussion": .notes,
+        "challenges": .challenges, "blockers": .challenges,
+        "guidance": .guidance, "advice": .guidance,
+        "key takeaways": .takeaways, "takeaways": .takeaways,
+        "goals": .goals, "goals for the week": .goals, "goals for next week": .goals,
+        "goals for the coming week": .goals,
+        "action items": .actions, "actions": .actions, "next steps": .actions,
+        "to do": .actions, "todo": .actions,
+        "next session": .next, "next meeting": .next, "logistics": .next,
+        "resources": .resources, "links": .resources,
+    ]
+
+    /// Classifies a heading's text: case-insensitive, ignoring punctuation, emoji, a leading
+    /// number (`2.`) and a trailing colon. A heading `Private` or one ending in `(private)`
+    /// marks the section private.
+    public static func classify(heading: String) -> (kind: SectionKind, isPrivate: Bool) {
+        var words = normalizedWords(heading)
+        var isPrivate = false
+        if words.last == "private", heading.lowercased().contains("(private)") || words == ["private"] {
+            isPrivate = true
+            words.removeLast()
+        }
+        if let first = words.first, first.allSatisfy(\.isNumber), words.count > 1 {
+            words.removeFirst()
+        }
+        let phrase = words.joined(separator: " ")
+        return (headingWords[phrase] ?? .other, isPrivate)
+    }
+
+    private static func normalizedWords(_ heading: String) -> [String] {
+        var cleaned = ""
+        for character in heading.lowercased() {
+            cleaned.append(character.isLetter || character.isNumber ? character : " ")
+        }
+        return cleaned.split(separator: " ").map(String.init)
+    }
+}

@@ -1,0 +1,223 @@
+/// The JSON export, version 1 (spec section 6): the stable contract for scripts.
+///
+/// These types mirror the JSON exactly and are kept apart from the internal model, so the
+/// model can change without breaking users. Keys are written in the order listed here.
+public struct ExportDocument: Sendable {
+    public static let version = 1
+
+    public struct SeriesEntry: Sendable {
+        public var id: String
+        public var mentee: String?
+        public var mentor: String?
+        public var profile: String?
+        public var sessions: [SessionEntry]
+        public var items: [ItemEntry]
+    }
+
+    public struct SessionEntry: Sendable {
+        public var file: String
+        public var date: String
+        public var time: String?
+        public var status: String
+        public var previous: String?
+        public var next: String?
+        public var title: String?
+        public var durationMinutes: Int?
+        public var location: String?
+        public var link: String?
+        public var tags: [String]
+        public var talkingPoints: [String]
+        public var challenges: [String]
+        public var guidance: [String]
+        public var takeaways: [String]
+        public var resources: [ResourceEntry]
+        public var nextSession: NextSessionEntry?
+    }
+
+    public struct ResourceEntry: Sendable {
+        public var title: String
+        public var url: String?
+    }
+
+    public struct NextSessionEntry: Sendable {
+        public var date: String?
+        public var time: String?
+        public var location: String?
+        public var link: String?
+        public var durationMinutes: Int?
+    }
+
+    public struct ItemEntry: Sendable {
+        public var id: String
+        public var key: String
+        public var kind: String
+        public var text: String
+        public var owner: String?
+        public var due: String?
+        public var status: String
+        public var created: String
+        public var file: String
+        public var line: Int
+        public var closed: String?
+        public var closedIn: String?
+        public var carried: Int
+        public var overdue: Bool
+        public var parent: String?
+        public var tags: [String]
+    }
+
+    public struct UpcomingEntry: Sendable {
+        public var series: String
+        public var date: String
+        public var time: String?
+        public var file: String?
+    }
+
+    public struct DiagnosticEntry: Sendable {
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public var severity: String
+        public var code: String
+        public var message: String
+    }
+
+    public var asOf: String
+    public var series: [SeriesEntry]
+    public var upcoming: [UpcomingEntry]
+    public var diagnostics: [DiagnosticEntry]
+
+    /// The export of a linked notebook. Private sections' entries and items are left out
+    /// unless `includePrivate` is set.
+    public init(_ notebook: Notebook, includePrivate: Bool = false) {
+        asOf = notebook.asOf.description
+        series = notebook.series.map { series in
+            SeriesEntry(
+                id: series.id, mentee: series.mentee, mentor: series.mentor, profile: series.profile?.file,
+                sessions: series.sessions.map { SessionEntry($0, includePrivate: includePrivate) },
+                items: series.items.filter { includePrivate || !$0.isPrivate }.map(ItemEntry.init))
+        }
+        upcoming = notebook.upcoming.map {
+            UpcomingEntry(series: $0.series, date: $0.date.description, time: $0.time?.description, file: $0.file)
+        }
+        diagnostics = notebook.diagnostics.map(DiagnosticEntry.init)
+    }
+
+    /// The JSON text, pretty-printed, keys in contract order.
+    public func rendered() -> String { json.rendered() }
+
+    public var json: JSONValue {
+        .object([
+            ("version", .int(ExportDocument.version)),
+            ("asOf", .string(asOf)),
+            ("series", .array(series.map(\.json))),
+            ("upcoming", .array(upcoming.map(\.json))),
+            ("diagnostics", .array(diagnostics.map(\.json))),
+        ])
+    }
+
+    /// `mentor check --format json`: the diagnostics alone.
+    public static func checkJSON(_ diagnostics: [Diagnostic], asOf: LocalDate) -> JSONValue {
+        .object([
+            ("version", .int(version)),
+            ("asOf", .string(asOf.description)),
+            ("diagnostics", .array(diagnostics.map { DiagnosticEntry($0).json })),
+        ])
+    }
+}
+
+extension ExportDocument.SeriesEntry {
+    var json: JSONValue {
+        .object([
+            ("id", .string(id)), ("mentee", .string(mentee)), ("mentor", .string(mentor)),
+            ("profile", .string(profile)),
+            ("sessions", .array(sessions.map(\.json))),
+            ("items", .array(items.map(\.json))),
+        ])
+    }
+}
+
+extension ExportDocument.SessionEntry {
+    init(_ session: Session, includePrivate: Bool) {
+        let note = session.note
+        func entries(_ kind: SectionKind) -> [String] {
+            note.sections.filter { $0.kind == kind && (includePrivate || !$0.isPrivate) }
+                .flatMap { $0.entries.map(\.text) }
+        }
+        let plan = session.header.next
+        self.init(
+            file: session.file, date: session.date.description, time: session.time?.description,
+            status: session.status.rawValue, previous: session.previous, next: session.next,
+            title: note.title, durationMinutes: session.header.durationMinutes,
+            location: session.header.location, link: session.header.link, tags: session.header.tags,
+            talkingPoints: entries(.agenda), challenges: entries(.challenges), guidance: entries(.guidance),
+            takeaways: entries(.takeaways),
+            resources: note.sections.filter { $0.kind == .resources && (includePrivate || !$0.isPrivate) }
+                .flatMap(\.links).map { ExportDocument.ResourceEntry(title: $0.title, url: $0.url) },
+            nextSession: plan.map {
+                ExportDocument.NextSessionEntry(date: $0.date?.description, time: $0.time?.description,
+                                                location: $0.location, link: $0.link,
+                                                durationMinutes: $0.durationMinutes)
+            })
+    }
+
+    var json: JSONValue {
+        .object([
+            ("file", .string(file)), ("date", .string(date)), ("time", .string(time)),
+            ("status", .string(status)), ("previous", .string(previous)), ("next", .string(next)),
+            ("title", .string(title)), ("durationMinutes", .int(durationMinutes)),
+            ("location", .string(location)), ("link", .string(link)), ("tags", .strings(tags)),
+            ("talkingPoints", .strings(talkingPoints)), ("challenges", .strings(challenges)),
+            ("guidance", .strings(guidance)), ("takeaways", .strings(takeaways)),
+            ("resources", .array(resources.map { .object([("title", .string($0.title)), ("url", .string($0.url))]) })),
+            ("nextSession", nextSession.map { plan in
+                .object([
+                    ("date", .string(plan.date)), ("time", .string(plan.time)),
+                    ("location", .string(plan.location)), ("link", .string(plan.link)),
+                    ("durationMinutes", .int(plan.durationMinutes)),
+                ])
+            } ?? .null),
+        ])
+    }
+}
+
+extension ExportDocument.ItemEntry {
+    init(_ item: TrackedItem) {
+        self.init(id: item.id, key: item.key, kind: item.kind.rawValue, text: item.text, owner: item.owner,
+                  due: item.due?.description, status: item.status.rawValue, created: item.created.description,
+                  file: item.file, line: item.line, closed: item.closed?.description, closedIn: item.closedIn,
+                  carried: item.carried, overdue: item.overdue, parent: item.parent, tags: item.tags)
+    }
+
+    var json: JSONValue {
+        .object([
+            ("id", .string(id)), ("key", .string(key)), ("kind", .string(kind)), ("text", .string(text)),
+            ("owner", .string(owner)), ("due", .string(due)), ("status", .string(status)),
+            ("created", .string(created)), ("file", .string(file)), ("line", .int(line)),
+            ("closed", .string(closed)), ("closedIn", .string(closedIn)), ("carried", .int(carried)),
+            ("overdue", .bool(overdue)), ("parent", .string(parent)), ("tags", .strings(tags)),
+        ])
+    }
+}
+
+extension ExportDocument.UpcomingEntry {
+    var json: JSONValue {
+        .object([("series", .string(series)), ("date", .string(date)), ("time", .string(time)),
+                 ("file", .string(file))])
+    }
+}
+
+extension ExportDocument.DiagnosticEntry {
+    init(_ diagnostic: Diagnostic) {
+        self.init(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column,
+                  severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue,
+                  message: diagnostic.message)
+    }
+
+    var json: JSONValue {
+        .object([
+            ("file", .string(file)), ("line", .int(line)), ("column", .int(column)),
+            ("severity", .string(severity)), ("code", .string(code)), ("message", .string(message)),
+        ])
+    }
+}

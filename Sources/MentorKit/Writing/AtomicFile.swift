@@ -1,0 +1,74 @@
+import Foundation
+
+/// Writes files so that nothing is ever half-written or silently replaced.
+///
+/// Data goes to a temporary file in the destination's folder, then takes the final name:
+/// with `link(2)` when the file must not exist yet (atomic, no clobbering), with
+/// `rename(2)` when `overwrite` is set. A symbolic link at the destination is replaced,
+/// never followed.
+public enum AtomicFile {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case exists(String)
+        case cannotWrite(String, String)
+
+        public var description: String {
+            switch self {
+            case .exists(let path): return "\(path) already exists; pass --force to replace it"
+            case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
+            }
+        }
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        if !overwrite, FileManager.default.fileExists(atPath: path) || isSymlink(path) {
+            throw .exists(path)
+        }
+        let temporary = folder + "/.\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                unlink(temporary)
+                throw .cannotWrite(path, reason)
+            }
+            written += result
+        }
+        if fsync(descriptor) != 0 || close(descriptor) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .cannotWrite(path, reason)
+        }
+        if overwrite {
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw .cannotWrite(path, reason)
+            }
+        } else {
+            let linked = link(temporary, path)
+            let reason = linked == 0 ? "" : String(cString: strerror(errno))
+            let existed = linked != 0 && errno == EEXIST
+            unlink(temporary)
+            if existed { throw .exists(path) }
+            if linked != 0 { throw .cannotWrite(path, reason) }
+        }
+    }
+
+    public static func write(_ text: String, to path: String, overwrite: Bool) throws(Failure) {
+        try write(Array(text.utf8), to: path, overwrite: overwrite)
+    }
+
+    private static func isSymlink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+}

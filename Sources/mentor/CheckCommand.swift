@@ -1,0 +1,38 @@
+import ArgumentParser
+import MentorKit
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Parse every note and list what is wrong, as FILE:LINE:COL: error|warning: MESSAGE [code].",
+        discussion: """
+        Exits 1 when any error was found, 0 otherwise (warnings alone pass).
+
+        Examples:
+          mentor check
+          mentor check --notebook ~/mentoring --format json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var notebook: NotebookOptions
+    @Option(name: .long, help: "text (default) or json.") var format: Format = .text
+
+    func run() throws {
+        try reportingFailures {
+            let model = try notebook.open()
+            let diagnostics = model.diagnostics
+            switch format {
+            case .text:
+                let lines = diagnostics.map { $0.formatted + "\n" }.joined()
+                print(lines, terminator: "")
+                let notes = model.series.reduce(0) { $0 + $1.sessions.count } + model.profiles.count
+                Console.error("\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s") in \(notes) note\(notes == 1 ? "" : "s")")
+            case .json:
+                print(ExportDocument.checkJSON(diagnostics, asOf: model.asOf).rendered(), terminator: "")
+            }
+            if diagnostics.errorCount > 0 { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import MentorKit
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print the whole notebook model as JSON (version 1), diagnostics included.",
+        discussion: """
+        Private sections stay out unless --include-private is given.
+
+        Example:
+          mentor export --as-of 2026-12-01 --output notebook.json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json }
+
+    @OptionGroup var notebook: NotebookOptions
+    @OptionGroup var output: OutputOptions
+    @Option(name: .long, help: "json (the only format).") var format: Format = .json
+    @Flag(name: .long, help: "Include items and entries of private sections.") var includePrivate = false
+
+    func run() throws {
+        try reportingFailures {
+            let model = try notebook.open()
+            try output.emit(ExportDocument(model, includePrivate: includePrivate).rendered())
+            Console.summarizeProblems(in: model)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import MentorKit
+
+/// Options every command takes: where the notebook is and what "today" is.
+struct NotebookOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The notebook folder.", valueName: "DIR"))
+    var notebook: String?
+
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("What \"today\" is (default: today in the notebook's time zone).",
+                               valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("Threads that parse notes (default: one per core).", valueName: "N"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let asOf, LocalDate(asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a date; write YYYY-MM-DD")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+    }
+
+    var root: String {
+        NotebookLocator.locate(explicit: notebook, environment: ProcessInfo.processInfo.environment,
+                               workingDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// Reads and links the notebook, or fails with a one-line error.
+    func open() throws -> Notebook {
+        let root = self.root
+        if let problem = Notebook.problem(with: root) { throw Failure(problem) }
+        return Notebook.open(at: root, asOf: asOf.flatMap { LocalDate($0) }, now: Date(),
+                             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
+
+/// Where a rendered document goes.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Flag(name: .long, help: "Replace FILE if it exists.")
+    var force = false
+
+    func emit(_ text: String) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let path = NotebookLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
+        do {
+            try AtomicFile.write(text, to: path, overwrite: force)
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+}
+
+/// A command that cannot do what was asked: one line on standard error, exit 1.
+struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("mentor: " + message + "\n").utf8))
+    }
+
+    /// After a document was produced: how many notes have errors and how to see them.
+    static func summarizeProblems(in notebook: Notebook) {
+        let errors = notebook.diagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return }
+        let files = Set(errors.map(\.file)).count
+        error("\(errors.count) error\(errors.count == 1 ? "" : "s") in \(files) note\(files == 1 ? "" : "s"); run `mentor check` to see them")
+    }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning a `Failure` into its one-line message and exit code 1.
+    func reportingFailures(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as Failure {
+            Console.error(failure.description)
+            throw ExitCode(1)
+        }
+    }
+}
