@@ -35,7 +35,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MentorKitTests",
-            dependencies: ["MentorKit"],
+            dependencies: ["MentorKit", "mentor"],
             exclude: []
         ),
     ],

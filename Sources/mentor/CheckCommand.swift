@@ -27,8 +27,8 @@ struct CheckCommand: ParsableCommand {
             case .text:
                 let lines = diagnostics.map { $0.formatted + "\n" }.joined()
                 print(lines, terminator: "")
-                let notes = model.series.reduce(0) { $0 + $1.sessions.count } + model.profiles.count
-                Console.error("\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s") in \(notes) note\(notes == 1 ? "" : "s")")
+                let notes = model.fileCount
+                Console.error("\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s") in \(notes) file\(notes == 1 ? "" : "s")")
             case .json:
                 print(ExportDocument.checkJSON(diagnostics, asOf: model.asOf).rendered(), terminator: "")
             }

@@ -14,6 +14,8 @@ public struct Notebook: Sendable {
     public var upcoming: [UpcomingSession]
     /// Every diagnostic of every file, in report order.
     public var diagnostics: [Diagnostic]
+    /// How many Markdown files were read.
+    public var fileCount: Int
 
     /// The series with this id.
     public func series(_ id: String) -> Series? { series.first { $0.id == id } }

@@ -54,7 +54,8 @@ struct NotebookLinker {
         }
         upcoming.sort { ($0.date, $0.time?.minutes ?? -1, $0.series) < ($1.date, $1.time?.minutes ?? -1, $1.series) }
         return Notebook(root: source.root, config: source.config, asOf: asOf, series: allSeries,
-                        profiles: profiles, upcoming: upcoming, diagnostics: diagnostics.sortedForReport())
+                        profiles: profiles, upcoming: upcoming, diagnostics: diagnostics.sortedForReport(),
+                        fileCount: source.notes.count)
     }
 
     // MARK: - Sessions
@@ -127,9 +128,12 @@ struct NotebookLinker {
         }
         reportSameTime(sessions, links: links)
 
-        var ordered = ChainOrder.order(count: sessions.count, links: links).map { sessions[$0] }
-        for index in ordered.indices {
-            ordered[index].previous = index > 0 ? ordered[index - 1].file : nil
+        // `previous` is what the note says where it says it (a link may skip a cancelled
+        // session), else the neighbour; `next` is always the neighbour in the chain.
+        let order = ChainOrder.order(count: sessions.count, links: links)
+        var ordered = order.map { sessions[$0] }
+        for (index, base) in order.enumerated() {
+            ordered[index].previous = links[base].map { sessions[$0].file } ?? (index > 0 ? ordered[index - 1].file : nil)
             ordered[index].next = index + 1 < ordered.count ? ordered[index + 1].file : nil
         }
         return ordered

@@ -22,7 +22,8 @@ struct BodyReader {
         self.path = path
         self.lineOffset = lineOffset
         tree = CMarkAdapter.parse(String(body))
-        lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = body.split(omittingEmptySubsequences: false,
+                           whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         var parents = [Int](repeating: -1, count: tree.nodes.count)
         var stack: [Int] = []
         for index in tree.nodes.indices {

@@ -45,9 +45,10 @@ struct NoteText: Sendable {
         var lineIndex = 0
         var yamlStart: String.Index?
         while cursor < text.endIndex {
-            let lineEnd = text[cursor...].firstIndex(of: "\n") ?? text.endIndex
+            // Scan bytes: "\r\n" is a single Character, so a Character search would miss it.
+            let lineEnd = text.utf8[cursor...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
             let line = text[cursor..<lineEnd]
-            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            let next = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : text.endIndex
             if lineIndex == 0 {
                 yamlStart = next
             } else if isFence(line, closing: true), let yamlStart {
@@ -62,7 +63,7 @@ struct NoteText: Sendable {
     }
 
     private static func firstLine(of text: Substring) -> Substring {
-        text[..<(text.firstIndex(of: "\n") ?? text.endIndex)]
+        text[..<(text.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex)]
     }
 
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {

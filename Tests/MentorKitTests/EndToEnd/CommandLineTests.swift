@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// Runs the built `mentor` binary and checks its output and exit code.
+@Suite("mentor on the command line")
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [beside, beside.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("mentor").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return PackagePaths.root + "/.build/debug/mentor"
+    }
+
+    static func run(_ arguments: [String], in directory: String? = nil,
+                    environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "MENTOR_NOTEBOOK")
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static let basic = PackagePaths.fixtures + "/basic"
+    static let broken = PackagePaths.fixtures + "/broken"
+
+    @Test func checkOnACleanNotebookExitsZero() throws {
+        let run = try Self.run(["check", "--notebook", Self.basic, "--as-of", "2026-12-01"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("0 errors, 0 warnings"))
+    }
+
+    @Test func checkOnABrokenNotebookPrintsDiagnosticsAndExitsOne() throws {
+        let run = try Self.run(["check", "--notebook", Self.broken, "--as-of", "2026-12-01"])
+        #expect(run.status == 1)
+        try expectGolden(run.stdout, "broken.expected/check.txt")
+        #expect(run.stdout.contains("sessions/unterminated.md:1:1: error: "))
+    }
+
+    @Test func checkJSONFormat() throws {
+        let run = try Self.run(["check", "--notebook", Self.broken, "--as-of", "2026-12-01", "--format", "json"])
+        #expect(run.status == 1)
+        try expectGolden(run.stdout, "broken.expected/check.json")
+    }
+
+    @Test("export prints the golden JSON and exits 0, even with broken notes", arguments: ["basic", "broken"])
+    func export(name: String) throws {
+        let run = try Self.run(["export", "--notebook", PackagePaths.fixtures + "/" + name, "--as-of", "2026-12-01"])
+        #expect(run.status == 0)
+        try expectGolden(run.stdout, "\(name).expected/export.json")
+        #expect(run.stderr.contains("run `mentor check`") == (name == "broken"))
+    }
+
+    @Test func notebookFoundFromTheEnvironmentAndFromMentorYml() throws {
+        let fromEnvironment = try Self.run(["export", "--as-of", "2026-12-01"], in: "/",
+                                           environment: ["MENTOR_NOTEBOOK": Self.basic])
+        #expect(fromEnvironment.status == 0)
+        let fromFolder = try Self.run(["export", "--as-of", "2026-12-01"], in: Self.basic + "/sessions/alex")
+        #expect(fromFolder.status == 0)
+        #expect(fromEnvironment.stdout == fromFolder.stdout)
+        #expect(fromFolder.stdout.contains("\"id\": \"alex-chen\""))
+    }
+
+    @Test("Bad usage exits 2", arguments: [
+        ["check", "--as-of", "2026-13-01"], ["export", "--format", "xml"], ["check", "--bogus"], ["frobnicate"],
+    ])
+    func badUsage(arguments: [String]) throws {
+        let run = try Self.run(arguments + ["--notebook", Self.basic])
+        #expect(run.status == 2)
+        #expect(!run.stderr.isEmpty)
+    }
+
+    @Test func missingNotebookIsOneLineAndExitOne() throws {
+        let run = try Self.run(["check", "--notebook", "/nonexistent/notebook"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("does not exist"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func outputFileIsWrittenAndNotOverwrittenWithoutForce() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let target = folder.path + "/export.json"
+        let first = try Self.run(["export", "--notebook", Self.basic, "--as-of", "2026-12-01", "--output", target])
+        #expect(first.status == 0)
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(written.hasPrefix("{\n  \"version\": 1,"))
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: target))
+        let second = try Self.run(["export", "--notebook", Self.basic, "--as-of", "2026-12-01", "--output", target])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("--force"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me")
+        let forced = try Self.run(["export", "--notebook", Self.basic, "--as-of", "2026-12-01", "--output", target,
+                                   "--force"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == written)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(leftovers == ["export.json"])
+    }
+
+    @Test func helpHasExamples() throws {
+        for command in ["check", "export"] {
+            let run = try Self.run([command, "--help"])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("Example"))
+        }
+    }
+}

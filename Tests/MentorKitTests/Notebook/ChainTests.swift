@@ -1,0 +1,366 @@
+import Testing
+@testable import MentorKit
+
+/// A session note of Alex Chen's series, with extra front matter lines and a body.
+private func alex(_ date: String, _ extra: String = "", _ body: String = "") -> String {
+    sessionNote("date: \(date)\nmentee: Alex Chen" + (extra.isEmpty ? "" : "\n" + extra), body)
+}
+
+/// The files of a series in chain order.
+private func chainFiles(_ notebook: Notebook, _ series: String = "alex-chen") -> [String] {
+    notebook.series(series)?.sessions.map(\.file) ?? []
+}
+
+private let nextPlan = "## Next session\n- When: 2026-12-15 16:00\n"
+
+@Suite("The chain of a series (spec 3.2, 3.5)")
+struct ChainTests {
+    // MARK: - Order
+
+    @Test("Sessions are ordered by date, then time")
+    func orderByDateThenTime() {
+        let notebook = InlineNotebook([
+            ("s/c.md", alex("2026-11-10", "time: \"09:00\"")),
+            ("s/a.md", alex("2026-11-17")),
+            ("s/b.md", alex("2026-11-10T08:30")),
+            ("s/d.md", alex("2026-11-03", "time: \"18:00\"")),
+        ]).link()
+        #expect(chainFiles(notebook) == ["s/d.md", "s/b.md", "s/c.md", "s/a.md"])
+        #expect(notebook.diagnostics(.sameTimeConflict).isEmpty)
+    }
+
+    @Test("previous and next are the neighbouring files")
+    func previousAndNext() throws {
+        let notebook = InlineNotebook([
+            ("s/1.md", alex("2026-11-03")),
+            ("s/2.md", alex("2026-11-10")),
+            ("s/3.md", alex("2026-11-17")),
+        ]).link()
+        let sessions = try #require(notebook.series("alex-chen")).sessions
+        #expect(sessions.map(\.previous) == [nil, "s/1.md", "s/2.md"])
+        #expect(sessions.map(\.next) == ["s/2.md", "s/3.md", nil])
+    }
+
+    // MARK: - previous:
+
+    @Test("previous: resolves every spelling and overrides date order", arguments: [
+        "previous: later.md",                 // relative to the note
+        "previous: ./later.md",               // relative to the note, explicit
+        "previous: ../alex/later.md",         // relative to the note, climbing
+        "previous: sessions/alex/later.md",   // relative to the notebook root
+        "previous: \"[[later]]\"",            // wikilink, quoted
+        "previous: [[later]]",                // wikilink, unquoted (YAML nested sequence)
+        "previous: 2026-11-20",               // a date of a session in the series
+        "previous: later",                    // a path without .md
+    ])
+    func previousSpellings(line: String) {
+        // early.md is dated before later.md but names it as its previous session.
+        let notebook = InlineNotebook([
+            ("sessions/alex/early.md", alex("2026-11-10", line)),
+            ("sessions/alex/later.md", alex("2026-11-20")),
+            ("sessions/alex/last.md", alex("2026-11-25", "previous: early.md")),
+        ]).link()
+        #expect(notebook.diagnostics(.badPrevious).isEmpty)
+        #expect(notebook.diagnostics(.previousCycle).isEmpty)
+        #expect(chainFiles(notebook) == ["sessions/alex/later.md", "sessions/alex/early.md", "sessions/alex/last.md"])
+        let early = notebook.series("alex-chen")?.sessions.first { $0.file == "sessions/alex/early.md" }
+        #expect(early?.previous == "sessions/alex/later.md")
+        #expect(early?.next == "sessions/alex/last.md")
+    }
+
+    @Test("A previous link to the note dated just before keeps date order")
+    func previousMatchingDateOrder() {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-03")),
+            ("s/b.md", alex("2026-11-10", "previous: a.md")),
+        ]).link()
+        #expect(chainFiles(notebook) == ["s/a.md", "s/b.md"])
+        #expect(notebook.diagnostics.filter { $0.severity == .error }.isEmpty)
+    }
+
+    @Test("previous: that resolves to nothing is a bad-previous error", arguments: [
+        "previous: missing.md",
+        "previous: \"[[missing]]\"",
+        "previous: 2026-10-01",
+        "previous: ../../../outside.md",
+    ])
+    func unresolvablePrevious(line: String) throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-03")),
+            ("s/b.md", alex("2026-11-10", line)),
+        ]).link()
+        let bad = notebook.diagnostics(.badPrevious)
+        #expect(bad.count == 1)
+        let diagnostic = try #require(bad.first)
+        #expect(diagnostic.file == "s/b.md")
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.line == 4)  // the `previous:` line, counting the opening `---`
+        // The chain still stands in date order.
+        #expect(chainFiles(notebook) == ["s/a.md", "s/b.md"])
+    }
+
+    @Test("previous: into another series is a warning and the link is ignored")
+    func previousIntoOtherSeries() throws {
+        let notebook = InlineNotebook([
+            ("alex/a.md", alex("2026-11-03")),
+            ("alex/b.md", alex("2026-11-10", "previous: ../sam/s.md")),
+            ("alex/c.md", alex("2026-11-17")),
+            ("sam/s.md", sessionNote("date: 2026-11-05\nmentee: Sam Lee")),
+        ]).link()
+        let warnings = notebook.diagnostics(.previousOtherSeries)
+        #expect(warnings.count == 1)
+        let warning = try #require(warnings.first)
+        #expect(warning.file == "alex/b.md")
+        #expect(warning.severity == .warning)
+        #expect(notebook.diagnostics(.badPrevious).isEmpty)
+        #expect(chainFiles(notebook) == ["alex/a.md", "alex/b.md", "alex/c.md"])
+        #expect(notebook.series("alex-chen")?.sessions[1].previous == "alex/a.md")
+        #expect(chainFiles(notebook, "sam-lee") == ["sam/s.md"])
+    }
+
+    @Test("A session naming itself as previous is a previous-cycle error")
+    func cycleOfOne() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-03")),
+            ("s/b.md", alex("2026-11-10", "previous: b.md")),
+        ]).link()
+        let cycles = notebook.diagnostics(.previousCycle)
+        #expect(cycles.map(\.file) == ["s/b.md"])
+        #expect(cycles.first?.severity == .error)
+        #expect(chainFiles(notebook) == ["s/a.md", "s/b.md"])
+        #expect(notebook.series("alex-chen")?.sessions.last?.previous == "s/a.md")
+    }
+
+    @Test("Two sessions naming each other are a previous-cycle error on both")
+    func cycleOfTwo() {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-03", "previous: b.md")),
+            ("s/b.md", alex("2026-11-10", "previous: a.md")),
+            ("s/c.md", alex("2026-11-17")),
+        ]).link()
+        let cycles = notebook.diagnostics(.previousCycle)
+        #expect(Set(cycles.map(\.file)) == ["s/a.md", "s/b.md"])
+        #expect(cycles.allSatisfy { $0.severity == .error })
+        // Every session is still in the chain, in date order.
+        #expect(chainFiles(notebook) == ["s/a.md", "s/b.md", "s/c.md"])
+    }
+
+    // MARK: - Same time
+
+    @Test("Two sessions on the same date and time are a same-time error", arguments: [
+        ("date: 2026-11-10", "date: 2026-11-10"),
+        ("date: 2026-11-10\ntime: \"16:00\"", "date: 2026-11-10T16:00"),
+    ])
+    func sameTime(first: String, second: String) {
+        let notebook = InlineNotebook([
+            ("s/a.md", sessionNote(first + "\nmentee: Alex Chen")),
+            ("s/b.md", sessionNote(second + "\nmentee: Alex Chen")),
+        ]).link()
+        let conflicts = notebook.diagnostics(.sameTimeConflict)
+        #expect(conflicts.count == 1)
+        #expect(conflicts.first?.severity == .error)
+        #expect(chainFiles(notebook).count == 2)
+    }
+
+    @Test("Same date, different times is no conflict")
+    func sameDateDifferentTimes() {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-10", "time: \"16:00\"")),
+            ("s/b.md", alex("2026-11-10", "time: \"10:00\"")),
+        ]).link()
+        #expect(notebook.diagnostics(.sameTimeConflict).isEmpty)
+        #expect(chainFiles(notebook) == ["s/b.md", "s/a.md"])
+    }
+
+    @Test("Same date in two different series is no conflict")
+    func sameDateOtherSeries() {
+        let notebook = InlineNotebook([
+            ("a.md", alex("2026-11-10")),
+            ("b.md", sessionNote("date: 2026-11-10\nmentee: Sam Lee")),
+        ]).link()
+        #expect(notebook.diagnostics(.sameTimeConflict).isEmpty)
+    }
+
+    @Test("Same date and time is fine when one names the other, and previous decides the order")
+    func sameTimeWithPrevious() {
+        // a.md sorts first by name but says b.md came before it.
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-10", "time: \"16:00\"\nprevious: b.md")),
+            ("s/b.md", alex("2026-11-10", "time: \"16:00\"")),
+        ]).link()
+        #expect(notebook.diagnostics(.sameTimeConflict).isEmpty)
+        #expect(chainFiles(notebook) == ["s/b.md", "s/a.md"])
+        #expect(notebook.series("alex-chen")?.sessions.last?.previous == "s/b.md")
+    }
+
+    // MARK: - Next session
+
+    @Test("A held last session with no next session planned gets no-next-session")
+    func noNextSession() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-03", "", nextPlan.replacingOccurrences(of: "2026-12-15", with: "2026-11-10"))),
+            ("s/b.md", alex("2026-11-10", "", "## Notes\nGood talk.\n")),
+        ]).link()
+        let warnings = notebook.diagnostics(.noNextSession)
+        #expect(warnings.map(\.file) == ["s/b.md"])
+        #expect(warnings.first?.severity == .warning)
+        #expect(notebook.upcoming.isEmpty)
+    }
+
+    @Test("No no-next-session warning when the last note plans one or a later note exists", arguments: [
+        [("s/a.md", alex("2026-11-24", "", nextPlan))],
+        [("s/a.md", alex("2026-11-24", "", "## Next meeting\n- Date: 2026-12-15\n- Where: Blue Bottle\n"))],
+        [("s/a.md", alex("2026-11-24", "next:\n  date: 2026-12-15\n  time: \"16:00\""))],
+        [("s/a.md", alex("2026-11-24")), ("s/b.md", alex("2026-12-15"))],
+        [("s/a.md", alex("2026-11-24")), ("s/b.md", alex("2026-11-28", "status: planned"))],
+    ])
+    func nextSessionPlanned(files: [(String, String)]) {
+        let notebook = InlineNotebook(files).link()
+        #expect(notebook.diagnostics(.noNextSession).isEmpty)
+        #expect(notebook.upcoming.count == 1)
+    }
+
+    // MARK: - Status
+
+    @Test("status: planned on a past date is a planned-in-past warning")
+    func plannedInPast() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-03", "status: planned")),
+            ("s/b.md", alex("2026-12-01", "status: planned")),  // the as-of date itself: fine
+            ("s/c.md", alex("2026-12-08", "status: planned")),
+        ]).link(asOf: "2026-12-01")
+        let warnings = notebook.diagnostics(.plannedInPast)
+        #expect(warnings.map(\.file) == ["s/a.md"])
+        #expect(warnings.first?.severity == .warning)
+        #expect(warnings.first?.line == 4)
+    }
+
+    @Test("Default status: held on or before the as-of date, planned after", arguments: [
+        ("2026-11-30", SessionStatus.held),
+        ("2026-12-01", .held),
+        ("2026-12-02", .planned),
+    ])
+    func defaultStatus(date: String, expected: SessionStatus) {
+        let notebook = InlineNotebook([("s/a.md", alex(date))]).link(asOf: "2026-12-01")
+        #expect(notebook.series("alex-chen")?.sessions.first?.status == expected)
+    }
+
+    @Test("A written status wins over the date", arguments: [
+        ("2026-11-30", "cancelled", SessionStatus.cancelled),
+        ("2026-12-08", "held", .held),
+        ("2026-11-30", "planned", .planned),
+    ])
+    func writtenStatus(date: String, written: String, expected: SessionStatus) {
+        let notebook = InlineNotebook([("s/a.md", alex(date, "status: \(written)"))]).link(asOf: "2026-12-01")
+        #expect(notebook.series("alex-chen")?.sessions.first?.status == expected)
+    }
+
+    // MARK: - Upcoming
+
+    @Test("A planned note is an upcoming session with its file")
+    func upcomingFromPlannedNote() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-24", "", nextPlan)),
+            ("s/b.md", alex("2026-12-15", "time: \"16:00\"\nlocation: Blue Bottle")),
+        ]).link()
+        #expect(notebook.upcoming.count == 1)
+        let upcoming = try #require(notebook.upcoming.first)
+        #expect(upcoming.series == "alex-chen")
+        #expect(upcoming.file == "s/b.md")
+        #expect(upcoming.date == LocalDate("2026-12-15"))
+        #expect(upcoming.time == LocalTime("16:00"))
+        #expect(upcoming.location == "Blue Bottle")
+    }
+
+    @Test("The last held note's plan is the upcoming session, with no file")
+    func upcomingFromPlan() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-24", "", "## Next session\n- When: 2026-12-15 16:00\n- Where: Blue Bottle\n- Link: https://meet.example.com/abc\n- Duration: 45m\n")),
+        ]).link()
+        let upcoming = try #require(notebook.upcoming.first)
+        #expect(notebook.upcoming.count == 1)
+        #expect(upcoming.file == nil)
+        #expect(upcoming.plannedIn == "s/a.md")
+        #expect(upcoming.date == LocalDate("2026-12-15"))
+        #expect(upcoming.time == LocalTime("16:00"))
+        #expect(upcoming.location == "Blue Bottle")
+        #expect(upcoming.link == "https://meet.example.com/abc")
+        #expect(upcoming.durationMinutes == 45)
+    }
+
+    @Test("A cancelled last note with a plan gives the upcoming session")
+    func upcomingFromCancelledNote() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-17")),
+            ("s/b.md", alex("2026-11-24", "status: cancelled", "## Next session\n- When: 2026-12-08 10:00\n")),
+        ]).link()
+        let upcoming = try #require(notebook.upcoming.first)
+        #expect(notebook.upcoming.count == 1)
+        #expect(upcoming.file == nil)
+        #expect(upcoming.date == LocalDate("2026-12-08"))
+        #expect(upcoming.time == LocalTime("10:00"))
+        #expect(notebook.diagnostics(.noNextSession).isEmpty)
+    }
+
+    @Test("A plan whose date a later note already has is not a second upcoming session")
+    func planTakenByLaterNote() {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-24", "", nextPlan)),
+            ("s/b.md", alex("2026-12-15")),
+        ]).link(asOf: "2026-12-01")
+        #expect(notebook.upcoming.map(\.file) == ["s/b.md"])
+    }
+
+    // MARK: - Series and profiles
+
+    @Test("The series id is slug(mentee), or series: as written", arguments: [
+        ("mentee: Zoë O'Brien", "zoe-obrien"),
+        ("mentee: Alex Chen", "alex-chen"),
+        ("mentee: \"  Mary-Jane   Watson \"", "mary-jane-watson"),
+        ("mentee: Alex Chen\nseries: alex-2026", "alex-2026"),
+        ("series: design-circle", "design-circle"),
+    ])
+    func seriesID(frontMatter: String, expected: String) {
+        let notebook = InlineNotebook([("a.md", sessionNote("date: 2026-11-10\n" + frontMatter))]).link()
+        #expect(notebook.series.map(\.id) == [expected])
+        #expect(notebook.series(expected)?.sessions.map(\.file) == ["a.md"])
+    }
+
+    @Test("Sessions of one mentee with different series: are two series")
+    func explicitSeriesSplits() {
+        let notebook = InlineNotebook([
+            ("a.md", alex("2026-11-03", "series: alex-2025")),
+            ("b.md", alex("2026-11-10")),
+        ]).link()
+        #expect(notebook.series.map(\.id) == ["alex-2025", "alex-chen"])
+        #expect(notebook.series("alex-chen")?.sessions.first?.previous == nil)
+    }
+
+    @Test("A profile is linked to its series by series: or by slug of its name", arguments: [
+        ("type: profile\nname: Alex Chen", "alex-chen"),
+        ("type: profile\nname: A. Chen\nseries: alex-chen", "alex-chen"),
+        ("type: profile\nname: Zoë O'Brien\nrole: mentee", "zoe-obrien"),
+    ])
+    func profileLinked(profile: String, series: String) throws {
+        let notebook = InlineNotebook([
+            ("people/p.md", sessionNote(profile)),
+            ("s/a.md", alex("2026-11-10")),
+            ("s/z.md", sessionNote("date: 2026-11-10\nmentee: Zoë O'Brien")),
+        ]).link()
+        let linked = try #require(notebook.series(series))
+        #expect(linked.profile?.file == "people/p.md")
+        #expect(notebook.profiles.first?.seriesID == series)
+        // The other series has no profile.
+        #expect(notebook.series.filter { $0.id != series }.allSatisfy { $0.profile == nil })
+    }
+
+    @Test("A series without a mentee name takes it from its profile")
+    func menteeFromProfile() {
+        let notebook = InlineNotebook([
+            ("people/p.md", sessionNote("type: profile\nname: Alex Chen\nseries: circle")),
+            ("s/a.md", sessionNote("date: 2026-11-10\nseries: circle")),
+        ]).link()
+        #expect(notebook.series("circle")?.profile?.file == "people/p.md")
+        #expect(notebook.series("circle")?.mentee == "Alex Chen")
+    }
+}

@@ -1,0 +1,415 @@
+import Testing
+@testable import MentorKit
+
+/// A session note of Alex Chen's series (mentor Jade Green from the config) with a body.
+/// The front matter takes lines 1-4 (plus `extra` lines), so body line k is file line 4 + k.
+private func session(_ date: String, _ body: String, extra: String = "") -> String {
+    sessionNote("date: \(date)\nmentee: Alex Chen" + (extra.isEmpty ? "" : "\n" + extra), body)
+}
+
+/// Alex Chen's series from session notes given as (date, body), one file per date.
+private func series(_ sessions: [(String, String)], asOf: String = "2026-12-01",
+                    config: NotebookConfig = NotebookConfig(mentor: "Jade Green")) throws -> Series {
+    let files = sessions.map { ("s/\($0.0).md", session($0.0, $0.1)) }
+    return try #require(InlineNotebook(files, config: config).link(asOf: asOf).series("alex-chen"))
+}
+
+@Suite("Following items through a series (spec 3.3, 3.4, 6)")
+struct ItemTrackingTests {
+    // MARK: - Identity
+
+    @Test("A ^id names the item whatever its text")
+    func identityByID() throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] Update the CV ^cv\n"),
+            ("2026-11-10", "## Review\n- [x] Rewrote the CV completely ^cv\n"),
+        ])
+        #expect(s.items.count == 1)
+        let item = try #require(s.item("cv"))
+        #expect(item.status == .done)
+        #expect(item.explicitID == "cv")
+        #expect(item.text == "Update the CV")
+        #expect(item.closedIn == "s/2026-11-10.md")
+    }
+
+    @Test("Without an id, mentions match by key: case and punctuation ignored", arguments: [
+        ("Update CV!", "update cv"),
+        ("update cv", "Update CV!"),
+        ("**Update** the   C.V.", "update the cv"),
+        ("Email Sam (re: intro)", "email sam re intro"),
+    ])
+    func identityByKey(first: String, later: String) throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] \(first)\n"),
+            ("2026-11-10", "## Review\n- [x] \(later)\n"),
+        ])
+        #expect(s.items.count == 1)
+        #expect(s.items.first?.status == .done)
+        #expect(s.items.first?.id == s.items.first?.key)
+    }
+
+    @Test("Different keys are different items")
+    func differentKeys() throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] Update CV\n"),
+            ("2026-11-10", "## Review\n- [x] Update CV twice\n"),
+        ])
+        #expect(s.items.count == 2)
+        #expect(s.item("update cv")?.status == .open)
+        #expect(s.item("update cv twice")?.status == .done)
+    }
+
+    @Test("A review tick closes an earlier goal")
+    func reviewClosesGoal() throws {
+        let s = try series([
+            ("2026-11-03", "## Goals\n- Ship the case study to two reviewers\n"),
+            ("2026-11-10", "## Review\n- [x] Ship the case study to two reviewers\n"),
+        ])
+        #expect(s.items.count == 1)
+        let goal = try #require(s.item("ship the case study to two reviewers"))
+        #expect(goal.kind == .goal)
+        #expect(goal.status == .done)
+        #expect(goal.closed == LocalDate("2026-11-10"))
+        #expect(goal.created == LocalDate("2026-11-03"))
+    }
+
+    @Test("A review line matching nothing creates a new action item")
+    func reviewCreatesAction() throws {
+        let s = try series([
+            ("2026-11-03", "## Notes\nNothing yet.\n"),
+            ("2026-11-10", "## Review\n- [ ] Ask Sam for an intro\n- [x] Read the book\n"),
+        ])
+        #expect(s.items.map(\.id) == ["ask sam for an intro", "read the book"])
+        #expect(s.items.allSatisfy { $0.kind == .action })
+        #expect(s.item("ask sam for an intro")?.created == LocalDate("2026-11-10"))
+        #expect(s.item("read the book")?.status == .done)
+        #expect(s.item("read the book")?.closed == LocalDate("2026-11-10"))
+    }
+
+    // MARK: - States and closing
+
+    @Test("Checkbox states", arguments: [
+        ("[ ]", ItemStatus.open), ("[x]", .done), ("[X]", .done), ("[-]", .dropped), ("[/]", .inProgress),
+    ])
+    func checkboxStates(box: String, expected: ItemStatus) throws {
+        let s = try series([("2026-11-10", "## Action items\n- \(box) Book focus mornings\n")])
+        let item = try #require(s.items.first)
+        #expect(item.status == expected)
+        #expect(item.text == "Book focus mornings")
+        #expect((item.closed != nil) == !expected.isActive)
+    }
+
+    @Test("Closed date: the done field if given, else the closing session's date", arguments: [
+        ("- [x] Book focus mornings done:2026-11-07", "2026-11-07"),
+        ("- [x] Book focus mornings ✅ 2026-11-08", "2026-11-08"),
+        ("- [x] Book focus mornings [done:: 2026-11-06]", "2026-11-06"),
+        ("- [x] Book focus mornings", "2026-11-10"),
+        ("- [-] Book focus mornings", "2026-11-10"),
+    ])
+    func closedDate(review: String, expected: String) throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] Book focus mornings\n"),
+            ("2026-11-10", "## Review\n" + review + "\n"),
+        ])
+        let item = try #require(s.items.first)
+        #expect(s.items.count == 1)
+        #expect(item.closed == LocalDate(expected))
+        #expect(item.closedIn == "s/2026-11-10.md")
+    }
+
+    @Test("An item created done is closed in its creating session")
+    func createdDone() throws {
+        let s = try series([("2026-11-10", "## Action items\n- [x] Send the slides\n")])
+        let item = try #require(s.items.first)
+        #expect(item.closed == LocalDate("2026-11-10"))
+        #expect(item.closedIn == "s/2026-11-10.md")
+        #expect(item.carried == 0)
+    }
+
+    @Test("Reopening an item clears its closed date")
+    func reopening() throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] Book focus mornings\n"),
+            ("2026-11-10", "## Review\n- [x] Book focus mornings\n"),
+            ("2026-11-17", "## Review\n- [ ] Book focus mornings\n"),
+        ])
+        let item = try #require(s.items.first)
+        #expect(item.status == .open)
+        #expect(item.closed == nil)
+        #expect(item.closedIn == nil)
+        // Open at the end of s3 only: s2 closed it.
+        #expect(item.carried == 1)
+    }
+
+    @Test("A mention without a checkbox leaves the state alone")
+    func mentionWithoutCheckbox() throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [/] Book focus mornings\n"),
+            ("2026-11-10", "## Action items\n- Book focus mornings\n"),
+        ])
+        #expect(s.items.count == 1)
+        #expect(s.items.first?.status == .inProgress)
+    }
+
+    // MARK: - Carried
+
+    @Test("carried counts held sessions after the creating one that ended with the item open", arguments: [
+        // (marks in s2 and s3 — nil: not mentioned, expected carried, expected status)
+        (nil as String?, nil as String?, 2, ItemStatus.open),
+        ("[ ]", "[ ]", 2, .open),
+        ("[/]", nil, 2, .inProgress),
+        (nil, "[x]", 1, .done),
+        ("[x]", nil, 0, .done),
+        ("[-]", "[ ]", 1, .open),
+    ])
+    func carried(second: String?, third: String?, expected: Int, status: ItemStatus) throws {
+        func body(_ mark: String?) -> String {
+            mark.map { "## Review\n- \($0) Update CV\n" } ?? "## Notes\nOther things.\n"
+        }
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] Update CV\n"),
+            ("2026-11-10", body(second)),
+            ("2026-11-17", body(third)),
+        ])
+        let item = try #require(s.item("update cv"))
+        #expect(item.carried == expected)
+        #expect(item.status == status)
+    }
+
+    @Test("An item in the only session was carried zero times")
+    func carriedZero() throws {
+        let s = try series([("2026-11-10", "## Action items\n- [ ] Update CV\n")])
+        #expect(s.items.first?.carried == 0)
+    }
+
+    @Test("Cancelled and planned sessions change nothing and are not counted as carries")
+    func cancelledAndPlanned() throws {
+        let files = [
+            ("s/1.md", session("2026-11-03", "## Action items\n- [ ] Update CV\n")),
+            ("s/2.md", session("2026-11-10", "## Review\n- [x] Update CV\n## Action items\n- [ ] Call Sam\n",
+                               extra: "status: cancelled")),
+            ("s/3.md", session("2026-11-17", "## Notes\nCatch-up.\n")),
+            ("s/4.md", session("2026-12-08", "## Review\n- [x] Update CV\n## Agenda\n- [ ] Plan the talk\n")),
+        ]
+        let notebook = InlineNotebook(files).link(asOf: "2026-12-01")
+        let s = try #require(notebook.series("alex-chen"))
+        #expect(s.sessions.map(\.status) == [.held, .cancelled, .held, .planned])
+        #expect(s.items.map(\.id) == ["update cv"])
+        let item = try #require(s.item("update cv"))
+        #expect(item.status == .open)
+        #expect(item.closed == nil)
+        // Only s3 is a held session after s1.
+        #expect(item.carried == 1)
+        #expect(item.history.map(\.file) == ["s/1.md"])
+    }
+
+    // MARK: - Overdue and due
+
+    @Test("Overdue: open or in progress with a due date before the as-of date", arguments: [
+        ("[ ]", "due:2026-11-30", true),
+        ("[/]", "due:2026-11-30", true),
+        ("[ ]", "due:2026-12-01", false),   // due today is not overdue yet
+        ("[ ]", "due:2026-12-20", false),
+        ("[ ]", "", false),
+        ("[x]", "due:2026-11-30", false),
+        ("[-]", "due:2026-11-30", false),
+    ])
+    func overdue(box: String, due: String, expected: Bool) throws {
+        let s = try series([("2026-11-10", "## Action items\n- \(box) Book focus mornings \(due)\n")],
+                           asOf: "2026-12-01")
+        #expect(s.items.first?.overdue == expected)
+    }
+
+    @Test("A later due date replaces the earlier")
+    func laterDueReplaces() throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] Book focus mornings due:2026-11-09\n"),
+            ("2026-11-10", "## Review\n- [ ] Book focus mornings 📅 2026-12-20\n"),
+            ("2026-11-17", "## Review\n- [ ] Book focus mornings\n"),
+        ], asOf: "2026-12-01")
+        let item = try #require(s.items.first)
+        #expect(s.items.count == 1)
+        #expect(item.due == LocalDate("2026-12-20"))
+        #expect(item.overdue == false)
+    }
+
+    // MARK: - Owners
+
+    @Test("Owners: @name, @mentee, @mentor and the default owner", arguments: [
+        ("- [ ] @alex Book focus mornings", "alex" as String?),
+        ("- [ ] Book focus mornings @Sam", "sam"),
+        ("- [ ] @mentee Book focus mornings", "alex"),
+        ("- [ ] @mentor Send the article", "jade"),
+        ("- [ ] @jade Send the article", "jade"),
+        ("- [ ] Book focus mornings", "alex"),
+    ])
+    func owners(line: String, expected: String?) throws {
+        let s = try series([("2026-11-10", "## Action items\n" + line + "\n")])
+        let item = try #require(s.items.first)
+        #expect(item.owner == expected)
+        #expect(!item.text.contains("@"))
+    }
+
+    @Test("default-owner none and mentor", arguments: [
+        (NotebookConfig.DefaultOwner.none, nil as String?),
+        (.mentor, "jade"),
+        (.mentee, "alex"),
+    ])
+    func defaultOwner(setting: NotebookConfig.DefaultOwner, expected: String?) throws {
+        let config = NotebookConfig(mentor: "Jade Green", defaultOwner: setting)
+        let s = try series([("2026-11-10", "## Action items\n- [ ] Book focus mornings\n- [ ] @sam Intro\n")],
+                           config: config)
+        #expect(s.item("book focus mornings")?.owner == expected)
+        #expect(s.item("intro")?.owner == "sam")
+    }
+
+    @Test("The mentee's and mentor's first names come from the front matter")
+    func ownerFromFrontMatter() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2026-11-10\nmentee: Zoë O'Brien\nmentor: Priya Natarajan",
+                                   "## Action items\n- [ ] Draft the plan\n- [ ] @mentor Review the plan\n")),
+        ]).link()
+        let s = try #require(notebook.series("zoe-obrien"))
+        #expect(s.item("draft the plan")?.owner == "zoë")
+        #expect(s.item("review the plan")?.owner == "priya")
+    }
+
+    // MARK: - Where items come from
+
+    @Test("A nested checkbox under an action is its own item with the outer item as parent")
+    func nestedCheckbox() throws {
+        let s = try series([("2026-11-10", """
+            ## Action items
+            - [ ] Prepare the talk ^talk
+              - [ ] Write the outline
+              - Keep it under 20 minutes
+            - [ ] Book the room
+            """)])
+        #expect(s.items.map(\.id) == ["talk", "write the outline", "book the room"])
+        #expect(s.item("write the outline")?.parent == "talk")
+        #expect(s.item("talk")?.parent == nil)
+        #expect(s.item("book the room")?.parent == nil)
+        #expect(s.item("talk")?.details == ["Keep it under 20 minutes"])
+        #expect(s.item("keep it under 20 minutes") == nil)
+    }
+
+    @Test("A nested checkbox under a key-identified item gets the key as parent")
+    func nestedCheckboxParentKey() throws {
+        let s = try series([("2026-11-10", "## Notes\n- [ ] Prepare the talk\n  - [x] Write the outline\n")])
+        #expect(s.item("write the outline")?.parent == "prepare the talk")
+        #expect(s.item("write the outline")?.status == .done)
+    }
+
+    @Test("Goals are the top-level items of the goals section, checkbox or not")
+    func goals() throws {
+        let s = try series([("2026-11-10", """
+            ## Goals for the coming week
+            - Ship the case study
+            - [ ] Talk to two designers
+              - Ideally from other teams
+            """)])
+        #expect(s.items.map(\.id) == ["ship the case study", "talk to two designers"])
+        #expect(s.items.allSatisfy { $0.kind == .goal })
+        #expect(s.items.allSatisfy { $0.status == .open })
+        #expect(s.item("talk to two designers")?.details == ["Ideally from other teams"])
+    }
+
+    @Test("Every top-level item of the actions section is an action, checkbox or not")
+    func actionsWithoutCheckbox() throws {
+        let s = try series([("2026-11-10", "## Next steps\n- Book two focus mornings\n1. Send the article\n")])
+        #expect(s.items.map(\.id) == ["book two focus mornings", "send the article"])
+        #expect(s.items.allSatisfy { $0.kind == .action && $0.status == .open })
+    }
+
+    @Test("Task items elsewhere are actions; plain list items there are not items", arguments: [
+        "## Notes\n- [ ] Look up the course\n- Talked about courses\n",
+        "## Discussion\n* [ ] Look up the course\n* Talked about courses\n",
+        "## Guidance\n- [ ] Look up the course\n- Talked about courses\n",
+        "## Something else\n1. [ ] Look up the course\n2. Talked about courses\n",
+    ])
+    func tasksElsewhere(body: String) throws {
+        let s = try series([("2026-11-10", body)])
+        #expect(s.items.map(\.id) == ["look up the course"])
+        #expect(s.items.first?.kind == .action)
+    }
+
+    @Test("Items of a private section are marked private")
+    func privateItems() throws {
+        let s = try series([("2026-11-10", """
+            ## Action items
+            - [ ] Book the room
+            ## Private
+            - [ ] Check in with their manager
+            ## Goals (private)
+            - Build trust
+            """)])
+        #expect(s.item("book the room")?.isPrivate == false)
+        #expect(s.item("check in with their manager")?.isPrivate == true)
+        #expect(s.item("build trust")?.isPrivate == true)
+        #expect(s.item("build trust")?.kind == .goal)
+    }
+
+    // MARK: - Within one session
+
+    @Test("Within one session a later mention wins")
+    func laterMentionWins() throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] Update CV\n"),
+            ("2026-11-10", "## Review\n- [x] Update CV\n## Action items\n- [ ] Update CV due:2026-11-20\n"),
+        ])
+        #expect(s.items.count == 1)
+        let item = try #require(s.items.first)
+        #expect(item.status == .open)
+        #expect(item.closed == nil)
+        #expect(item.due == LocalDate("2026-11-20"))
+        #expect(item.carried == 1)
+    }
+
+    @Test("Within one session a later tick closes an item just created")
+    func laterMentionWinsOnCreation() throws {
+        let s = try series([
+            ("2026-11-10", "## Notes\n- [ ] Update CV\n## Action items\n- [x] update cv!\n"),
+            ("2026-11-17", "## Notes\nNothing.\n"),
+        ])
+        #expect(s.items.count == 1)
+        let item = try #require(s.items.first)
+        #expect(item.status == .done)
+        #expect(item.closed == LocalDate("2026-11-10"))
+        #expect(item.carried == 0)
+    }
+
+    // MARK: - Position
+
+    @Test("line is the 1-based file line, front matter included")
+    func lines() throws {
+        // Lines: 1 ---, 2 date, 3 mentee, 4 ---, 5 # Title, 6 blank, 7 ## Action items, 8, 9 items,
+        // 10 blank, 11 ## Goals, 12 goal.
+        let s = try series([("2026-11-10", "# Title\n\n## Action items\n- [ ] First\n- [ ] Second\n\n## Goals\n- Third\n")])
+        #expect(s.item("first")?.line == 8)
+        #expect(s.item("second")?.line == 9)
+        #expect(s.item("third")?.line == 12)
+        #expect(s.item("first")?.file == "s/2026-11-10.md")
+    }
+
+    @Test("An item keeps the line and file of the mention that created it")
+    func lineOfCreation() throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n\n- [ ] Update CV\n"),
+            ("2026-11-10", "## Review\n- [x] Update CV\n"),
+        ])
+        let item = try #require(s.items.first)
+        #expect(item.file == "s/2026-11-03.md")
+        #expect(item.line == 7)
+        #expect(item.created == LocalDate("2026-11-03"))
+    }
+
+    @Test("Items are in creation order across the series")
+    func creationOrder() throws {
+        let s = try series([
+            ("2026-11-10", "## Action items\n- [ ] Second\n"),
+            ("2026-11-03", "## Action items\n- [ ] First\n"),
+            ("2026-11-17", "## Review\n- [x] Second\n- [ ] Third\n"),
+        ])
+        #expect(s.items.map(\.id) == ["first", "second", "third"])
+    }
+}

@@ -1,0 +1,230 @@
+import Testing
+@testable import MentorKit
+
+@Suite("Reading one note")
+struct NoteReaderTests {
+    static let fullNote = """
+    ---
+    date: 2026-11-10
+    time: "16:00"
+    mentee: Alex Chen
+    duration: 1h30m
+    location: Blue Bottle, 5th Ave
+    link: https://meet.example.com/abc
+    tags: [portfolio, career]
+    ---
+    # Portfolio session
+
+    Some preamble.
+
+    ## Agenda
+    - Portfolio feedback from the *design lead*
+    - [ ] How to ask for a stretch project
+
+    ## Challenges
+    Too many meetings.
+
+    Not enough deep work.
+
+    ## Review
+    - [x] Draft portfolio case study ^case-study
+    - not a task
+
+    ## Goals
+    - [ ] Ship the case study to two reviewers due:2026-11-17 ^ship-case
+      - ask Sam first
+      - [ ] Find reviewer two
+    - Learn Figma variables
+
+    ## Action items
+    - [ ] @alex Book two focus mornings 📅 2026-11-14
+    - @jade Send the article on stakeholder maps
+
+    ## Notes
+    We talked about the [stakeholder](https://example.com) map.
+    - [/] Sketch the map
+
+    ## Next session
+    - When: 2026-11-17 16:00
+    - Where: Blue Bottle, 5th Ave
+    - Link: <https://meet.example.com/abc>
+    - Duration: 45m
+
+    ## Resources
+    - [Stakeholder mapping](https://example.com/stakeholders) — a good read
+    - https://example.com/bare
+    - The book *Staff Engineer*
+
+    ## Private
+    - [ ] @jade Ask HR about budget
+    """
+
+    let note = NoteReader.read(path: "s/2026-11-10.md", text: NoteReaderTests.fullNote)
+
+    @Test func frontMatter() throws {
+        let header = try #require(note.session)
+        #expect(note.kind == .session)
+        #expect(header.date == LocalDate("2026-11-10"))
+        #expect(header.time == LocalTime("16:00"))
+        #expect(header.mentee == "Alex Chen")
+        #expect(header.durationMinutes == 90)
+        #expect(header.location == "Blue Bottle, 5th Ave")
+        #expect(header.link == "https://meet.example.com/abc")
+        #expect(header.tags == ["portfolio", "career"])
+        #expect(note.title == "Portfolio session")
+        #expect(note.preamble == "Some preamble.")
+        #expect(note.diagnostics.isEmpty)
+    }
+
+    @Test func sectionsInOrder() {
+        #expect(note.sections.map(\.kind) == [.agenda, .challenges, .review, .goals, .actions, .notes, .next,
+                                              .resources, .other])
+        #expect(note.sections.last?.isPrivate == true)
+        #expect(note.sections[0].line == 14)
+    }
+
+    @Test func entriesAreListItemsOrParagraphs() {
+        #expect(note.sections(.agenda)[0].entries.map(\.text) == [
+            "Portfolio feedback from the design lead", "How to ask for a stretch project",
+        ])
+        #expect(note.sections(.challenges)[0].entries.map(\.text) == ["Too many meetings.", "Not enough deep work."])
+        #expect(note.sections(.challenges)[0].entries.map(\.line) == [19, 21])
+    }
+
+    @Test func resources() {
+        #expect(note.sections(.resources)[0].links == [
+            ResourceLink(title: "Stakeholder mapping", url: "https://example.com/stakeholders"),
+            ResourceLink(title: "https://example.com/bare", url: "https://example.com/bare"),
+            ResourceLink(title: "The book Staff Engineer", url: nil),
+        ])
+    }
+
+    @Test func nextSessionLogistics() throws {
+        let plan = try #require(note.session?.next)
+        #expect(plan.date == LocalDate("2026-11-17"))
+        #expect(plan.time == LocalTime("16:00"))
+        #expect(plan.location == "Blue Bottle, 5th Ave")
+        #expect(plan.link == "https://meet.example.com/abc")
+        #expect(plan.durationMinutes == 45)
+    }
+
+    @Test func mentionsByRole() {
+        let summary = note.mentions.map { "\($0.role.rawValue)|\($0.checkbox?.rawValue ?? "-")|\($0.fields.text)" }
+        #expect(summary == [
+            "action|open|How to ask for a stretch project",
+            "update|done|Draft portfolio case study",
+            "goal|open|Ship the case study to two reviewers",
+            "goal|open|Find reviewer two",
+            "goal|-|Learn Figma variables",
+            "action|open|Book two focus mornings",
+            "action|-|Send the article on stakeholder maps",
+            "action|in-progress|Sketch the map",
+            "action|open|Ask HR about budget",
+        ])
+    }
+
+    @Test func mentionDetailsParentsAndLines() {
+        let goal = note.mentions[2]
+        #expect(goal.fields.id == "ship-case")
+        #expect(goal.fields.due == LocalDate("2026-11-17"))
+        #expect(goal.details == ["ask Sam first"])
+        #expect(goal.line == 28)
+        #expect(note.mentions[3].parent == 2)
+        #expect(note.mentions[5].fields.owner == "alex")
+        #expect(note.mentions[5].fields.due == LocalDate("2026-11-14"))
+        #expect(note.mentions[8].isPrivate)
+        #expect(!note.mentions[7].isPrivate)
+    }
+
+    @Test func frontMatterNextMapWinsOverTheSection() throws {
+        let text = sessionNote("date: 2026-11-10\nmentee: A\nnext:\n  date: 2026-11-20\n  time: \"09:00\"",
+                               "## Next session\n- When: 2026-11-17 16:00\n- Where: Cafe\n")
+        let plan = try #require(NoteReader.read(path: "a.md", text: text).session?.next)
+        #expect(plan.date == LocalDate("2026-11-20"))
+        #expect(plan.time == LocalTime("09:00"))
+        #expect(plan.location == "Cafe")
+    }
+
+    @Test func checkboxSplitAcrossInlineNodes() {
+        let text = sessionNote("date: 2026-11-10\nmentee: A", "## Notes\n- [x] *Done* thing\n- [ ]`code` item\n")
+        let note = NoteReader.read(path: "a.md", text: text)
+        #expect(note.mentions.map(\.fields.text) == ["Done thing"])
+        #expect(note.mentions.first?.checkbox == .done)
+    }
+
+    @Test("Setext level-2 headings open sections too")
+    func setextHeadings() {
+        let text = sessionNote("date: 2026-11-10\nmentee: A", "Title\n=====\n\nGoals\n-----\n- Learn\n")
+        let note = NoteReader.read(path: "a.md", text: text)
+        #expect(note.title == "Title")
+        #expect(note.sections.map(\.kind) == [.goals])
+        #expect(note.mentions.map(\.role) == [.goal])
+    }
+
+    @Test func crlfNotesKeepLinesAndSections() {
+        let text = "---\r\ndate: 2026-11-10\r\nmentee: A\r\n---\r\n## Goals\r\n- [ ] Ship it\r\n"
+        let note = NoteReader.read(path: "a.md", bytes: Array(text.utf8))
+        #expect(note.session?.date == LocalDate("2026-11-10"))
+        #expect(note.mentions.map(\.fields.text) == ["Ship it"])
+        #expect(note.mentions.first?.line == 6)
+        #expect(note.sections.first?.markdown == "- [ ] Ship it")
+    }
+
+    @Test("Which files are sessions, profiles or neither", arguments: [
+        ("date: 2026-11-10\nmentee: A", Note.Kind.session),
+        ("date: 2026-11-10\nseries: a", .session),
+        ("type: session\ndate: 2026-11-10\nseries: a", .session),
+        ("type: profile\nname: Alex Chen", .profile),
+        ("title: Reading list", .other),
+        ("date: 2026-11-10", .other),
+    ])
+    func classification(frontMatter: String, kind: Note.Kind) {
+        #expect(NoteReader.read(path: "a.md", text: sessionNote(frontMatter)).kind == kind)
+    }
+
+    @Test func fileWithoutFrontMatterIsIgnored() {
+        let note = NoteReader.read(path: "README.md", text: "# Hello\n- [ ] not an item\n")
+        #expect(note.kind == .other)
+        #expect(note.mentions.isEmpty && note.diagnostics.isEmpty)
+    }
+
+    @Test("Bad front matter gives one located error", arguments: [
+        ("---\ndate: [2026\n---\n", DiagnosticCode.badYAML, 3),
+        ("---\ndate: 2026-11-10\nmentee: A\n", .unterminatedFrontMatter, 1),
+        ("---\n- a\n- b\n---\n", .frontMatterNotMap, 2),
+        ("---\njust a scalar\n---\n", .frontMatterNotMap, 2),
+        ("---\ndate: 2026-11-10\ndate: 2026-11-11\nmentee: A\n---\n", .badYAML, 2),
+        ("---\ntype: session\nmentee: A\n---\n", .missingDate, 1),
+        ("---\ndate: 2026-02-30\nmentee: A\n---\n", .badDate, 2),
+        ("---\ndate: yes\nmentee: A\n---\n", .badDate, 2),
+        ("---\ndate: 99999-01-01\nmentee: A\n---\n", .badDate, 2),
+        ("---\ntype: session\ndate: 2026-11-10\n---\n", .missingMentee, 1),
+        ("---\ndate: 2026-11-10\nmentee: A\nstatus: maybe\n---\n", .badStatus, 4),
+    ])
+    func badFrontMatter(text: String, code: DiagnosticCode, line: Int) {
+        let note = NoteReader.read(path: "bad.md", text: text)
+        #expect(note.diagnostics.map(\.code) == [code])
+        #expect(note.diagnostics.first?.line == line)
+        #expect(note.diagnostics.first?.severity == .error)
+    }
+
+    @Test func unknownKeyAndBadFieldDateAreWarnings() {
+        let text = sessionNote("date: 2026-11-10\nmentee: A\nlocaton: Cafe", "## Goals\n- Ship due:2026-13-40\n")
+        let note = NoteReader.read(path: "a.md", text: text)
+        #expect(note.diagnostics.map(\.code) == [.unknownKey, .badFieldDate])
+        #expect(note.diagnostics.map(\.line) == [4, 7])
+        #expect(note.diagnostics.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test("Durations", arguments: [
+        ("45", 45), ("45m", 45), ("1h", 60), ("1h30m", 90), ("1h 30m", 90), ("90 min", 90), ("1.5h", 90),
+    ])
+    func durations(text: String, minutes: Int) {
+        #expect(DurationText.minutes(text) == minutes)
+    }
+
+    @Test func timeInTheDateField() {
+        let note = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-12T09:30\nmentee: A"))
+        #expect(note.session?.time == LocalTime("09:30"))
+    }
+}

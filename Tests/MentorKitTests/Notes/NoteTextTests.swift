@@ -1,0 +1,56 @@
+import Testing
+@testable import MentorKit
+
+@Suite("Front matter splitting")
+struct NoteTextTests {
+    @Test("LF, CRLF and a byte order mark all split the same way",
+          arguments: [
+              "---\ndate: 2026-11-10\n---\n# Title\n",
+              "---\r\ndate: 2026-11-10\r\n---\r\n# Title\r\n",
+              "\u{FEFF}---\ndate: 2026-11-10\n---\n# Title\n",
+          ])
+    func splitsFrontMatter(text: String) throws {
+        let split = try NoteText.split(Array(text.utf8)).get()
+        #expect(split.frontMatter?.contains("date: 2026-11-10") == true)
+        #expect(split.bodyLineOffset == 3)
+        #expect(split.body.hasPrefix("# Title"))
+    }
+
+    @Test func noFrontMatterKeepsTheWholeBody() throws {
+        let split = try NoteText.split(Array("# Just notes\n\n---\n".utf8)).get()
+        #expect(split.frontMatter == nil)
+        #expect(split.bodyLineOffset == 0)
+        #expect(split.body == "# Just notes\n\n---\n")
+    }
+
+    @Test func closingDotsAlsoEndFrontMatter() throws {
+        let split = try NoteText.split(Array("---\na: 1\n...\nbody".utf8)).get()
+        #expect(split.frontMatter == "a: 1\n")
+        #expect(split.body == "body")
+    }
+
+    @Test func unterminatedFrontMatterFails() {
+        #expect(throws: NoteText.Failure.unterminatedFrontMatter) {
+            try NoteText.split(Array("---\ndate: 2026-11-10\n# no end\n".utf8)).get()
+        }
+    }
+
+    @Test func invalidUTF8IsLocated() {
+        let bytes: [UInt8] = Array("---\nok: 1\n".utf8) + [0x61, 0xFF, 0x62]
+        #expect(throws: NoteText.Failure.notUTF8(line: 3, column: 2, utf16: false)) {
+            try NoteText.split(bytes).get()
+        }
+    }
+
+    @Test func utf16IsNamed() {
+        #expect(throws: NoteText.Failure.notUTF8(line: 1, column: 1, utf16: true)) {
+            try NoteText.split([0xFF, 0xFE, 0x2D, 0x00]).get()
+        }
+    }
+
+    @Test func nulByteIsBinary() {
+        #expect(throws: NoteText.Failure.binary(line: 2)) {
+            try NoteText.split(Array("abc\nd".utf8) + [0, 1, 2]).get()
+        }
+    }
+}

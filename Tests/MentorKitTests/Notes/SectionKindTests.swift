@@ -1,0 +1,40 @@
+import Testing
+@testable import MentorKit
+
+@Suite("Section headings")
+struct SectionKindTests {
+    @Test("Heading words from the spec's table", arguments: [
+        ("Agenda", SectionKind.agenda), ("Talking points:", .agenda),
+        ("Check-in", .checkin), ("Check in", .checkin), ("Checking in", .checkin),
+        ("Review", .review), ("Previous actions", .review), ("Last time", .review), ("Since last time", .review),
+        ("Notes", .notes), ("Minutes", .notes), ("Discussion", .notes),
+        ("Challenges", .challenges), ("Blockers", .challenges),
+        ("Guidance", .guidance), ("Advice", .guidance),
+        ("Key takeaways", .takeaways), ("Takeaways", .takeaways),
+        ("Goals", .goals), ("Goals for the week", .goals), ("Goals for next week", .goals),
+        ("Goals for the coming week", .goals),
+        ("Action items", .actions), ("Actions", .actions), ("Next steps", .actions), ("To do", .actions),
+        ("Todo", .actions),
+        ("Next session", .next), ("Next meeting", .next), ("Logistics", .next),
+        ("Resources", .resources), ("Links", .resources),
+        ("🎯 GOALS", .goals), ("**Action items:**", .actions), ("2. Agenda", .agenda),
+        ("Reading list", .other),
+    ])
+    func classify(heading: String, kind: SectionKind) {
+        #expect(SectionKind.classify(heading: heading).kind == kind)
+        #expect(SectionKind.classify(heading: heading).isPrivate == false)
+    }
+
+    @Test("Private sections", arguments: [
+        ("Private", SectionKind.other), ("Notes (private)", .notes), ("Challenges (Private):", .challenges),
+    ])
+    func privateSections(heading: String, kind: SectionKind) {
+        let result = SectionKind.classify(heading: heading)
+        #expect(result.kind == kind)
+        #expect(result.isPrivate)
+    }
+
+    @Test func privateAsAnOrdinaryWordIsNotPrivate() {
+        #expect(SectionKind.classify(heading: "Going private").isPrivate == false)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import MentorKit
+
+@Suite("Export and check against golden files")
+struct ExportGoldenTests {
+    static let fixtures: [(name: String, path: String)] = [
+        ("basic", PackagePaths.fixtures + "/basic"),
+        ("broken", PackagePaths.fixtures + "/broken"),
+        ("sample-notebook", PackagePaths.sampleNotebook),
+    ]
+
+    static func open(_ path: String, jobs: Int = 2) -> Notebook {
+        Notebook.open(at: path, asOf: LocalDate("2026-12-01"), now: Date(timeIntervalSince1970: 0), jobs: jobs)
+    }
+
+    @Test("export JSON", arguments: fixtures.map(\.name))
+    func export(name: String) throws {
+        let path = try #require(Self.fixtures.first { $0.name == name }).path
+        try expectGolden(ExportDocument(Self.open(path)).rendered(), "\(name).expected/export.json")
+    }
+
+    @Test("check lines", arguments: fixtures.map(\.name))
+    func check(name: String) throws {
+        let path = try #require(Self.fixtures.first { $0.name == name }).path
+        let text = Self.open(path).diagnostics.map { $0.formatted + "\n" }.joined()
+        try expectGolden(text, "\(name).expected/check.txt")
+    }
+
+    @Test func checkJSON() throws {
+        let notebook = Self.open(PackagePaths.fixtures + "/broken")
+        try expectGolden(ExportDocument.checkJSON(notebook.diagnostics, asOf: notebook.asOf).rendered(),
+                         "broken.expected/check.json")
+    }
+
+    @Test func exportWithPrivateSections() throws {
+        let notebook = Self.open(PackagePaths.fixtures + "/basic")
+        let withPrivate = ExportDocument(notebook, includePrivate: true)
+        let without = ExportDocument(notebook)
+        #expect(withPrivate.series[0].items.count == without.series[0].items.count + 1)
+        #expect(withPrivate.series[0].items.contains { $0.text == "Check whether Alex is burning out" })
+        #expect(!without.rendered().contains("burning out"))
+    }
+
+    @Test("One thread and many threads give the same export")
+    func parallelReadingIsDeterministic() {
+        let path = PackagePaths.sampleNotebook
+        #expect(ExportDocument(Self.open(path, jobs: 1)).rendered() == ExportDocument(Self.open(path, jobs: 4)).rendered())
+    }
+
+    @Test func sampleNotebookHasNoErrorsOrWarnings() {
+        #expect(Self.open(PackagePaths.sampleNotebook).diagnostics.isEmpty)
+    }
+
+    @Test func exportIsValidJSONWithTheContractKeys() throws {
+        let text = ExportDocument(Self.open(PackagePaths.fixtures + "/basic")).rendered()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["version", "asOf", "series", "upcoming", "diagnostics"])
+        let series = try #require((object["series"] as? [[String: Any]])?.first)
+        #expect(Set(series.keys) == ["id", "mentee", "mentor", "profile", "sessions", "items"])
+        let session = try #require((series["sessions"] as? [[String: Any]])?.first)
+        #expect(Set(session.keys) == ["file", "date", "time", "status", "previous", "next", "title",
+                                      "durationMinutes", "location", "link", "tags", "talkingPoints",
+                                      "challenges", "guidance", "takeaways", "resources", "nextSession"])
+        let item = try #require((series["items"] as? [[String: Any]])?.first)
+        #expect(Set(item.keys) == ["id", "key", "kind", "text", "owner", "due", "status", "created", "file",
+                                   "line", "closed", "closedIn", "carried", "overdue", "parent", "tags"])
+    }
+}
