@@ -17,6 +17,8 @@ struct BodyReader {
 
     /// The parent index of every node (-1 for the document).
     private let parents: [Int]
+    /// The nearest list item above every node (-1 for none), so nesting costs nothing to look up.
+    private let enclosingItems: [Int]
 
     init(path: String, body: Substring, lineOffset: Int) {
         self.path = path
@@ -25,13 +27,18 @@ struct BodyReader {
         lines = body.split(omittingEmptySubsequences: false,
                            whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         var parents = [Int](repeating: -1, count: tree.nodes.count)
+        var enclosingItems = [Int](repeating: -1, count: tree.nodes.count)
         var stack: [Int] = []
         for index in tree.nodes.indices {
             while let top = stack.last, tree.nodes[top].end <= index { stack.removeLast() }
-            parents[index] = stack.last ?? -1
+            if let parent = stack.last {
+                parents[index] = parent
+                enclosingItems[index] = tree.nodes[parent].kind == .item ? parent : enclosingItems[parent]
+            }
             stack.append(index)
         }
         self.parents = parents
+        self.enclosingItems = enclosingItems
     }
 
     mutating func read() {
@@ -290,12 +297,7 @@ struct BodyReader {
 
     /// The nearest list item this item is nested in, if any.
     private func enclosingItem(of item: Int) -> Int? {
-        var cursor = parents[item]
-        while cursor > 0 {
-            if tree.nodes[cursor].kind == .item { return cursor }
-            cursor = parents[cursor]
-        }
-        return nil
+        enclosingItems[item] >= 0 ? enclosingItems[item] : nil
     }
 
     // MARK: - Text

@@ -7,6 +7,7 @@ struct ExportGoldenTests {
     static let fixtures: [(name: String, path: String)] = [
         ("basic", PackagePaths.fixtures + "/basic"),
         ("broken", PackagePaths.fixtures + "/broken"),
+        ("spec-example", PackagePaths.fixtures + "/spec-example"),
         ("sample-notebook", PackagePaths.sampleNotebook),
     ]
 
@@ -65,5 +66,25 @@ struct ExportGoldenTests {
         let item = try #require((series["items"] as? [[String: Any]])?.first)
         #expect(Set(item.keys) == ["id", "key", "kind", "text", "owner", "due", "status", "created", "file",
                                    "line", "closed", "closedIn", "carried", "overdue", "parent", "tags"])
+    }
+
+    @Test("The spec's own example note gives the spec's own example item")
+    func specExample() throws {
+        let document = ExportDocument(Self.open(PackagePaths.fixtures + "/spec-example"))
+        let series = try #require(document.series.first)
+        #expect(series.id == "alex-chen" && series.mentee == "Alex Chen" && series.mentor == "Jade Green")
+        #expect(series.profile == "people/alex-chen.md")
+        let item = try #require(series.items.first { $0.id == "ship-case" })
+        #expect(item.key == "ship the case study to two reviewers")
+        #expect(item.kind == "goal" && item.text == "Ship the case study to two reviewers")
+        #expect(item.owner == "alex" && item.due == "2026-11-17" && item.status == "open")
+        #expect(item.created == "2026-11-10" && item.file == "sessions/alex-chen/2026-11-10.md" && item.line == 39)
+        #expect(item.closed == nil && item.closedIn == nil && item.carried == 0 && item.overdue && item.parent == nil)
+        let session = try #require(series.sessions.last)
+        #expect(session.durationMinutes == 45 && session.tags == ["portfolio", "career"])
+        #expect(session.nextSession?.date == "2026-11-17" && session.nextSession?.durationMinutes == 45)
+        #expect(document.upcoming.map { "\($0.series) \($0.date) \($0.time ?? "-") \($0.file ?? "null")" }
+                == ["alex-chen 2026-11-17 16:00 null"])
+        #expect(series.items.first { $0.text == "Send the article on stakeholder maps" }?.owner == "jade")
     }
 }
