@@ -18,6 +18,9 @@ struct ItemTracker {
     private var byKey: [String: Int] = [:]
     /// For active items: the held-session index whose end was last accounted for in `carried`.
     private var openSince: [Int?] = []
+    /// The item each item is nested under; turned into its id at the end, since an id can
+    /// still change when a later mention adds a `^id`.
+    private var parents: [Int?] = []
     private var heldIndex = -1
 
     init(people: People, asOf: LocalDate) {
@@ -46,6 +49,7 @@ struct ItemTracker {
     mutating func finish() -> [TrackedItem] {
         for index in items.indices {
             if let since = openSince[index] { items[index].carried += heldIndex - since }
+            items[index].parent = parents[index].map { items[$0].id }
             let item = items[index]
             items[index].overdue = item.status.isActive && (item.due.map { $0 < asOf } ?? false)
         }
@@ -58,6 +62,7 @@ struct ItemTracker {
             // An id added to an item first written without one still names that item.
             if let index = byKey[mention.key], items[index].explicitID == nil {
                 items[index].explicitID = id
+                items[index].id = id
                 byID[id] = index
                 return index
             }
@@ -76,7 +81,7 @@ struct ItemTracker {
             owner: owner, ownerRole: role, due: mention.fields.due, status: status,
             created: session.date, file: session.file, line: mention.line,
             closed: nil, closedIn: nil, carried: 0, overdue: false,
-            parent: parent.map { items[$0].id }, tags: mention.fields.tags,
+            parent: nil, tags: mention.fields.tags,
             details: mention.details, isPrivate: mention.isPrivate, history: [])
         if !status.isActive {
             item.closed = mention.fields.done ?? session.date
@@ -86,6 +91,7 @@ struct ItemTracker {
                                   status: status, checkbox: mention.checkbox))
         items.append(item)
         openSince.append(status.isActive ? heldIndex : nil)
+        parents.append(parent)
         if let id = mention.fields.id { byID[id] = index }
         if byKey[mention.key] == nil { byKey[mention.key] = index }
         return index

@@ -186,7 +186,9 @@ struct NotebookLinker {
 
     /// Planned notes, plus the plan of the last note when no later note exists (spec 3.5).
     private mutating func upcomingSessions(of series: Series) -> [UpcomingSession] {
-        var result = series.sessions.filter { $0.status == .planned }.map { session in
+        // A planned note followed by a held or cancelled one is not upcoming any more.
+        let afterLastRecorded = (series.sessions.lastIndex { $0.status != .planned }).map { $0 + 1 } ?? 0
+        var result = series.sessions[afterLastRecorded...].filter { $0.status == .planned }.map { session in
             UpcomingSession(series: series.id, date: session.date, time: session.time,
                             location: session.header.location, link: session.header.link,
                             durationMinutes: session.header.durationMinutes, file: session.file,

@@ -52,6 +52,9 @@ struct ChainTests {
         "previous: [[later]]",                // wikilink, unquoted (YAML nested sequence)
         "previous: 2026-11-20",               // a date of a session in the series
         "previous: later",                    // a path without .md
+        "previous: \"[[later|last time]]\"",  // wikilink with an alias
+        "previous: [[later#Notes]]",          // wikilink to a heading
+        "previous: \"[[sessions/alex/later]]\"", // wikilink with a path
     ])
     func previousSpellings(line: String) {
         // early.md is dated before later.md but names it as its previous session.
@@ -66,6 +69,44 @@ struct ChainTests {
         let early = notebook.series("alex-chen")?.sessions.first { $0.file == "sessions/alex/early.md" }
         #expect(early?.previous == "sessions/alex/later.md")
         #expect(early?.next == "sessions/alex/last.md")
+    }
+
+    @Test("A note naming a later-dated note as previous comes right after it")
+    func previousToLaterNote() {
+        let notebook = InlineNotebook([
+            ("s/early.md", alex("2026-11-10", "previous: later.md")),
+            ("s/later.md", alex("2026-11-20")),
+            ("s/last.md", alex("2026-11-25")),
+        ]).link()
+        #expect(chainFiles(notebook) == ["s/later.md", "s/early.md", "s/last.md"])
+        let sessions = notebook.series("alex-chen")?.sessions ?? []
+        #expect(sessions.map(\.previous) == [nil, "s/later.md", "s/early.md"])
+        #expect(sessions.map(\.next) == ["s/early.md", "s/last.md", nil])
+    }
+
+    @Test("previous: as a date and time picks the session at that time")
+    func previousDateAndTime() {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-10T09:00")),
+            ("s/b.md", alex("2026-11-10T16:00")),
+            ("s/c.md", alex("2026-11-17", "previous: 2026-11-10T09:00")),
+        ]).link()
+        #expect(notebook.diagnostics(.badPrevious).isEmpty)
+        #expect(notebook.diagnostics(.ambiguousPrevious).isEmpty)
+        #expect(notebook.series("alex-chen")?.sessions.first { $0.file == "s/c.md" }?.previous == "s/a.md")
+    }
+
+    @Test("previous: a date with two sessions of the series is an error")
+    func previousAmbiguousDate() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-10T09:00")),
+            ("s/b.md", alex("2026-11-10T16:00")),
+            ("s/c.md", alex("2026-11-17", "previous: 2026-11-10")),
+        ]).link()
+        let errors = notebook.diagnostics(.ambiguousPrevious)
+        #expect(errors.map(\.file) == ["s/c.md"])
+        #expect(errors.first?.severity == .error)
+        #expect(chainFiles(notebook) == ["s/a.md", "s/b.md", "s/c.md"])
     }
 
     @Test("A previous link to the note dated just before keeps date order")
@@ -160,6 +201,16 @@ struct ChainTests {
         #expect(conflicts.count == 1)
         #expect(conflicts.first?.severity == .error)
         #expect(chainFiles(notebook).count == 2)
+    }
+
+    @Test("Of three sessions at one time, only the one no link explains is a conflict")
+    func sameTimeThree() {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-10")),
+            ("s/b.md", alex("2026-11-10", "previous: a.md")),
+            ("s/c.md", alex("2026-11-10")),
+        ]).link()
+        #expect(notebook.diagnostics(.sameTimeConflict).map(\.file) == ["s/c.md"])
     }
 
     @Test("Same date, different times is no conflict")
@@ -270,6 +321,17 @@ struct ChainTests {
         #expect(upcoming.date == LocalDate("2026-12-15"))
         #expect(upcoming.time == LocalTime("16:00"))
         #expect(upcoming.location == "Blue Bottle")
+    }
+
+    @Test("A planned note followed by a held note is no longer upcoming")
+    func plannedNoteOvertaken() {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-10", "status: planned")),
+            ("s/b.md", alex("2026-11-17", "", "## Next session\n- When: 2026-12-15 16:00\n")),
+        ]).link()
+        #expect(notebook.upcoming.map(\.file) == [nil])
+        #expect(notebook.upcoming.map(\.date) == [LocalDate("2026-12-15")])
+        #expect(notebook.diagnostics(.plannedInPast).map(\.file) == ["s/a.md"])
     }
 
     @Test("The last held note's plan is the upcoming session, with no file")

@@ -48,6 +48,34 @@ struct ItemTrackingTests {
         #expect(s.items.first?.id == s.items.first?.key)
     }
 
+    @Test("An ^id added in a later mention still names the item first written without one")
+    func idAddedLater() throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] Update CV\n"),
+            ("2026-11-10", "## Review\n- [/] Update CV ^cv\n"),
+            ("2026-11-17", "## Review\n- [x] Polish the resume ^cv\n"),
+        ])
+        #expect(s.items.count == 1)
+        #expect(s.items.first?.explicitID == "cv")
+        #expect(s.items.first?.id == "cv")
+        #expect(s.items.first?.key == "update cv")
+        #expect(s.items.first?.status == .done)
+        #expect(s.items.first?.closedIn == "s/2026-11-17.md")
+    }
+
+    @Test("Text is plain: fields out, emphasis, code and links reduced, tags kept")
+    func plainText() throws {
+        let notebook = InlineNotebook([("s/a.md", session("2026-11-10",
+            "## Action items\n- [ ] Read [the *guide*](https://example.com) `now`   #career @sam due:2026-13-40 ^read\n"))]).link()
+        let item = try #require(notebook.series("alex-chen")?.item("read"))
+        #expect(item.text == "Read the guide now #career")
+        #expect(item.key == "read the guide now career")
+        #expect(item.tags == ["career"])
+        #expect(item.owner == "sam")
+        #expect(item.due == nil)
+        #expect(notebook.diagnostics(.badFieldDate).map(\.line) == [6])
+    }
+
     @Test("Different keys are different items")
     func differentKeys() throws {
         let s = try series([
@@ -203,6 +231,37 @@ struct ItemTrackingTests {
         #expect(item.history.map(\.file) == ["s/1.md"])
     }
 
+    @Test("A planned note dated in the past changes nothing either")
+    func plannedInPastChangesNothing() throws {
+        let files = [
+            ("s/1.md", session("2026-11-03", "## Action items\n- [ ] Update CV\n")),
+            ("s/2.md", session("2026-11-10", "## Review\n- [x] Update CV\n- [ ] New thing\n", extra: "status: planned")),
+            ("s/3.md", session("2026-11-17", "## Notes\nCatch-up.\n")),
+        ]
+        let s = try #require(InlineNotebook(files).link(asOf: "2026-12-01").series("alex-chen"))
+        #expect(s.items.map(\.id) == ["update cv"])
+        #expect(s.items.first?.status == .open)
+        #expect(s.items.first?.carried == 1)
+    }
+
+    @Test("Closing from dropped to done, and reopening to in progress")
+    func closedToClosedAndReopen() throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [x] Alpha done:2026-11-01\n- [-] Beta\n"),
+            ("2026-11-10", "## Review\n- [/] Alpha\n- [x] Beta\n"),
+            ("2026-11-17", "## Review\n- [/] Alpha\n"),
+        ])
+        let alpha = try #require(s.item("alpha"))
+        #expect(alpha.status == .inProgress)
+        #expect(alpha.closed == nil)
+        #expect(alpha.carried == 2)
+        let beta = try #require(s.item("beta"))
+        #expect(beta.status == .done)
+        #expect(beta.closed == LocalDate("2026-11-10"))
+        #expect(beta.closedIn == "s/2026-11-10.md")
+        #expect(beta.carried == 0)
+    }
+
     // MARK: - Overdue and due
 
     @Test("Overdue: open or in progress with a due date before the as-of date", arguments: [
@@ -300,6 +359,13 @@ struct ItemTrackingTests {
         #expect(s.item("write the outline")?.status == .done)
     }
 
+    @Test("A nested checkbox under a goal is a goal with the outer goal as parent")
+    func nestedGoal() throws {
+        let s = try series([("2026-11-10", "## Goals\n- Ship the case study ^ship\n  - [ ] Find two reviewers\n")])
+        #expect(s.item("find two reviewers")?.kind == .goal)
+        #expect(s.item("find two reviewers")?.parent == "ship")
+    }
+
     @Test("Goals are the top-level items of the goals section, checkbox or not")
     func goals() throws {
         let s = try series([("2026-11-10", """
@@ -331,6 +397,13 @@ struct ItemTrackingTests {
         let s = try series([("2026-11-10", body)])
         #expect(s.items.map(\.id) == ["look up the course"])
         #expect(s.items.first?.kind == .action)
+    }
+
+    @Test("Task items before the first section and under setext headings are found")
+    func preambleAndSetext() throws {
+        let s = try series([("2026-11-10", "- [ ] Pre item\n\nAction items\n------------\n\n- Setext item\n")])
+        #expect(s.items.map(\.id) == ["pre item", "setext item"])
+        #expect(s.items.map(\.line) == [5, 10])
     }
 
     @Test("Items of a private section are marked private")
@@ -389,6 +462,15 @@ struct ItemTrackingTests {
         #expect(s.item("second")?.line == 9)
         #expect(s.item("third")?.line == 12)
         #expect(s.item("first")?.file == "s/2026-11-10.md")
+    }
+
+    @Test("line counts CRLF lines and front matter comments and lists")
+    func linesWithCRLFAndComments() throws {
+        let crlf = "---\r\ndate: 2026-11-10\r\nmentee: Alex Chen\r\n---\r\n## Action items\r\n- [ ] First\r\n"
+        let comments = "---\n# a comment\ndate: 2026-11-17\n\ntags:\n  - a\n  - b\nmentee: Alex Chen\n---\n## Action items\n- [ ] Second\n"
+        let s = try #require(InlineNotebook([("a.md", crlf), ("b.md", comments)]).link().series("alex-chen"))
+        #expect(s.item("first")?.line == 6)
+        #expect(s.item("second")?.line == 11)
     }
 
     @Test("An item keeps the line and file of the mention that created it")

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import MentorKit
+
+@Suite("Finding and reading a notebook's files")
+struct NotebookFilesTests {
+    @Test func walksRecursivelySkippingHiddenAndTemplates() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for path in ["a.md", "deep/er/b.md", "templates/session.md", ".git/x.md", "notes/.hidden/c.md",
+                     ".draft.md", "notes/templates/kept.md", "image.png", "UPPER.MD"] {
+            try folder.write(path, "x")
+        }
+        let (files, problems) = NotebookWalker.markdownFiles(under: folder.path)
+        #expect(files == ["UPPER.MD", "a.md", "deep/er/b.md", "notes/templates/kept.md"])
+        #expect(problems.isEmpty)
+    }
+
+    @Test func symlinksStayInsideTheNotebookAndLoopsEnd() throws {
+        let folder = try TemporaryFolder()
+        let outside = try TemporaryFolder()
+        defer { folder.remove(); outside.remove() }
+        try folder.write("real/a.md", "x")
+        try outside.write("secret.md", "x")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: folder.path + "/loop", withDestinationPath: folder.path)
+        try fm.createSymbolicLink(atPath: folder.path + "/inside.md", withDestinationPath: folder.path + "/real/a.md")
+        try fm.createSymbolicLink(atPath: folder.path + "/out.md", withDestinationPath: outside.path + "/secret.md")
+        try fm.createSymbolicLink(atPath: folder.path + "/outdir", withDestinationPath: outside.path)
+        let (files, problems) = NotebookWalker.markdownFiles(under: folder.path)
+        #expect(files == ["inside.md", "real/a.md"])
+        #expect(Set(problems.map(\.file)) == ["out.md", "outdir"])
+        #expect(problems.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func unreadableFileIsADiagnosticAndTheRestIsRead() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("good.md", sessionNote("date: 2026-11-10\nmentee: A"))
+        let notes = NotebookSource.readNotes(["good.md", "vanished.md"], root: folder.path, jobs: 2)
+        #expect(notes.map(\.kind) == [.session, .other])
+        #expect(notes[1].diagnostics.map(\.code) == [.unreadableFile])
+    }
+
+    @Test func configIsReadWithDefaultsAndProblems() {
+        let (config, problems) = NotebookConfig.parse(bytes: Array("""
+        mentor: Jade Green
+        timezone: Europe/London
+        week-starts: sunday
+        default-owner: none
+        stalled-after: 14
+        """.utf8))
+        #expect(config == NotebookConfig(mentor: "Jade Green", timeZone: "Europe/London", weekStarts: .sunday,
+                                         defaultOwner: .none, stalledAfter: 14))
+        #expect(problems.isEmpty)
+        let (fallback, complaints) = NotebookConfig.parse(bytes: Array("week-starts: friday\nstalled-after: soon\nextra: 1\n".utf8))
+        #expect(fallback == NotebookConfig())
+        #expect(complaints.map(\.code) == [.badConfig, .badConfig, .unknownKey])
+        #expect(complaints.map(\.line) == [1, 2, 3])
+    }
+
+    @Test func locatorPrefersFlagThenEnvironmentThenMentorYml() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("mentor.yml", "mentor: X\n")
+        try folder.write("sessions/a/x.md", "x")
+        let deep = folder.path + "/sessions/a"
+        let real = URL(fileURLWithPath: folder.path).standardizedFileURL.path
+        #expect(NotebookLocator.locate(explicit: "/tmp/nb", environment: ["MENTOR_NOTEBOOK": "/e"], workingDirectory: deep) == "/tmp/nb")
+        #expect(NotebookLocator.locate(explicit: nil, environment: ["MENTOR_NOTEBOOK": "/e"], workingDirectory: deep) == "/e")
+        #expect(NotebookLocator.locate(explicit: nil, environment: [:], workingDirectory: deep) == real)
+        #expect(NotebookLocator.locate(explicit: "nb", environment: [:], workingDirectory: "/work") == "/work/nb")
+        #expect(NotebookLocator.locate(explicit: nil, environment: [:], workingDirectory: "/") == "/")
+    }
+
+    @Test func atomicWritesRefuseToClobber() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/out.txt"
+        try AtomicFile.write("one", to: path, overwrite: false)
+        #expect(throws: AtomicFile.Failure.exists(path)) { try AtomicFile.write("two", to: path, overwrite: false) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one")
+        try AtomicFile.write("three", to: path, overwrite: true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "three")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.txt"])
+    }
+
+    @Test func localDateArithmetic() {
+        let date = LocalDate("2026-12-01")!
+        #expect(LocalDate(dayNumber: date.dayNumber) == date)
+        #expect(date.adding(days: 31).description == "2027-01-01")
+        #expect(date.isoWeekday == 2)
+        #expect(LocalDate("2024-02-29") != nil && LocalDate("2026-02-29") == nil)
+        #expect(LocalDate("2026-1-01") == nil)
+    }
+}
