@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -19,11 +20,27 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The default templates: the top-level templates/ folder, embedded in the binary.
+        .target(
+            name: "MentorTemplates",
+            path: "templates",
+            resources: [
+                .embedInCode("agenda.md.mustache"),
+                .embedInCode("agenda.html.mustache"),
+                .embedInCode("followup.md.mustache"),
+                .embedInCode("followup.html.mustache"),
+                .embedInCode("report.md.mustache"),
+                .embedInCode("report.html.mustache"),
+                .embedInCode("html-style.mustache"),
+            ]
+        ),
         .target(
             name: "MentorKit",
             dependencies: [
                 "CCmark",
+                "MentorTemplates",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(

@@ -15,7 +15,8 @@ struct Mentor: ParsableCommand {
           mentor check --notebook sample-notebook --as-of 2026-12-01
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ExportCommand.self]
+        subcommands: [CheckCommand.self, ExportCommand.self, AgendaCommand.self, FollowupCommand.self,
+                      ReportCommand.self, IcsCommand.self]
     )
 }
 

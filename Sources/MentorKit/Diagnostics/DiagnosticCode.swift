@@ -33,8 +33,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case previousShared = "previous-shared"
     case sameTimeConflict = "same-time"
     case noNextSession = "no-next-session"
-    // Configuration
+    // Configuration and templates
     case badConfig = "bad-config"
+    case badTemplate = "bad-template"
 
     /// The severity a diagnostic of this code has unless the finder says otherwise.
     public var defaultSeverity: Severity {

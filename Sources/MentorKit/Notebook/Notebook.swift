@@ -16,6 +16,8 @@ public struct Notebook: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many Markdown files were read.
     public var fileCount: Int
+    /// The notebook's own templates by file name (`agenda.md.mustache`).
+    public var templateOverrides: [String: String] = [:]
 
     /// The series with this id.
     public func series(_ id: String) -> Series? { series.first { $0.id == id } }

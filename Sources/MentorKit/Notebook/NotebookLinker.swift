@@ -55,7 +55,7 @@ struct NotebookLinker {
         upcoming.sort { ($0.date, $0.time?.minutes ?? -1, $0.series) < ($1.date, $1.time?.minutes ?? -1, $1.series) }
         return Notebook(root: source.root, config: source.config, asOf: asOf, series: allSeries,
                         profiles: profiles, upcoming: upcoming, diagnostics: diagnostics.sortedForReport(),
-                        fileCount: source.notes.count)
+                        fileCount: source.notes.count, templateOverrides: source.templateOverrides)
     }
 
     // MARK: - Sessions

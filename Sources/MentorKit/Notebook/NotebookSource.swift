@@ -10,13 +10,16 @@ public struct NotebookSource: Sendable {
     public var notes: [Note]
     /// Problems with the folder and `mentor.yml` (a note's own are in the note).
     public var diagnostics: [Diagnostic]
+    /// The notebook's own `templates/*.mustache`, by file name: they override the defaults.
+    public var templateOverrides: [String: String]
 
     public init(root: String, config: NotebookConfig = NotebookConfig(), notes: [Note],
-                diagnostics: [Diagnostic] = []) {
+                diagnostics: [Diagnostic] = [], templateOverrides: [String: String] = [:]) {
         self.root = root
         self.config = config
         self.notes = notes
         self.diagnostics = diagnostics
+        self.templateOverrides = templateOverrides
     }
 
     /// Reads the notebook at `root`: `mentor.yml`, then every `*.md` below it except in
@@ -38,7 +41,27 @@ public struct NotebookSource: Sendable {
         let (files, walkProblems) = NotebookWalker.markdownFiles(under: root)
         diagnostics += walkProblems
         let notes = readNotes(files, root: root, jobs: jobs)
-        return NotebookSource(root: root, config: config, notes: notes, diagnostics: diagnostics)
+        let (templates, templateProblems) = readTemplates(root: root)
+        return NotebookSource(root: root, config: config, notes: notes, diagnostics: diagnostics + templateProblems,
+                              templateOverrides: templates)
+    }
+
+    /// The `*.mustache` files directly in the notebook's `templates/` folder.
+    static func readTemplates(root: String) -> ([String: String], [Diagnostic]) {
+        let folder = root + "/templates"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([:], []) }
+        var templates: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for name in names.sorted() where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name),
+                  let text = String(validating: [UInt8](data), as: UTF8.self) else {
+                problems.append(Diagnostic(file: "templates/" + name, code: .badTemplate,
+                                           message: "template cannot be read as UTF-8 text; fix or remove it"))
+                continue
+            }
+            templates[name] = text
+        }
+        return (templates, problems)
     }
 
     /// Reads and parses files in parallel; the result keeps the order of `files`.

@@ -1,4 +1,10 @@
 import CCmark
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The one place that talks to the cmark C library.
 ///
@@ -96,5 +102,68 @@ enum CMarkAdapter {
         case CMARK_NODE_IMAGE: return .image
         default: return .customInline
         }
+    }
+
+    // MARK: - Rendering note Markdown safely
+
+    /// Markdown rendered to HTML in cmark's safe mode: raw HTML is omitted and
+    /// `javascript:`-style links are emptied.
+    static func safeHTML(_ markdown: String) -> String {
+        withSanitizedDocument(markdown) { document in
+            guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
+            defer { free(html) }
+            return String(cString: html)
+        }
+    }
+
+    /// Markdown normalized by cmark with raw HTML removed and unsafe link targets emptied,
+    /// so that a Markdown document built from notes carries no script into a renderer.
+    static func safeCommonMark(_ markdown: String) -> String {
+        withSanitizedDocument(markdown) { document in
+            guard let text = cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0) else { return "" }
+            defer { free(text) }
+            return String(cString: text)
+        }
+    }
+
+    private static func withSanitizedDocument(_ markdown: String, _ body: (OpaquePointer) -> String) -> String {
+        var utf8 = markdown.utf8CString
+        let parsed: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
+            cmark_parse_document(buffer.baseAddress, buffer.count - 1, CMARK_OPT_DEFAULT)
+        }
+        guard let document = parsed else { return "" }
+        defer { cmark_node_free(document) }
+        var raw: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(document) {
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                      let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                    raw.append(node)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    if !isSafeURL(url) { cmark_node_set_url(node, "") }
+                default:
+                    break
+                }
+            }
+            cmark_iter_free(iterator)
+        }
+        // Nodes are removed after the walk: changing the tree under an iterator is unsafe.
+        for node in raw {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        return body(document)
+    }
+
+    /// The link schemes cmark's own safe mode allows (`data:` only for images, not here).
+    static func isSafeURL(_ url: String) -> Bool {
+        let lowered = url.trimmingCharacters(in: .whitespaces).lowercased()
+        for scheme in ["javascript:", "vbscript:", "file:", "data:"] where lowered.hasPrefix(scheme) {
+            return false
+        }
+        return true
     }
 }

@@ -1,0 +1,97 @@
+/// The agenda before a session (spec 7): logistics, the mentee's talking points, progress,
+/// what happened last time, the open items to review and, before a first session, the
+/// mentee's profile.
+public enum AgendaDocument {
+    /// The template context for the agenda of `upcoming`. Names: docs/templates.md.
+    public static func context(for upcoming: UpcomingSession, in series: Series, asOf: LocalDate) -> [String: Any] {
+        let planned = upcoming.file.flatMap { file in series.sessions.first { $0.file == file } }
+        let held = series.heldSessions
+        let last = held.last
+        let visible = series.items.filter { !$0.isPrivate }
+        let open = visible.filter { $0.status.isActive }.sorted(by: oldestFirst)
+        var context: [String: Any] = [
+            "document": "agenda", "asOf": asOf.description,
+            "series": ContextValues.series(series),
+            "session": session(upcoming),
+            "title": "Agenda: \(series.mentee ?? series.id), \(upcoming.date)" + (upcoming.time.map { " \($0)" } ?? ""),
+        ]
+        var warnings: [String] = []
+        if upcoming.time == nil { warnings.append("No time set: agree on a time and add it to the plan.") }
+        if upcoming.location == nil && upcoming.link == nil {
+            warnings.append("No place and no call link: say where you will meet.")
+        } else if upcoming.link == nil {
+            warnings.append("No call link: add one if anyone joins remotely.")
+        } else if upcoming.location == nil {
+            warnings.append("No place: add one if you meet in person.")
+        }
+        context["logisticsWarnings"] = ContextValues.nonEmpty(warnings)
+
+        let talkingPoints = planned.map { ContextValues.entries($0.note, .agenda) } ?? []
+        let challenges = planned.map { ContextValues.entries($0.note, .challenges) } ?? []
+        context["talkingPoints"] = ContextValues.nonEmpty(talkingPoints)
+        context["challenges"] = ContextValues.nonEmpty(challenges)
+
+        let goals = visible.filter { $0.kind == .goal }
+        let actions = visible.filter { $0.kind == .action }
+        let closed = visible.filter { !$0.status.isActive && $0.status != .dropped }.count
+        context["progress"] = [
+            "goalsClosed": goals.filter { !$0.status.isActive }.count,
+            "goalsOpen": goals.filter { $0.status.isActive }.count,
+            "actionsClosed": actions.filter { !$0.status.isActive }.count,
+            "actionsOpen": actions.filter { $0.status.isActive }.count,
+            "done": closed, "dropped": visible.filter { $0.status == .dropped }.count,
+            "open": open.count, "heldSessions": held.count,
+            "hasItems": !visible.isEmpty,
+        ] as [String: Any]
+
+        if let last {
+            context["lastTime"] = [
+                "date": last.date.description, "file": last.file,
+                "title": last.note.title ?? false,
+                "takeaways": ContextValues.nonEmpty(ContextValues.entries(last.note, .takeaways)),
+                "challenges": ContextValues.nonEmpty(ContextValues.entries(last.note, .challenges)),
+                "guidance": ContextValues.nonEmpty(ContextValues.entries(last.note, .guidance)),
+            ] as [String: Any]
+        } else {
+            context["lastTime"] = false
+        }
+        context["openItems"] = ContextValues.nonEmpty(ContextValues.items(open, asOf: asOf))
+        context["overdueCount"] = open.filter(\.overdue).count
+        context["keepOrDrop"] = ContextValues.nonEmpty(ContextValues.items(open.filter { $0.carried >= 3 }, asOf: asOf))
+
+        let isFirst = held.isEmpty
+        context["firstSession"] = isFirst
+        context["profile"] = (isFirst ? series.profile : nil).map(profile) ?? false
+        return context
+    }
+
+    static func session(_ upcoming: UpcomingSession) -> [String: Any] {
+        var values = ContextValues.when(upcoming.date, upcoming.time)
+        values["location"] = upcoming.location ?? false
+        values["link"] = upcoming.link ?? false
+        values["duration"] = ContextValues.duration(upcoming.durationMinutes)
+        values["durationMinutes"] = upcoming.durationMinutes ?? false
+        values["file"] = upcoming.file ?? false
+        return values
+    }
+
+    static func profile(_ profile: Profile) -> [String: Any] {
+        let research = [profile.note.preamble] + profile.note.sections.filter { !$0.isPrivate }.map {
+            "## \($0.title)\n\n\($0.markdown)"
+        }
+        let markdown = research.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        return [
+            "name": profile.header.name, "file": profile.file,
+            "email": profile.header.email ?? false, "organization": profile.header.organization ?? false,
+            "links": ContextValues.nonEmpty(profile.header.links.filter(CMarkAdapter.isSafeURL)),
+            "researchMarkdown": markdown.isEmpty ? false : CMarkAdapter.safeCommonMark(markdown),
+            "researchHTML": markdown.isEmpty ? false : CMarkAdapter.safeHTML(markdown),
+        ]
+    }
+
+    static func oldestFirst(_ lhs: TrackedItem, _ rhs: TrackedItem) -> Bool {
+        if lhs.created != rhs.created { return lhs.created < rhs.created }
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        return lhs.line < rhs.line
+    }
+}

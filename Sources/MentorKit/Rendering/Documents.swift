@@ -1,0 +1,190 @@
+import Foundation
+
+/// The output formats of spec 5.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case md, html, json, eml, ics
+}
+
+/// Why a document cannot be made: one line that says what to do.
+public struct DocumentError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public var diagnostics: [Diagnostic]
+
+    init(_ description: String, diagnostics: [Diagnostic] = []) {
+        self.description = description
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Renders the documents of spec 7 from a linked notebook.
+public struct Documents: Sendable {
+    public let notebook: Notebook
+    public let templates: TemplateSet
+
+    public init(_ notebook: Notebook) {
+        self.notebook = notebook
+        templates = TemplateSet(overrides: notebook.templateOverrides)
+    }
+
+    // MARK: - Agenda
+
+    /// The agenda of the series' upcoming session, or of every series that has one.
+    public func agenda(series seriesID: String?, format: DocumentFormat) throws(DocumentError) -> String {
+        guard format == .md || format == .html else {
+            throw DocumentError("the agenda comes as md or html, not \(format.rawValue)")
+        }
+        var contexts: [[String: Any]] = []
+        if let seriesID {
+            let series = try series(named: seriesID)
+            guard let upcoming = notebook.upcoming.first(where: { $0.series == series.id }) else {
+                throw DocumentError("series \(series.id) has no upcoming session; add a `## Next session` with `- When:` to its last note, or run `mentor new \(series.id)`")
+            }
+            contexts.append(AgendaDocument.context(for: upcoming, in: series, asOf: notebook.asOf))
+        } else {
+            var seen = Set<String>()
+            for upcoming in notebook.upcoming where seen.insert(upcoming.series).inserted {
+                guard let series = notebook.series(upcoming.series) else { continue }
+                contexts.append(AgendaDocument.context(for: upcoming, in: series, asOf: notebook.asOf))
+            }
+            guard !contexts.isEmpty else {
+                throw DocumentError("no series has an upcoming session; plan one in a note's `## Next session` section")
+            }
+        }
+        let template = "agenda.\(format.rawValue)"
+        return try combine(contexts.map { context throws(DocumentError) in try render(template, context) },
+                           format: format)
+    }
+
+    // MARK: - Follow-up
+
+    /// The follow-up of a held session named by path (relative to `workingDirectory` or the
+    /// notebook root) or by series id (its latest held session); nil means the latest held
+    /// session of the notebook.
+    public func followUp(session reference: String?, workingDirectory: String,
+                         format: DocumentFormat) throws(DocumentError) -> String {
+        let (session, series) = try heldSession(reference, workingDirectory: workingDirectory)
+        let context = FollowUpDocument.context(for: session, in: series, asOf: notebook.asOf)
+        switch format {
+        case .md, .html:
+            return try render("followup.\(format.rawValue)", context)
+        case .eml:
+            guard let email = series.profile?.header.email else {
+                let hint = series.profile.map { "add `email:` to \($0.file)" }
+                    ?? "write a profile note (`type: profile`, `name: \(series.mentee ?? series.id)`, `email: ...`)"
+                throw DocumentError("no email address for \(series.mentee ?? series.id): \(hint)")
+            }
+            let mentorEmail = notebook.profiles.first {
+                $0.header.role == .mentor && $0.header.name.lowercased() == series.mentor?.lowercased()
+            }?.header.email
+            return EmailMessage(
+                to: .init(name: series.mentee ?? series.id, address: email),
+                from: mentorEmail.map { .init(name: series.mentor ?? "", address: $0) },
+                subject: "Follow-up: our session on \(session.date)",
+                date: session.date, time: session.time, timeZone: notebook.config.timeZone,
+                messageID: "followup.\(series.id).\(session.date)@mentor.invalid",
+                text: try render("followup.md", context), html: try render("followup.html", context)
+            ).rendered()
+        case .json, .ics:
+            throw DocumentError("the follow-up comes as md, html or eml, not \(format.rawValue)")
+        }
+    }
+
+    // MARK: - Report
+
+    /// The weekly report of `period`, for one series or all.
+    public func report(period: ReportPeriod, series seriesID: String?, format: DocumentFormat) throws(DocumentError) -> String {
+        if let seriesID { _ = try series(named: seriesID) }
+        let report = WeeklyReport(notebook, period: period, seriesID: seriesID.map(Slug.make))
+        switch format {
+        case .md, .html: return try render("report.\(format.rawValue)", ReportDocument.context(report))
+        case .json: return ReportDocument.json(report).rendered()
+        case .eml, .ics: throw DocumentError("the report comes as md, html or json, not \(format.rawValue)")
+        }
+    }
+
+    // MARK: - Calendar
+
+    /// An iCalendar file with an event per upcoming session.
+    public func calendar(series seriesID: String?) throws(DocumentError) -> String {
+        var events: [CalendarFile.Event] = []
+        let chosen: [Series] = try seriesID.map { id throws(DocumentError) in [try series(named: id)] } ?? notebook.series
+        for series in chosen {
+            for upcoming in notebook.upcoming where upcoming.series == series.id {
+                let agenda = AgendaDocument.context(for: upcoming, in: series, asOf: notebook.asOf)
+                events.append(CalendarFile.Event(upcoming: upcoming, series: series,
+                                                 description: CalendarFile.description(agenda)))
+            }
+        }
+        if events.isEmpty {
+            throw DocumentError(seriesID.map { "series \($0) has no upcoming session to put in a calendar" }
+                                ?? "no series has an upcoming session to put in a calendar")
+        }
+        return CalendarFile(events: events, timeZone: notebook.config.timeZone, stamp: notebook.asOf).rendered()
+    }
+
+    // MARK: - Helpers
+
+    func series(named id: String) throws(DocumentError) -> Series {
+        if let series = notebook.series(id) ?? notebook.series(Slug.make(id)) { return series }
+        let known = notebook.series.map(\.id).joined(separator: ", ")
+        throw DocumentError("no series \(id)" + (known.isEmpty ? "; the notebook has no sessions yet" : "; known series: \(known)"))
+    }
+
+    func heldSession(_ reference: String?, workingDirectory: String) throws(DocumentError) -> (Session, Series) {
+        let pairs = notebook.series.flatMap { series in series.sessions.map { ($0, series) } }
+        guard let reference else {
+            let held = pairs.filter { $0.0.status == .held }
+            guard let latest = held.max(by: { ($0.0.date, $0.0.time?.minutes ?? -1, $0.0.file) < ($1.0.date, $1.0.time?.minutes ?? -1, $1.0.file) }) else {
+                throw DocumentError("no held session in the notebook to follow up")
+            }
+            return latest
+        }
+        if let series = notebook.series(reference) ?? notebook.series(Slug.make(reference)),
+           !reference.contains("/"), !reference.hasSuffix(".md") {
+            guard let last = series.heldSessions.last else {
+                throw DocumentError("series \(series.id) has no held session yet")
+            }
+            return (last, series)
+        }
+        let root = URL(fileURLWithPath: notebook.root).standardizedFileURL.path
+        let candidates = [
+            NotebookLocator.absolute(reference, from: workingDirectory),
+            NotebookLocator.absolute(reference, from: root),
+        ]
+        for candidate in candidates where candidate.hasPrefix(root + "/") {
+            let relative = String(candidate.dropFirst(root.count + 1))
+            if let (session, series) = pairs.first(where: { $0.0.file == relative }) {
+                guard session.status == .held else {
+                    throw DocumentError("\(relative) is \(session.status.rawValue), not held; a follow-up is for a session that took place")
+                }
+                return (session, series)
+            }
+        }
+        throw DocumentError("\(reference) is neither a session note of the notebook nor a series id; give a note's path or a series id")
+    }
+
+    func render(_ template: String, _ context: [String: Any]) throws(DocumentError) -> String {
+        if templates.broken.contains(template) || (template.hasSuffix(".html") && templates.broken.contains("html-style")) {
+            throw DocumentError("the notebook's template \(template).mustache does not parse", diagnostics: templates.diagnostics)
+        }
+        guard let text = templates.render(template, ContextValues.withPresenceFlags(context)) else {
+            throw DocumentError("no template \(template).mustache")
+        }
+        return text
+    }
+
+    /// Several documents of one format as one: Markdown joined by a rule, HTML bodies in one page.
+    func combine(_ documents: [String], format: DocumentFormat) -> String {
+        guard documents.count > 1 else { return documents.first ?? "" }
+        if format == .md { return documents.joined(separator: "\n---\n\n") }
+        guard let first = documents.first, let headEnd = first.range(of: "<body>") else {
+            return documents.joined(separator: "\n")
+        }
+        let bodies = documents.map { document -> String in
+            guard let start = document.range(of: "<body>"), let end = document.range(of: "</body>", options: .backwards),
+                  start.upperBound <= end.lowerBound else { return document }
+            return String(document[start.upperBound..<end.lowerBound])
+        }
+        return String(first[..<headEnd.upperBound]) + bodies.joined(separator: "<hr>\n") + "</body>\n</html>\n"
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// An RFC 5322 message with a `multipart/alternative` body (plain text and HTML, UTF-8,
+/// quoted-printable), ready to open in a mail client and send.
+///
+/// Everything is deterministic: the Date header is the session's own time, the boundary
+/// and Message-ID derive from the content, so the same notes give the same bytes.
+struct EmailMessage {
+    struct Address {
+        var name: String
+        var address: String
+    }
+
+    var to: Address
+    var from: Address?
+    var subject: String
+    var date: LocalDate
+    var time: LocalTime?
+    var timeZone: String?
+    var messageID: String
+    var text: String
+    var html: String
+
+    func rendered() -> String {
+        let boundary = "mentor-" + String(EmailMessage.fnv1a(text + html), radix: 16)
+        var headers: [String] = []
+        if let from { headers.append("From: " + EmailMessage.mailbox(from)) }
+        headers.append("To: " + EmailMessage.mailbox(to))
+        headers.append(EmailMessage.fold("Subject: " + EmailMessage.encodedWord(subject)))
+        headers.append("Date: " + dateHeader())
+        headers.append("Message-ID: <\(EmailMessage.clean(messageID))>")
+        headers.append("MIME-Version: 1.0")
+        headers.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
+        var lines = headers
+        lines.append("")
+        lines.append("This is a message in MIME format: a plain text and an HTML version.")
+        for (type, body) in [("text/plain", text), ("text/html", html)] {
+            lines.append("--" + boundary)
+            lines.append("Content-Type: \(type); charset=utf-8")
+            lines.append("Content-Transfer-Encoding: quoted-printable")
+            lines.append("")
+            lines.append(EmailMessage.quotedPrintable(body))
+        }
+        lines.append("--" + boundary + "--")
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    // MARK: - Headers
+
+    /// `Name <address>`, the name quoted or encoded as needed; control characters dropped.
+    static func mailbox(_ address: Address) -> String {
+        let name = clean(address.name)
+        let mail = clean(address.address).filter { !$0.isWhitespace && $0 != "<" && $0 != ">" }
+        guard !name.isEmpty else { return "<\(mail)>" }
+        if !name.allSatisfy({ $0.isASCII }) { return encodedWord(name) + " <\(mail)>" }
+        let specials = CharacterSet(charactersIn: "()<>[]:;@\\,.\"")
+        if name.unicodeScalars.contains(where: specials.contains) {
+            return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\" <\(mail)>"
+        }
+        return name + " <\(mail)>"
+    }
+
+    /// RFC 2047 `=?UTF-8?B?...?=` for non-ASCII text, in words short enough to fold.
+    static func encodedWord(_ raw: String) -> String {
+        let text = clean(raw)
+        guard !text.allSatisfy({ $0.isASCII }) else { return text }
+        var words: [String] = []
+        var chunk = ""
+        for character in text {
+            if (chunk + String(character)).utf8.count > 45 {
+                words.append(chunk)
+                chunk = ""
+            }
+            chunk.append(character)
+        }
+        if !chunk.isEmpty { words.append(chunk) }
+        return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: " ")
+    }
+
+    /// Folds a header line at spaces so no line exceeds 78 characters.
+    static func fold(_ line: String) -> String {
+        guard line.count > 78 else { return line }
+        var lines: [String] = []
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if !current.isEmpty, current.count + 1 + word.count > 78 {
+                lines.append(current)
+                current = " " + word
+            } else {
+                current += (current.isEmpty ? "" : " ") + word
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\r\n")
+    }
+
+    /// Header text never carries a line break or other control character from a note.
+    static func clean(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+    }
+
+    func dateHeader() -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        let zone = timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        calendar.timeZone = zone
+        let components = DateComponents(year: date.year, month: date.month, day: date.day,
+                                        hour: time?.hour ?? 9, minute: time?.minute ?? 0)
+        let instant = calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+        let offset = zone.secondsFromGMT(for: instant) / 60
+        let sign = offset < 0 ? "-" : "+"
+        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return String(format: "%@, %d %@ %04d %02d:%02d:00 %@%02d%02d", days[date.isoWeekday - 1], date.day,
+                      months[date.month - 1], date.year, time?.hour ?? 9, time?.minute ?? 0, sign,
+                      abs(offset) / 60, abs(offset) % 60)
+    }
+
+    // MARK: - Body
+
+    /// RFC 2045 quoted-printable with CRLF line breaks and soft breaks at 76 characters.
+    static func quotedPrintable(_ text: String) -> String {
+        var output: [String] = []
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for line in lines {
+            var encoded = ""
+            var length = 0
+            let bytes = Array(line.utf8)
+            for (index, byte) in bytes.enumerated() {
+                let isLast = index == bytes.count - 1
+                var piece: String
+                if (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !isLast) {
+                    piece = String(UnicodeScalar(byte))
+                } else {
+                    piece = String(format: "=%02X", byte)
+                }
+                if length + piece.count > 75 {
+                    encoded += "=\r\n"
+                    length = 0
+                }
+                encoded += piece
+                length += piece.count
+            }
+            output.append(encoded)
+        }
+        return output.joined(separator: "\r\n")
+    }
+
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        return hash
+    }
+}

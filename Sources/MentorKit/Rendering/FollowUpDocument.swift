@@ -1,0 +1,65 @@
+/// The follow-up after a held session (spec 7): minutes, takeaways, guidance, goals and
+/// action items for the coming period, what was closed, next-session logistics, resources.
+public enum FollowUpDocument {
+    /// The template context for the follow-up of `session`. Names: docs/templates.md.
+    public static func context(for session: Session, in series: Series, asOf: LocalDate) -> [String: Any] {
+        let note = session.note
+        let visible = series.items.filter { !$0.isPrivate }
+        // Each item as it stood at the end of this session.
+        let mentioned: [(item: TrackedItem, status: ItemStatus)] = visible.compactMap { item in
+            guard let event = item.history.last(where: { $0.file == session.file }) else { return nil }
+            return (item, event.status)
+        }
+        func values(_ entries: [(item: TrackedItem, status: ItemStatus)]) -> Any {
+            ContextValues.nonEmpty(entries.map { entry in
+                var values = ContextValues.item(entry.item, asOf: asOf)
+                values["status"] = entry.status.rawValue
+                values["statusLabel"] = ContextValues.statusLabel(entry.status)
+                values["checkbox"] = ContextValues.checkbox(entry.status)
+                values["isOpen"] = entry.status.isActive
+                return values
+            })
+        }
+        let goals = mentioned.filter { $0.item.kind == .goal && $0.status.isActive }
+        let actions = mentioned.filter { $0.item.kind == .action && $0.status.isActive }
+        let closed = visible.filter { $0.closedIn == session.file }.map { ($0, $0.history.last { $0.file == session.file }?.status ?? $0.status) }
+
+        let minutes = ContextValues.markdown(note, .notes)
+        let checkin = ContextValues.markdown(note, .checkin)
+        var context: [String: Any] = [
+            "document": "followup", "asOf": asOf.description,
+            "series": ContextValues.series(series),
+            "title": "Follow-up: \(series.mentee ?? series.id), \(session.date)",
+            "sessionTitle": note.title ?? false,
+            "session": sessionValues(session),
+            "minutesMarkdown": minutes.markdown, "minutesHTML": minutes.html,
+            "checkinMarkdown": checkin.markdown, "checkinHTML": checkin.html,
+            "takeaways": ContextValues.nonEmpty(ContextValues.entries(note, .takeaways)),
+            "guidance": ContextValues.nonEmpty(ContextValues.entries(note, .guidance)),
+            "challenges": ContextValues.nonEmpty(ContextValues.entries(note, .challenges)),
+            "goals": values(goals), "actions": values(actions), "closed": values(closed),
+            "resources": ContextValues.nonEmpty(ContextValues.resources(note)),
+            "email": series.profile?.header.email ?? false,
+        ]
+        if let plan = session.header.next, !plan.isEmpty {
+            var next: [String: Any] = plan.date.map { ContextValues.when($0, plan.time) } ?? ["label": false]
+            next["location"] = plan.location ?? false
+            next["link"] = plan.link.flatMap { CMarkAdapter.isSafeURL($0) ? $0 : nil } ?? false
+            next["duration"] = ContextValues.duration(plan.durationMinutes)
+            context["next"] = next
+        } else {
+            context["next"] = false
+        }
+        return context
+    }
+
+    static func sessionValues(_ session: Session) -> [String: Any] {
+        var values = ContextValues.when(session.date, session.time)
+        values["file"] = session.file
+        values["location"] = session.header.location ?? false
+        values["link"] = session.header.link.flatMap { CMarkAdapter.isSafeURL($0) ? $0 : nil } ?? false
+        values["duration"] = ContextValues.duration(session.header.durationMinutes)
+        values["mentor"] = session.header.mentor ?? false
+        return values
+    }
+}

@@ -1,0 +1,109 @@
+/// The figures of the weekly progress report (spec 7), computed once and shown by every
+/// format: Markdown, HTML and JSON hold the same numbers.
+///
+/// An item counts as open on a day when it was created on or before that day and not
+/// closed (done or dropped) on or before it; "overdue" is judged on the report's end, or
+/// on the as-of date when that comes first.
+public struct WeeklyReport: Sendable {
+    public struct SeriesFigures: Sendable {
+        public var series: Series
+        public var sessionsHeld: [Session]
+        public var created: [TrackedItem]
+        public var closed: [TrackedItem]
+        public var open: [TrackedItem]
+        public var overdue: [TrackedItem]
+        public var lastSession: LocalDate?
+        public var daysSinceLastSession: Int?
+        public var stalled: Bool
+        public var next: UpcomingSession?
+    }
+
+    public struct FollowThrough: Sendable {
+        /// `mentee` or `mentor`.
+        public var owner: String
+        public var closedOnTime: Int
+        public var closedLate: Int
+        public var openOverdue: Int
+        /// Whole percent of closedOnTime among all three, nil when there is nothing to judge.
+        public var percentOnTime: Int? {
+            let total = closedOnTime + closedLate + openOverdue
+            return total == 0 ? nil : (closedOnTime * 100 + total / 2) / total
+        }
+    }
+
+    public struct ChartWeek: Sendable {
+        public var label: String
+        public var from: LocalDate
+        public var to: LocalDate
+        public var closed: Int
+        public var open: Int
+    }
+
+    public var period: ReportPeriod
+    public var asOf: LocalDate
+    public var series: [SeriesFigures]
+    public var followThrough: [FollowThrough]
+    public var chart: [ChartWeek]
+
+    public var totals: (sessionsHeld: Int, created: Int, closed: Int, open: Int, overdue: Int, stalled: Int) {
+        series.reduce((0, 0, 0, 0, 0, 0)) { sum, figures in
+            (sum.0 + figures.sessionsHeld.count, sum.1 + figures.created.count, sum.2 + figures.closed.count,
+             sum.3 + figures.open.count, sum.4 + figures.overdue.count, sum.5 + (figures.stalled ? 1 : 0))
+        }
+    }
+
+    /// The report of `period` over the series with a session on or before its end.
+    public init(_ notebook: Notebook, period: ReportPeriod, seriesID: String? = nil) {
+        self.period = period
+        asOf = notebook.asOf
+        let end = min(period.to, notebook.asOf)
+        let overdueBefore = min(period.to.adding(days: 1), notebook.asOf)
+        let chosen = notebook.series.filter { series in
+            (seriesID == nil || series.id == seriesID) && series.sessions.contains { $0.date <= period.to }
+        }
+        series = chosen.map { series in
+            let items = series.items.filter { !$0.isPrivate }
+            let held = series.heldSessions
+            let last = held.last { $0.date <= end }
+            let days = last.map { $0.date.days(to: end) }
+            let open = items.filter { WeeklyReport.isOpen($0, on: end) }
+            return SeriesFigures(
+                series: series,
+                sessionsHeld: held.filter { $0.date >= period.from && $0.date <= period.to },
+                created: items.filter { $0.created >= period.from && $0.created <= period.to },
+                closed: items.filter { $0.closed.map { $0 >= period.from && $0 <= period.to } ?? false },
+                open: open,
+                overdue: open.filter { $0.due.map { $0 < overdueBefore } ?? false },
+                lastSession: last?.date, daysSinceLastSession: days,
+                stalled: days.map { $0 > notebook.config.stalledAfter } ?? true,
+                next: notebook.upcoming.first { $0.series == series.id && $0.date >= period.from })
+        }
+        let allItems = chosen.flatMap(\.items).filter { !$0.isPrivate }
+        followThrough = ["mentee", "mentor"].map { owner in
+            let role: TrackedItem.OwnerRole = owner == "mentee" ? .mentee : .mentor
+            var figures = FollowThrough(owner: owner, closedOnTime: 0, closedLate: 0, openOverdue: 0)
+            for item in allItems where item.ownerRole == role && item.created <= period.to {
+                if item.status == .done, let closed = item.closed, closed <= period.to {
+                    if let due = item.due, closed > due { figures.closedLate += 1 } else { figures.closedOnTime += 1 }
+                } else if WeeklyReport.isOpen(item, on: end), let due = item.due, due < overdueBefore {
+                    figures.openOverdue += 1
+                }
+            }
+            return figures
+        }
+        let lastWeek = ReportPeriod.week(holding: period.to, startsOn: notebook.config.weekStarts)
+        chart = (0..<8).reversed().map { back in
+            let from = lastWeek.from.adding(days: -7 * back)
+            let to = from.adding(days: 6)
+            let week = ReportPeriod.week(holding: from, startsOn: notebook.config.weekStarts)
+            return ChartWeek(
+                label: week.label, from: from, to: to,
+                closed: allItems.filter { $0.status == .done && ($0.closed.map { $0 >= from && $0 <= to } ?? false) }.count,
+                open: allItems.filter { WeeklyReport.isOpen($0, on: min(to, notebook.asOf)) }.count)
+        }
+    }
+
+    static func isOpen(_ item: TrackedItem, on day: LocalDate) -> Bool {
+        item.created <= day && !(item.closed.map { $0 <= day } ?? false)
+    }
+}

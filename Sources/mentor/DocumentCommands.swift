@@ -1,0 +1,168 @@
+import ArgumentParser
+import Foundation
+import MentorKit
+
+extension DocumentFormat: ExpressibleByArgument {}
+
+/// Renders one document: open the notebook, make the text, write it, report other errors.
+private func produce(_ notebook: NotebookOptions, _ output: OutputOptions,
+                     _ make: (Documents) throws(DocumentError) -> String) throws {
+    let model = try notebook.open()
+    let documents = Documents(model)
+    do {
+        try output.emit(try make(documents))
+    } catch let error as DocumentError {
+        for diagnostic in error.diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8)) }
+        throw Failure(error.description)
+    }
+    Console.summarizeProblems(in: model)
+}
+
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "The agenda for the upcoming session of a series (of every series with one, without SERIES).",
+        discussion: """
+        Logistics with a warning for what is missing, the mentee's talking points and challenges, \
+        progress so far, what happened last time, the open items to review (oldest first, overdue \
+        ones marked, "keep or drop?" for items carried three times) and, before a first session, \
+        the mentee's profile.
+
+        Examples:
+          mentor agenda alex-chen
+          mentor agenda alex-chen --format html --output agenda.html
+        """
+    )
+
+    @Argument(help: "The series id, e.g. alex-chen.") var series: String?
+    @OptionGroup var notebook: NotebookOptions
+    @OptionGroup var output: OutputOptions
+    @Option(name: .long, help: "md (default) or html.") var format: DocumentFormat = .md
+
+    func run() throws {
+        try reportingFailures {
+            try produce(notebook, output) { (documents) throws(DocumentError) in
+                try documents.agenda(series: series, format: format)
+            }
+        }
+    }
+}
+
+struct FollowupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followup",
+        abstract: "The follow-up for a held session: minutes, takeaways, goals, action items, next session, resources.",
+        discussion: """
+        SESSION is a note's path (relative to the working directory or the notebook) or a series id \
+        (its latest held session); without it, the notebook's latest held session. --format eml \
+        writes an email to the mentee's profile address, with a text and an HTML part.
+
+        Examples:
+          mentor followup alex-chen
+          mentor followup sessions/alex-chen/2026-11-10.md --format eml --output followup.eml
+        """
+    )
+
+    @Argument(help: "A session note's path, or a series id.") var session: String?
+    @OptionGroup var notebook: NotebookOptions
+    @OptionGroup var output: OutputOptions
+    @Option(name: .long, help: "md (default), html or eml.") var format: DocumentFormat = .md
+
+    func run() throws {
+        try reportingFailures {
+            try produce(notebook, output) { (documents) throws(DocumentError) in
+                try documents.followUp(session: session, workingDirectory: FileManager.default.currentDirectoryPath,
+                                       format: format)
+            }
+        }
+    }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The weekly progress report across all mentorships.",
+        discussion: """
+        Per mentorship: sessions held, items created, closed, still open and overdue, days since \
+        the last session, stalled or not, the next session. For the notebook: totals, \
+        follow-through by owner and a progress chart of the last eight weeks. Default period: \
+        the week holding the as-of date.
+
+        Examples:
+          mentor report
+          mentor report --week 2026-W48 --format html --output report.html
+          mentor report --from 2026-11-01 --to 2026-11-30 --format json
+        """
+    )
+
+    @OptionGroup var notebook: NotebookOptions
+    @OptionGroup var output: OutputOptions
+    @Option(name: .long, help: ArgumentHelp("The ISO week to report.", valueName: "YYYY-Www")) var week: String?
+    @Option(name: .long, help: ArgumentHelp("First day of the period.", valueName: "YYYY-MM-DD")) var from: String?
+    @Option(name: .long, help: ArgumentHelp("Last day of the period.", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(name: .long, help: "Only this series.") var series: String?
+    @Option(name: .long, help: "md (default), html or json.") var format: DocumentFormat = .md
+
+    func validate() throws {
+        if week != nil && (from != nil || to != nil) { throw ValidationError("give --week or --from/--to, not both") }
+        if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
+        if let week, ReportPeriod.week(week, startsOn: .monday) == nil {
+            throw ValidationError("--week '\(week)' is not an ISO week; write it like 2026-W48")
+        }
+        for value in [from, to].compactMap({ $0 }) where LocalDate(value) == nil {
+            throw ValidationError("'\(value)' is not a date; write YYYY-MM-DD")
+        }
+        if let from, let to, let start = LocalDate(from), let end = LocalDate(to), end < start {
+            throw ValidationError("--to is before --from")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let model = try notebook.open()
+            let period: ReportPeriod
+            if let week, let parsed = ReportPeriod.week(week, startsOn: model.config.weekStarts) {
+                period = parsed
+            } else if let from = from.flatMap({ LocalDate($0) }), let to = to.flatMap({ LocalDate($0) }) {
+                period = ReportPeriod(from: from, to: to)
+            } else {
+                period = ReportPeriod.week(holding: model.asOf, startsOn: model.config.weekStarts)
+            }
+            let documents = Documents(model)
+            do {
+                try output.emit(try documents.report(period: period, series: series, format: format))
+            } catch let error as DocumentError {
+                for diagnostic in error.diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8)) }
+                throw Failure(error.description)
+            }
+            Console.summarizeProblems(in: model)
+        }
+    }
+}
+
+struct IcsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ics",
+        abstract: "An iCalendar file of the upcoming sessions, to import into a calendar app.",
+        discussion: """
+        One event per upcoming session, times in UTC converted from the notebook's time zone, \
+        the agenda as the description.
+
+        Examples:
+          mentor ics --output mentoring.ics
+          mentor ics alex-chen
+        """
+    )
+
+    @Argument(help: "Only this series.") var series: String?
+    @OptionGroup var notebook: NotebookOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingFailures {
+            try produce(notebook, output) { (documents) throws(DocumentError) in
+                try documents.calendar(series: series)
+            }
+        }
+    }
+}
