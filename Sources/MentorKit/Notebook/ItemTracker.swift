@@ -158,8 +158,8 @@ struct ItemTracker {
             }
         }
         switch written {
-        case "mentee": return (menteeFirst ?? written, .mentee)
-        case "mentor": return (mentorFirst ?? written, .mentor)
+        case "mentee": return (menteeFirst, .mentee)
+        case "mentor": return (mentorFirst, .mentor)
         default:
             if written == menteeFirst || people.mentee.map({ Slug.make($0) == written }) == true {
                 return (written, .mentee)

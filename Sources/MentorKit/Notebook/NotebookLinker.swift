@@ -93,7 +93,6 @@ struct NotebookLinker {
         for (index, session) in sessions.enumerated() { position[session.file] = index }
 
         var links = [Int?](repeating: nil, count: sessions.count)
-        var successorOf: [Int: Int] = [:]
         for (index, session) in sessions.enumerated() {
             guard let value = session.header.previous else { continue }
             let line = session.header.previousLine
@@ -105,26 +104,33 @@ struct NotebookLinker {
                 report(session.file, line, .ambiguousPrevious,
                        "previous: '\(value)' matches \(paths.count) sessions (\(paths.joined(separator: ", "))); name the file's path instead")
             case .found(let path):
-                guard let target = position[path] else {
+                if let target = position[path] {
+                    links[index] = target
+                } else {
                     report(session.file, line, .previousOtherSeries,
                            "previous: '\(value)' is a session of another series (\(path)); the link is ignored")
-                    continue
                 }
-                if let other = successorOf[target] {
-                    report(session.file, line, .previousShared,
-                           "previous: '\(value)' is already the previous session of \(sessions[other].file); a session has one successor, so fix one of the two")
-                    continue
-                }
-                successorOf[target] = index
-                links[index] = target
             }
         }
+        // Cycles first, so that a link dropped for a cycle does not also claim a successor.
         let onCycles = ChainOrder.nodesOnCycles(links: links)
         for index in onCycles.sorted() {
             let value = sessions[index].header.previous ?? ""
             report(sessions[index].file, sessions[index].header.previousLine, .previousCycle,
-                   "previous: '\(value)' makes a cycle of \(onCycles.count == 1 ? "one session naming itself" : "previous links"); remove or fix `previous:` so the chain has a start")
+                   "previous: '\(value)' makes a cycle of \(links[index] == index ? "one session naming itself" : "previous links"); remove or fix `previous:` so the chain has a start")
             links[index] = nil
+        }
+        var successorOf: [Int: Int] = [:]
+        for index in links.indices {
+            guard let target = links[index] else { continue }
+            if let other = successorOf[target] {
+                let value = sessions[index].header.previous ?? ""
+                report(sessions[index].file, sessions[index].header.previousLine, .previousShared,
+                       "previous: '\(value)' is already the previous session of \(sessions[other].file); a session has one successor, so fix one of the two")
+                links[index] = nil
+            } else {
+                successorOf[target] = index
+            }
         }
         reportSameTime(sessions, links: links)
 

@@ -45,22 +45,20 @@ struct PreviousResolver {
         }
         if let (date, time) = DateTimeText.parse(value) {
             let sameDay = bySeriesDate[series + "|" + date.description] ?? []
-            let matches = sameDay.filter { time == nil || byPath[$0]?.time == time }
+            let matches = sameDay.filter { $0 != notePath && (time == nil || byPath[$0]?.time == time) }
             if matches.count == 1 { return .found(matches[0]) }
             if matches.count > 1 { return .ambiguous(matches.sorted()) }
             // A date that is also a file name next to the note ("2026-11-03") falls through.
         }
-        var matches: [String] = []
+        // Relative to the note first, then to the notebook root: the first that exists wins.
         let folder = PreviousResolver.folder(of: notePath)
         for base in [folder, ""] {
             for spelling in [value, value + ".md"] {
                 guard let path = PreviousResolver.normalize(base.isEmpty ? spelling : base + "/" + spelling),
-                      byPath[path] != nil, !matches.contains(path) else { continue }
-                matches.append(path)
+                      byPath[path] != nil else { continue }
+                return .found(path)
             }
         }
-        if matches.count == 1 { return .found(matches[0]) }
-        if matches.count > 1 { return .ambiguous(matches.sorted()) }
         return .notFound
     }
 

@@ -50,14 +50,16 @@ struct BodyReader {
         for block in blocks {
             let node = tree.nodes[block]
             if node.kind == .heading, node.level <= 2 {
-                if node.level == 1, current == nil, titleHeading == nil {
-                    titleHeading = block
+                // Level-1 headings before the first section are title and preamble; after
+                // it, they close the section (and open one of kind `other`).
+                if node.level == 1, current == nil {
+                    if titleHeading == nil { titleHeading = block } else { preambleBlocks.append(block) }
                     continue
                 }
                 if let open = current {
                     finishSection(heading: open.heading, blocks: open.blocks, until: node.line)
                 } else {
-                    collectMentions(in: preambleBlocks, section: nil, isPrivate: false)
+                    collectMentions(in: preambleBlocks, section: nil, privateBlocks: [])
                 }
                 current = (block, [])
             } else if current != nil {
@@ -69,7 +71,7 @@ struct BodyReader {
         if let open = current {
             finishSection(heading: open.heading, blocks: open.blocks, until: lines.count + 1)
         } else {
-            collectMentions(in: preambleBlocks, section: nil, isPrivate: false)
+            collectMentions(in: preambleBlocks, section: nil, privateBlocks: [])
         }
 
         if let titleHeading { title = collapse(tree.plainText(of: titleHeading)) }
@@ -83,15 +85,35 @@ struct BodyReader {
     private mutating func finishSection(heading: Int, blocks: [Int], until nextLine: Int) {
         let headingNode = tree.nodes[heading]
         let title = collapse(tree.plainText(of: heading))
-        let (kind, isPrivate) = SectionKind.classify(heading: title)
-        let markdown = source(from: headingNode.endLine + 1, to: nextLine)
-        let entries = self.entries(in: blocks)
-        let links = self.links(in: blocks)
+        var (kind, isPrivate) = SectionKind.classify(heading: title)
+        if headingNode.level == 1 { kind = .other }
+
+        // A deeper heading marked private hides what follows it, up to the next heading
+        // of its level or above.
+        var publicBlocks: [Int] = []
+        var privateBlocks: [Int] = []
+        var hiddenLines: [Range<Int>] = []
+        var privateLevel: Int?
+        for block in blocks {
+            let node = tree.nodes[block]
+            if node.kind == .heading {
+                if let level = privateLevel, node.level <= level {
+                    privateLevel = nil
+                    if let open = hiddenLines.popLast() { hiddenLines.append(open.lowerBound..<node.line) }
+                }
+                if privateLevel == nil, SectionKind.classify(heading: collapse(tree.plainText(of: block))).isPrivate {
+                    privateLevel = node.level
+                    hiddenLines.append(node.line..<nextLine)
+                }
+            }
+            if privateLevel != nil || isPrivate { privateBlocks.append(block) } else { publicBlocks.append(block) }
+        }
+        let markdown = source(from: headingNode.endLine + 1, to: nextLine, skipping: hiddenLines)
         sections.append(NoteSection(kind: kind, title: title, isPrivate: isPrivate,
                                     line: headingNode.line + lineOffset, markdown: markdown,
-                                    entries: entries, links: links))
-        collectMentions(in: blocks, section: kind, isPrivate: isPrivate)
-        if kind == .next { readPlan(in: blocks) }
+                                    entries: entries(in: publicBlocks), links: links(in: publicBlocks)))
+        collectMentions(in: blocks, section: kind, privateBlocks: Set(privateBlocks))
+        if kind == .next && !isPrivate { readPlan(in: publicBlocks) }
     }
 
     /// Top-level list items of the section, or its paragraphs where it has no list.
@@ -213,7 +235,18 @@ struct BodyReader {
                 }
             }
         }
-        if sawField, !plan.isEmpty, self.plan == nil { self.plan = plan }
+        guard sawField, !plan.isEmpty else { return }
+        if var earlier = self.plan {
+            // Several next-session sections: the first one to give a field wins it.
+            earlier.date = earlier.date ?? plan.date
+            earlier.time = earlier.time ?? plan.time
+            earlier.location = earlier.location ?? plan.location
+            earlier.link = earlier.link ?? plan.link
+            earlier.durationMinutes = earlier.durationMinutes ?? plan.durationMinutes
+            self.plan = earlier
+        } else {
+            self.plan = plan
+        }
     }
 
     /// A paragraph split at its line breaks, each piece with its first link's URL.
@@ -241,10 +274,11 @@ struct BodyReader {
 
     // MARK: - Items
 
-    private mutating func collectMentions(in blocks: [Int], section: SectionKind?, isPrivate: Bool) {
+    private mutating func collectMentions(in blocks: [Int], section: SectionKind?, privateBlocks: Set<Int>) {
         // Mention index of each item node, so nested items find their parent.
         var mentionOfNode: [Int: Int] = [:]
         for block in blocks {
+            let isPrivate = privateBlocks.contains(block)
             for index in block..<tree.nodes[block].end where tree.nodes[index].kind == .item {
                 let (status, fields) = itemFields(index)
                 let outerItem = enclosingItem(of: index)
@@ -303,11 +337,12 @@ struct BodyReader {
     // MARK: - Text
 
     /// Body lines `from` up to, not including, `to` (1-based body lines), trimmed of blank edges.
-    private func source(from start: Int, to end: Int) -> String {
+    private func source(from start: Int, to end: Int, skipping hidden: [Range<Int>] = []) -> String {
         let lower = max(0, start - 1)
         let upper = min(lines.count, end - 1)
         guard lower < upper else { return "" }
-        var slice = lines[lower..<upper].map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }[...]
+        var slice = (lower..<upper).filter { index in !hidden.contains { $0.contains(index + 1) } }
+            .map { lines[$0].hasSuffix("\r") ? lines[$0].dropLast() : lines[$0] }[...]
         while let first = slice.first, first.allSatisfy(\.isWhitespace) { slice = slice.dropFirst() }
         while let last = slice.last, last.allSatisfy(\.isWhitespace) { slice = slice.dropLast() }
         return slice.joined(separator: "\n")

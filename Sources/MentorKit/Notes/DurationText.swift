@@ -3,7 +3,10 @@ enum DurationText {
     static func minutes(_ raw: some StringProtocol) -> Int? {
         let text = raw.lowercased().filter { !$0.isWhitespace }
         guard !text.isEmpty else { return nil }
-        if let plain = Int(text), plain > 0 { return plain }
+        if text.allSatisfy(\.isNumber) {
+            guard let plain = Int(text), plain > 0, plain < 100_000 else { return nil }
+            return plain
+        }
         var total = 0.0
         var number = ""
         var sawUnit = false
@@ -29,7 +32,7 @@ enum DurationText {
             guard sawUnit, let value = Double(number) else { return nil }
             total += value
         }
-        let minutes = Int(total.rounded())
-        return sawUnit && minutes > 0 && minutes < 100_000 ? minutes : nil
+        guard sawUnit, total.isFinite, total >= 0.5, total < 100_000 else { return nil }
+        return Int(total.rounded())
     }
 }

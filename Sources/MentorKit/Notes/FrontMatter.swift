@@ -84,9 +84,12 @@ struct FrontMatter {
             .yaml(line: firstLine + mark.line - 1, column: mark.column, problem: problem)
         }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return located(mark, problem)
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // The context mark is where the broken construct starts (an unclosed `[`), which
+            // is where the user has to look; the problem mark is often the line after it.
+            let where_ = context.map(\.mark) ?? mark
+            return located(where_, context.map { "\($0.text): \(problem)" } ?? problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return located(context.mark, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
         case .reader(let problem, _, _, _):

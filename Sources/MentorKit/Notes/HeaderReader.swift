@@ -23,15 +23,16 @@ struct HeaderReader {
 
     /// What the front matter says the file is.
     func classify() -> Note.Kind {
-        if let type = frontMatter.string("type")?.lowercased() {
-            switch type {
-            case "session": return .session
-            case "profile": return .profile
-            default: return .other
-            }
-        }
         let hasPerson = frontMatter["mentee"] != nil || frontMatter["series"] != nil
-        return hasPerson ? .session : .other
+        switch frontMatter.string("type")?.lowercased() {
+        case "session"?: return .session
+        case "profile"?: return .profile
+        case nil:
+            // A mentee without a date is a session that forgot its date, reported as such.
+            return hasPerson ? .session : .other
+        default:
+            return hasPerson && frontMatter["date"] != nil ? .session : .other
+        }
     }
 
     mutating func session() -> SessionHeader? {

@@ -34,10 +34,14 @@ public struct InlineFields: Sendable, Hashable {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if let value = InlineFields.value(of: token, prefix: "due:") {
+            // A field may stand in brackets or before punctuation: "(due:2026-11-21)", "@alex:".
+            let core = InlineFields.core(of: token)
+            if let value = InlineFields.value(of: core, prefix: "due:") {
                 assign(value, to: \.due, field: "due")
-            } else if let value = InlineFields.value(of: token, prefix: "done:") {
+            } else if let value = InlineFields.value(of: core, prefix: "done:") {
                 assign(value, to: \.done, field: "done")
+            } else if owner == nil, let name = InlineFields.mention(core), name.trailing.isEmpty {
+                owner = name.name
             } else if let (emoji, attached) = InlineFields.emojiField(token) {
                 var value = attached
                 if value.isEmpty, index + 1 < tokens.count {
@@ -45,9 +49,6 @@ public struct InlineFields: Sendable, Hashable {
                     value = tokens[index]
                 }
                 assign(value, to: emoji == "📅" ? \.due : \.done, field: emoji)
-            } else if owner == nil, let name = InlineFields.mention(token) {
-                owner = name.name
-                if !name.trailing.isEmpty { kept.append(name.trailing) }
             } else {
                 if let tag = InlineFields.tag(token) { tags.append(tag) }
                 kept.append(token)
@@ -88,7 +89,15 @@ public struct InlineFields: Sendable, Hashable {
 
     private static let closingPunctuation = CharacterSet(charactersIn: ".,;:!?)")
 
-    private static func value(of token: String, prefix: String) -> String? {
+    /// The token without surrounding brackets and trailing punctuation.
+    private static func core(of token: String) -> Substring {
+        var core = Substring(token)
+        while let first = core.first, "([{".contains(first) { core = core.dropFirst() }
+        while let last = core.last, ")]},;:!?.".contains(last) { core = core.dropLast() }
+        return core
+    }
+
+    private static func value(of token: Substring, prefix: String) -> String? {
         guard token.count > prefix.count,
               token.lowercased().hasPrefix(prefix) else { return nil }
         return String(token.dropFirst(prefix.count))
@@ -103,7 +112,7 @@ public struct InlineFields: Sendable, Hashable {
     }
 
     /// `@name` at the start of a token; trailing punctuation is given back.
-    private static func mention(_ token: String) -> (name: String, trailing: String)? {
+    private static func mention(_ token: Substring) -> (name: String, trailing: String)? {
         guard token.hasPrefix("@") else { return nil }
         let body = token.dropFirst()
         let name = body.prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." })

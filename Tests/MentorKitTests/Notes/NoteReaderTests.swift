@@ -189,7 +189,7 @@ struct NoteReaderTests {
     }
 
     @Test("Bad front matter gives one located error", arguments: [
-        ("---\ndate: [2026\n---\n", DiagnosticCode.badYAML, 3),
+        ("---\ndate: [2026\n---\n", DiagnosticCode.badYAML, 2),
         ("---\ndate: 2026-11-10\nmentee: A\n", .unterminatedFrontMatter, 1),
         ("---\n- a\n- b\n---\n", .frontMatterNotMap, 2),
         ("---\njust a scalar\n---\n", .frontMatterNotMap, 2),

@@ -1,0 +1,124 @@
+import Testing
+@testable import MentorKit
+
+/// Corner cases of the spec found in review, each pinned down.
+@Suite("Spec corner cases")
+struct SpecCornerCaseTests {
+    private func alex(_ date: String, _ extra: String = "", _ body: String = "") -> String {
+        sessionNote("date: \(date)\nmentee: Alex Chen" + (extra.isEmpty ? "" : "\n" + extra), body)
+    }
+
+    @Test("A huge duration is a warning, not a crash", arguments: ["99999999999999999999h", "9999999999999999999999m", "0m"])
+    func hugeDuration(value: String) {
+        let note = NoteReader.read(path: "a.md", text: alex("2026-11-10", "duration: \(value)",
+                                                            "## Next session\n- Duration: \(value)\n"))
+        #expect(note.session?.durationMinutes == nil)
+        #expect(note.diagnostics.map(\.code) == [.badDuration, .badDuration])
+    }
+
+    @Test func privateNextSectionPlansNothing() {
+        let notebook = InlineNotebook([("s/a.md", alex("2026-11-10", "",
+            "## Logistics (private)\n- Where: my flat\n\n## Next session (private)\n- When: 2026-11-17 10:00\n"))]).link()
+        #expect(notebook.series[0].sessions[0].header.next == nil)
+        #expect(notebook.upcoming.isEmpty)
+        #expect(notebook.diagnostics(.noNextSession).count == 1)
+    }
+
+    @Test func publicPlanIsReadPastAPrivateOne() throws {
+        let notebook = InlineNotebook([("s/a.md", alex("2026-11-10", "",
+            "## Logistics (private)\n- Where: my flat\n\n## Next session\n- When: 2026-12-08 10:00\n"))]).link()
+        let plan = try #require(notebook.series[0].sessions[0].header.next)
+        #expect(plan.date == LocalDate("2026-12-08") && plan.location == nil)
+        #expect(notebook.diagnostics.isEmpty)
+    }
+
+    @Test func privateSubsectionsStayPrivate() {
+        let body = """
+        ## Takeaways
+        - public takeaway
+
+        ### My thoughts (private)
+        - secret takeaway
+        - [ ] secret task
+
+        ### Back in public
+        - [ ] public task
+        """
+        let notebook = InlineNotebook([("s/a.md", alex("2026-11-10", "", body))]).link()
+        let document = ExportDocument(notebook)
+        #expect(document.series[0].sessions[0].takeaways == ["public takeaway", "public task"])
+        #expect(document.series[0].items.map(\.text) == ["public task"])
+        #expect(notebook.series[0].items.map(\.isPrivate) == [true, false])
+        #expect(!notebook.series[0].sessions[0].note.sections[0].markdown.contains("secret"))
+    }
+
+    @Test func levelOneHeadingsDoNotOpenKindedSections() {
+        let body = "# Session with Al\n# Goals\n- level-one plain item\n## Action items\n- real action\n# Appendix\n- appendix item\n"
+        let notebook = InlineNotebook([("s/a.md", alex("2026-11-10", "", body))]).link()
+        #expect(notebook.series[0].items.map(\.text) == ["real action"])
+        #expect(notebook.series[0].sessions[0].note.title == "Session with Al")
+        #expect(notebook.series[0].sessions[0].note.sections.map(\.kind) == [.actions, .other])
+    }
+
+    @Test func otherTypeWithDateAndMenteeIsASession() {
+        let notebook = InlineNotebook([("s/a.md", sessionNote("type: mentoring\ndate: 2026-11-01\nmentee: Alex Chen"))]).link()
+        #expect(notebook.series.map(\.id) == ["alex-chen"])
+    }
+
+    @Test func notePathWinsOverRootPath() {
+        let notebook = InlineNotebook([
+            ("2026-11-01.md", sessionNote("date: 2026-11-01\nmentee: Other Person")),
+            ("s/2026-11-01.md", alex("2026-11-01")),
+            ("s/2026-11-08.md", alex("2026-11-08", "previous: 2026-11-01.md")),
+        ]).link()
+        #expect(notebook.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(notebook.series("alex-chen")?.sessions.last?.previous == "s/2026-11-01.md")
+    }
+
+    @Test func previousByDateNeverMeansTheNoteItself() {
+        let notebook = InlineNotebook([
+            ("s/morning.md", alex("2026-11-10")),
+            ("s/afternoon.md", alex("2026-11-10", "previous: 2026-11-10")),
+        ]).link()
+        #expect(notebook.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(notebook.series[0].sessions.map(\.file) == ["s/morning.md", "s/afternoon.md"])
+    }
+
+    @Test func aCycleLinkDoesNotClaimASuccessor() {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-01", "previous: b.md")),
+            ("s/b.md", alex("2026-11-08", "previous: '[[a]]'")),
+            ("s/c.md", alex("2026-11-15", "previous: b")),
+        ]).link()
+        #expect(notebook.diagnostics(.previousCycle).map(\.file) == ["s/a.md", "s/b.md"])
+        #expect(notebook.diagnostics(.previousShared).isEmpty)
+    }
+
+    @Test("Fields next to punctuation", arguments: [
+        ("Paren due (due:2026-11-21)", "Paren due", nil, "2026-11-21"),
+        ("Book the venue (@alex)", "Book the venue", "alex", nil),
+        ("@alex: book the room", "book the room", "alex", nil),
+        ("@Maria, please send notes", "please send notes", "Maria", nil),
+        ("Review @alex's deck", "Review @alex's deck", nil, nil),
+        ("Call Sam due:2026-11-21.", "Call Sam", nil, "2026-11-21"),
+    ] as [(String, String, String?, String?)])
+    func punctuation(text: String, expected: String, owner: String?, due: String?) {
+        let fields = InlineFields(parsing: text)
+        #expect(fields.text == expected)
+        #expect(fields.owner == owner)
+        #expect(fields.due?.description == due)
+    }
+
+    @Test func mentorAndMenteeOwnersWithoutNamesAreNull() {
+        let notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-11-10\nseries: solo",
+            "## Action items\n- [ ] @mentee first thing\n- [ ] @mentor second thing\n"))], config: NotebookConfig()).link()
+        #expect(ExportDocument(notebook).series[0].items.map(\.owner) == [nil, nil])
+    }
+
+    @Test func yamlErrorsPointAtTheBrokenLine() {
+        let note = NoteReader.read(path: "a.md", text: "---\ndate: 2026-11-10\nmentee: [unclosed\n---\n")
+        #expect(note.diagnostics.map(\.line) == [3])
+        let (_, problems) = NotebookConfig.parse(bytes: Array("mentor: [x".utf8))
+        #expect(problems.map(\.line) == [1])
+    }
+}
