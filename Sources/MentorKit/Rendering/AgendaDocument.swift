@@ -45,7 +45,9 @@ public enum AgendaDocument {
         ] as [String: Any]
 
         if let last {
+            let written = [SectionKind.takeaways, .challenges, .guidance].contains { !ContextValues.entries(last.note, $0).isEmpty }
             context["lastTime"] = [
+                "nothingWritten": !written,
                 "date": last.date.description, "file": last.file,
                 "title": last.note.title ?? false,
                 "takeaways": ContextValues.nonEmpty(ContextValues.entries(last.note, .takeaways)),
@@ -68,7 +70,7 @@ public enum AgendaDocument {
     static func session(_ upcoming: UpcomingSession) -> [String: Any] {
         var values = ContextValues.when(upcoming.date, upcoming.time)
         values["location"] = upcoming.location ?? false
-        values["link"] = upcoming.link ?? false
+        values["link"] = ContextValues.link(upcoming.link)
         values["duration"] = ContextValues.duration(upcoming.durationMinutes)
         values["durationMinutes"] = upcoming.durationMinutes ?? false
         values["file"] = upcoming.file ?? false
@@ -83,7 +85,7 @@ public enum AgendaDocument {
         return [
             "name": profile.header.name, "file": profile.file,
             "email": profile.header.email ?? false, "organization": profile.header.organization ?? false,
-            "links": ContextValues.nonEmpty(profile.header.links.filter(CMarkAdapter.isSafeURL)),
+            "links": ContextValues.nonEmpty(profile.header.links.compactMap { ContextValues.link($0) as? String }),
             "researchMarkdown": markdown.isEmpty ? false : CMarkAdapter.safeCommonMark(markdown),
             "researchHTML": markdown.isEmpty ? false : CMarkAdapter.safeHTML(markdown),
         ]

@@ -91,6 +91,9 @@ struct CalendarFile {
             case ",": result += "\\,"
             case "\n": result += "\\n"
             case "\r": continue
+            // Some calendar apps show descriptions as HTML: a note's tag must stay text.
+            case "<": result += "‹"
+            case ">": result += "›"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F { continue }
                 result.unicodeScalars.append(scalar)

@@ -72,7 +72,7 @@ enum ContextValues {
 
     static func resources(_ note: Note) -> [[String: Any]] {
         note.sections.filter { $0.kind == .resources && !$0.isPrivate }.flatMap(\.links).map { link in
-            ["title": link.title, "url": link.url.flatMap { CMarkAdapter.isSafeURL($0) ? $0 : nil } ?? false]
+            ["title": link.title, "url": ContextValues.link(link.url)]
         }
     }
 
@@ -85,6 +85,14 @@ enum ContextValues {
     }
 
     static func nonEmpty(_ values: [Any]) -> Any { values.isEmpty ? false : values }
+
+    /// A link a document may show: nil/unsafe (`javascript:` ...) or multi-word ones become false.
+    static func link(_ url: String?) -> Any {
+        guard let url, CMarkAdapter.isSafeURL(url), !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            return false
+        }
+        return url
+    }
 
     /// Adds `hasX` (true when the list is non-empty) beside every list `X`, at every depth, so
     /// templates can show a heading once above a list: `{{#hasGoals}}## Goals{{/hasGoals}}`.

@@ -52,7 +52,9 @@ struct EmailMessage {
         let name = clean(address.name)
         let mail = clean(address.address).filter { !$0.isWhitespace && $0 != "<" && $0 != ">" }
         guard !name.isEmpty else { return "<\(mail)>" }
-        if !name.allSatisfy({ $0.isASCII }) { return encodedWord(name) + " <\(mail)>" }
+        if !name.allSatisfy({ $0.isASCII }) || name.contains("<") || name.contains(">") {
+            return encodedWord(name, always: true) + " <\(mail)>"
+        }
         let specials = CharacterSet(charactersIn: "()<>[]:;@\\,.\"")
         if name.unicodeScalars.contains(where: specials.contains) {
             return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\" <\(mail)>"
@@ -61,9 +63,10 @@ struct EmailMessage {
     }
 
     /// RFC 2047 `=?UTF-8?B?...?=` for non-ASCII text, in words short enough to fold.
-    static func encodedWord(_ raw: String) -> String {
+    static func encodedWord(_ raw: String, always: Bool = false) -> String {
         let text = clean(raw)
-        guard !text.allSatisfy({ $0.isASCII }) else { return text }
+        // Angle brackets are encoded too, so no header carries markup from a note.
+        guard always || !text.allSatisfy({ $0.isASCII }) || text.contains("<") || text.contains(">") else { return text }
         var words: [String] = []
         var chunk = ""
         for character in text {

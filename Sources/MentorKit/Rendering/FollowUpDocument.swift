@@ -44,7 +44,7 @@ public enum FollowUpDocument {
         if let plan = session.header.next, !plan.isEmpty {
             var next: [String: Any] = plan.date.map { ContextValues.when($0, plan.time) } ?? ["label": false]
             next["location"] = plan.location ?? false
-            next["link"] = plan.link.flatMap { CMarkAdapter.isSafeURL($0) ? $0 : nil } ?? false
+            next["link"] = ContextValues.link(plan.link)
             next["duration"] = ContextValues.duration(plan.durationMinutes)
             context["next"] = next
         } else {
@@ -57,7 +57,7 @@ public enum FollowUpDocument {
         var values = ContextValues.when(session.date, session.time)
         values["file"] = session.file
         values["location"] = session.header.location ?? false
-        values["link"] = session.header.link.flatMap { CMarkAdapter.isSafeURL($0) ? $0 : nil } ?? false
+        values["link"] = ContextValues.link(session.header.link)
         values["duration"] = ContextValues.duration(session.header.durationMinutes)
         values["mentor"] = session.header.mentor ?? false
         return values

@@ -62,6 +62,9 @@ public enum JSONValue: Sendable, Hashable {
             case "\n": output.append("\\n")
             case "\r": output.append("\\r")
             case "\t": output.append("\\t")
+            // Escaped so that JSON pasted into a page can never open a tag.
+            case "<": output.append("\\u003c")
+            case ">": output.append("\\u003e")
             case "\u{2028}": output.append("\\u2028")
             case "\u{2029}": output.append("\\u2029")
             default:

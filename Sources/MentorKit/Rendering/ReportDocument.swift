@@ -51,7 +51,7 @@ public enum ReportDocument {
         values["next"] = figures.next.map { next in
             var when = ContextValues.when(next.date, next.time)
             when["location"] = next.location ?? false
-            when["link"] = next.link ?? false
+            when["link"] = ContextValues.link(next.link)
             return when
         } ?? false
         return values

@@ -98,7 +98,7 @@ public struct WeeklyReport: Sendable {
             let week = ReportPeriod.week(holding: from, startsOn: notebook.config.weekStarts)
             return ChartWeek(
                 label: week.label, from: from, to: to,
-                closed: allItems.filter { $0.status == .done && ($0.closed.map { $0 >= from && $0 <= to } ?? false) }.count,
+                closed: allItems.filter { $0.closed.map { $0 >= from && $0 <= to } ?? false }.count,
                 open: allItems.filter { WeeklyReport.isOpen($0, on: min(to, notebook.asOf)) }.count)
         }
     }
