@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let model = try notebook.open()
-            let diagnostics = model.diagnostics
+            let diagnostics = Documents(model).allDiagnostics
             switch format {
             case .text:
                 let lines = diagnostics.map { $0.formatted + "\n" }.joined()

@@ -26,6 +26,11 @@ public struct Documents: Sendable {
         templates = TemplateSet(overrides: notebook.templateOverrides)
     }
 
+    /// Everything `mentor check` reports: the notebook's diagnostics and its templates'.
+    public var allDiagnostics: [Diagnostic] {
+        (notebook.diagnostics + templates.diagnostics).sortedForReport()
+    }
+
     // MARK: - Agenda
 
     /// The agenda of the series' upcoming session, or of every series that has one.
