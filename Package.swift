@@ -32,6 +32,9 @@ let package = Package(
                 .embedInCode("report.md.mustache"),
                 .embedInCode("report.html.mustache"),
                 .embedInCode("html-style.mustache"),
+                .embedInCode("session.md.mustache"),
+                .embedInCode("first-session.md.mustache"),
+                .embedInCode("profile.md.mustache"),
             ]
         ),
         .target(

@@ -12,6 +12,9 @@ public enum DefaultTemplates {
         ("report.md.mustache", text(PackageResources.report_md_mustache)),
         ("report.html.mustache", text(PackageResources.report_html_mustache)),
         ("html-style.mustache", text(PackageResources.html_style_mustache)),
+        ("session.md.mustache", text(PackageResources.session_md_mustache)),
+        ("first-session.md.mustache", text(PackageResources.first_session_md_mustache)),
+        ("profile.md.mustache", text(PackageResources.profile_md_mustache)),
     ]
 
     /// The text of the default template with this file name.

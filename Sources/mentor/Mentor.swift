@@ -12,11 +12,13 @@ struct Mentor: ParsableCommand {
         directory holding mentor.yml, else the working directory.
 
         Example:
-          mentor check --notebook sample-notebook --as-of 2026-12-01
+          mentor report --notebook sample-notebook --as-of 2026-12-01 --week 2026-W48
+          mentor new alex-chen --edit
         """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, ExportCommand.self, AgendaCommand.self, FollowupCommand.self,
-                      ReportCommand.self, IcsCommand.self]
+                      ReportCommand.self, IcsCommand.self, NewCommand.self, InitCommand.self,
+                      StatusCommand.self]
     )
 }
 

@@ -1,0 +1,92 @@
+/// `mentor status`: one line per series with last and next session, open, overdue and
+/// carried items and whether the mentorship stalled.
+public struct StatusTable: Sendable {
+    public struct Row: Sendable {
+        public var series: String
+        public var mentee: String
+        public var lastSession: LocalDate?
+        public var daysSinceLastSession: Int?
+        public var next: UpcomingSession?
+        public var open: Int
+        public var overdue: Int
+        /// Open items carried over at least once.
+        public var carried: Int
+        public var stalled: Bool
+    }
+
+    public var asOf: LocalDate
+    public var rows: [Row]
+
+    public init(_ notebook: Notebook) {
+        asOf = notebook.asOf
+        rows = notebook.series.map { series in
+            let items = series.items.filter { !$0.isPrivate && $0.status.isActive }
+            let last = series.heldSessions.last { $0.date <= notebook.asOf }
+            let days = last.map { $0.date.days(to: notebook.asOf) }
+            return Row(series: series.id, mentee: series.mentee ?? series.id, lastSession: last?.date,
+                       daysSinceLastSession: days,
+                       next: notebook.upcoming.first { $0.series == series.id },
+                       open: items.count, overdue: items.filter(\.overdue).count,
+                       carried: items.filter { $0.carried > 0 }.count,
+                       stalled: days.map { $0 > notebook.config.stalledAfter } ?? true)
+        }
+    }
+
+    /// Aligned columns; with `colour`, overdue counts in red and stalled in yellow (ANSI).
+    public func text(colour: Bool) -> String {
+        let header = ["SERIES", "MENTEE", "LAST", "NEXT", "OPEN", "OVERDUE", "CARRIED", "STALLED"]
+        let cells: [[String]] = rows.map { row in
+            [
+                row.series, row.mentee,
+                row.lastSession.map { "\($0) (\(row.daysSinceLastSession ?? 0)d)" } ?? "-",
+                row.next.map { "\($0.date)" + ($0.time.map { " \($0)" } ?? "") } ?? "-",
+                String(row.open), String(row.overdue), String(row.carried), row.stalled ? "yes" : "no",
+            ]
+        }
+        let widths = header.indices.map { column in
+            ([header[column]] + cells.map { $0[column] }).map(\.count).max() ?? 0
+        }
+        let numeric: Set<Int> = [4, 5, 6]
+        func line(_ values: [String], row: Row?) -> String {
+            values.enumerated().map { column, value in
+                var cell = numeric.contains(column) ? value.leftPadded(widths[column])
+                                                    : value.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                if colour, let row {
+                    if column == 5, row.overdue > 0 { cell = "\u{1B}[31m" + cell + "\u{1B}[0m" }
+                    if column == 7, row.stalled { cell = "\u{1B}[33m" + cell + "\u{1B}[0m" }
+                }
+                return cell
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        var lines = [line(header, row: nil)]
+        for (row, values) in zip(rows, cells) { lines.append(line(values, row: row)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("version", .int(1)), ("asOf", .string(asOf.description)),
+            ("series", .array(rows.map { row in
+                .object([
+                    ("id", .string(row.series)), ("mentee", .string(row.mentee)),
+                    ("lastSession", .string(row.lastSession?.description)),
+                    ("daysSinceLastSession", .int(row.daysSinceLastSession)),
+                    ("nextSession", row.next.map { next in
+                        .object([("date", .string(next.date.description)), ("time", .string(next.time?.description)),
+                                 ("file", .string(next.file))])
+                    } ?? .null),
+                    ("open", .int(row.open)), ("overdue", .int(row.overdue)), ("carried", .int(row.carried)),
+                    ("stalled", .bool(row.stalled)),
+                ])
+            })),
+        ])
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

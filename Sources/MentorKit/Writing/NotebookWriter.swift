@@ -1,0 +1,44 @@
+import Foundation
+
+/// Writes new files into a notebook without ever leaving it or replacing a file by accident.
+public enum NotebookWriter {
+    /// Writes `draft` below `root`, creating folders as needed. Refuses paths that climb out
+    /// of the notebook (`..`, absolute paths, symbolic links pointing outside) and existing
+    /// files unless `force`. Returns the absolute path written.
+    @discardableResult
+    public static func write(_ draft: NoteDraft, root: String, force: Bool) throws(WriteError) -> String {
+        let parts = draft.path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !draft.path.hasPrefix("/"), !parts.isEmpty,
+              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }) else {
+            throw WriteError("refusing to write \(draft.path): the path must stay inside the notebook")
+        }
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let target = realRoot + "/" + draft.path
+        let folder = (target as NSString).deletingLastPathComponent
+        // The deepest folder that exists must resolve inside the notebook, so a symbolic
+        // link cannot carry the write elsewhere.
+        var existing = folder
+        while !FileManager.default.fileExists(atPath: existing), existing.count > realRoot.count {
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        let resolved = URL(fileURLWithPath: existing).resolvingSymlinksInPath().path
+        guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
+            throw WriteError("refusing to write \(draft.path): \(existing) leads outside the notebook")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError("cannot create the folder for \(draft.path): \(error.localizedDescription)")
+        }
+        do {
+            try AtomicFile.write(draft.text, to: target, overwrite: force)
+        } catch {
+            switch error {
+            case .exists:
+                throw WriteError("\(draft.path) already exists; edit it, pass --date for another day, or --force to replace it")
+            case .cannotWrite(_, let reason): throw WriteError("cannot write \(draft.path): \(reason)")
+            }
+        }
+        return target
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// A note `mentor new` is about to write: where, and what.
+public struct NoteDraft: Sendable, Hashable {
+    /// Path relative to the notebook root.
+    public var path: String
+    public var text: String
+}
+
+/// Why `mentor new` or `mentor init` cannot write what was asked.
+public struct WriteError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Builds the next session's note from where the last one left off (issue: `mentor new`).
+public enum SessionDraft {
+    /// The next note of a series: date and time from the last session's plan (else a week
+    /// after it, same time), people and logistics carried over, and every open goal and
+    /// action item as a task line in the review section, oldest first.
+    public static func next(in notebook: Notebook, series id: String, date: LocalDate?, time: LocalTime?,
+                            templates: TemplateSet) throws(WriteError) -> NoteDraft {
+        let slug = try validSeries(id)
+        guard let series = notebook.series(slug) else {
+            let known = notebook.series.map(\.id).joined(separator: ", ")
+            throw WriteError("no series \(slug)" + (known.isEmpty ? "" : " (known: \(known))")
+                             + "; start one with `mentor new --first \"Full Name\"`")
+        }
+        let recorded = series.sessions.filter { $0.status != .planned }
+        let last = series.heldSessions.last ?? recorded.last ?? series.sessions.last
+        let plan = series.sessions.reversed().first { $0.status != .planned && $0.header.next?.date != nil }?.header.next
+        let planned = plan.flatMap { plan in last.map { plan.date! > $0.date } ?? true ? plan : nil }
+        let newDate = date ?? planned?.date ?? last.map { $0.date.adding(days: 7) } ?? notebook.asOf.adding(days: 7)
+        let newTime = time ?? planned?.time ?? last?.time
+        let path = notePath(for: series, date: newDate)
+        // A note at the same path is left to the writer (refused unless --force); another
+        // note at the same date and time would be a same-time conflict.
+        if let existing = series.sessions.first(where: { $0.date == newDate && $0.time == newTime && $0.file != path }) {
+            throw WriteError("series \(slug) already has a note for \(newDate)\(newTime.map { " \($0)" } ?? ""): \(existing.file); edit it, or pass --date for another day")
+        }
+        let location = planned?.location ?? last?.header.location
+        let link = planned?.link ?? last?.header.link
+        let duration = planned?.durationMinutes ?? last?.header.durationMinutes
+        let previousHeld = series.heldSessions.last
+
+        let open = series.items.filter { $0.status.isActive }
+            .sorted(by: AgendaDocument.oldestFirst)
+        var context: [String: Any] = [
+            "date": newDate.description, "time": newTime?.description ?? false,
+            "menteeYAML": YAMLText.scalar(series.mentee ?? slug),
+            "mentorYAML": series.mentor.map(YAMLText.scalar) ?? false,
+            "series": slug,
+            "previous": previousHeld != nil,
+            "previousYAML": previousHeld.map { YAMLText.scalar(relativePath(from: path, to: $0.file)) } ?? false,
+            "durationText": duration.map(durationText) ?? false,
+            "locationYAML": location.map(YAMLText.scalar) ?? false,
+            "linkYAML": link.map(YAMLText.scalar) ?? false,
+            "titleMarkdown": MarkdownText.escape("Session with \(series.mentee ?? slug), \(newDate)"),
+            "reviewItems": open.filter { !$0.isPrivate }.map { ["line": taskLine($0, series: series)] },
+            "privateItems": open.filter(\.isPrivate).map { ["line": taskLine($0, series: series)] },
+        ]
+        var next: [String: Any] = ["when": newDate.adding(days: 7).description + (newTime.map { " \($0)" } ?? "")]
+        next["location"] = location.map(MarkdownText.escape) ?? false
+        next["link"] = link.flatMap { ContextValues.link($0) as? String } ?? false
+        next["durationText"] = duration.map(durationText) ?? false
+        context["next"] = next
+        let text = try render("session.md", context, templates: templates)
+        return NoteDraft(path: path, text: text)
+    }
+
+    /// A first session for a new mentee, and their profile note when the series has none.
+    public static func first(in notebook: Notebook, name: String, date: LocalDate?, time: LocalTime?,
+                             templates: TemplateSet) throws(WriteError) -> [NoteDraft] {
+        let cleaned = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let slug = try validSeries(Slug.make(cleaned))
+        if let series = notebook.series(slug), !series.sessions.isEmpty {
+            throw WriteError("series \(slug) already has sessions; use `mentor new \(slug)` for the next one")
+        }
+        let newDate = date ?? notebook.asOf.adding(days: 7)
+        let sessionPath = "sessions/\(slug)/\(newDate).md"
+        let existingProfile = notebook.profiles.first { $0.seriesID == slug && $0.header.role != .mentor }
+        let profilePath = existingProfile?.file ?? "people/\(slug).md"
+        var drafts: [NoteDraft] = []
+        if existingProfile == nil {
+            let profile = try render("profile.md", [
+                "nameYAML": YAMLText.scalar(cleaned), "series": slug,
+                "titleMarkdown": MarkdownText.escape(cleaned),
+            ], templates: templates)
+            drafts.append(NoteDraft(path: profilePath, text: profile))
+        }
+        let session = try render("first-session.md", [
+            "date": newDate.description, "time": time?.description ?? false,
+            "menteeYAML": YAMLText.scalar(cleaned), "series": slug,
+            "mentorYAML": notebook.config.mentor.map(YAMLText.scalar) ?? false,
+            "titleMarkdown": MarkdownText.escape("First session with \(cleaned), \(newDate)"),
+            "profilePath": MarkdownText.escape(profilePath),
+            "when": newDate.adding(days: 7).description + (time.map { " \($0)" } ?? ""),
+        ], templates: templates)
+        drafts.append(NoteDraft(path: sessionPath, text: session))
+        return drafts
+    }
+
+    // MARK: - Pieces
+
+    /// A series id that is safe as a folder name: a non-empty slug.
+    static func validSeries(_ id: String) throws(WriteError) -> String {
+        let slug = Slug.make(id)
+        guard !slug.isEmpty, slug == id.lowercased(), slug.count <= 100 else {
+            throw WriteError("'\(id)' is not a series id; ids are lower-case letters, digits and hyphens, like alex-chen")
+        }
+        return slug
+    }
+
+    /// `sessions/<series>/<date>.md`, or the folder and file-name pattern of the series' last note.
+    static func notePath(for series: Series, date: LocalDate) -> String {
+        guard let last = series.sessions.last else { return "sessions/\(series.id)/\(date).md" }
+        let folder = PreviousResolver.folder(of: last.file)
+        let name = String(last.file.dropFirst(folder.isEmpty ? 0 : folder.count + 1))
+        let lastDate = last.date.description
+        guard name.contains(lastDate) else { return "sessions/\(series.id)/\(date).md" }
+        let newName = name.replacingOccurrences(of: lastDate, with: date.description)
+        return folder.isEmpty ? newName : folder + "/" + newName
+    }
+
+    /// A review line that re-reads as the same item in the same state.
+    static func taskLine(_ item: TrackedItem, series: Series) -> String {
+        var line = ContextValues.checkbox(item.status) + " "
+        if let owner = item.owner { line += "@\(owner) " }
+        line += MarkdownText.escape(item.text)
+        if let due = item.due { line += " due:\(due)" }
+        if let id = item.explicitID { line += " ^\(id)" }
+        return line
+    }
+
+    static func relativePath(from notePath: String, to target: String) -> String {
+        let folder = PreviousResolver.folder(of: notePath)
+        if PreviousResolver.folder(of: target) == folder {
+            return String(target.dropFirst(folder.isEmpty ? 0 : folder.count + 1))
+        }
+        return target
+    }
+
+    static func durationText(_ minutes: Int) -> String {
+        if minutes < 60 { return "\(minutes)m" }
+        return minutes % 60 == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h\(minutes % 60)m"
+    }
+
+    static func render(_ name: String, _ context: [String: Any], templates: TemplateSet) throws(WriteError) -> String {
+        if templates.broken.contains(name) {
+            throw WriteError("the notebook's template \(name).mustache does not parse; run `mentor check`")
+        }
+        guard let text = templates.render(name, ContextValues.withPresenceFlags(context)) else {
+            throw WriteError("no template \(name).mustache")
+        }
+        // A pragma line may leave blank lines before the front matter fence.
+        let trimmed = String(text.drop(while: { $0 == "\n" }))
+        return trimmed.hasSuffix("\n") ? trimmed : trimmed + "\n"
+    }
+}

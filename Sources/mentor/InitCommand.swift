@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import MentorKit
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Start a notebook: mentor.yml, a README, a .gitignore, a sample profile and templates to edit.",
+        discussion: """
+        DIR defaults to the working directory. A folder with anything in it but hidden entries \
+        (such as .git) is refused unless --force, which then replaces same-named files.
+
+        Examples:
+          mentor init ~/mentoring
+          mentor init . --force
+        """
+    )
+
+    @Argument(help: "The folder to start the notebook in.") var directory: String?
+    @Flag(name: .long, help: "Write into a folder that is not empty.") var force = false
+
+    func run() throws {
+        try reportingFailures {
+            let folder = NotebookLocator.absolute(directory ?? ".", from: FileManager.default.currentDirectoryPath)
+            do {
+                let written = try NotebookScaffold.write(into: folder, force: force)
+                print("started a notebook in \(folder) (\(written.count) files)")
+                print("next: mentor new --first \"Mentee Name\" --notebook \(folder)")
+            } catch let error as WriteError {
+                throw Failure(error.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import MentorKit
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write the next session's note for a series, started from where the last one left off.",
+        discussion: """
+        The date and time come from the last session's planned next session (else a week after \
+        it, same time); mentee, mentor, location, link and duration are carried over; every open \
+        goal and action item is listed in the Review section as a task line to tick. With --first \
+        NAME: a first session for a new mentee, with a profile note for your research. The note \
+        goes to sessions/SERIES/DATE.md (or the pattern the series already uses); an existing \
+        file is never replaced without --force. Prints the new note's path.
+
+        Examples:
+          mentor new alex-chen
+          mentor new alex-chen --date 2026-12-10 --time 16:00 --edit
+          mentor new --first "Sam Lee" --date 2026-12-08
+        """
+    )
+
+    @Argument(help: "The series id, e.g. alex-chen.") var series: String?
+    @Option(name: .long, help: ArgumentHelp("Start a new mentorship with this mentee.", valueName: "NAME"))
+    var first: String?
+    @Option(name: .long, help: ArgumentHelp("The session's date.", valueName: "YYYY-MM-DD")) var date: String?
+    @Option(name: .long, help: ArgumentHelp("The session's time.", valueName: "HH:MM")) var time: String?
+    @Flag(name: .long, help: "Open the note in $VISUAL or $EDITOR.") var edit = false
+    @Flag(name: .long, help: "Replace the note if it exists.") var force = false
+    @OptionGroup var notebook: NotebookOptions
+
+    func validate() throws {
+        if (series == nil) == (first == nil) { throw ValidationError("give a SERIES, or --first NAME for a new mentee") }
+        if let first, first.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--first needs a name") }
+        if let date, LocalDate(date) == nil { throw ValidationError("--date '\(date)' is not a date; write YYYY-MM-DD") }
+        if let time, LocalTime(time) == nil { throw ValidationError("--time '\(time)' is not a time; write HH:MM") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let model = try notebook.open()
+            let templates = TemplateSet(overrides: model.templateOverrides)
+            let drafts: [NoteDraft]
+            do {
+                if let first {
+                    drafts = try SessionDraft.first(in: model, name: first, date: date.flatMap { LocalDate($0) },
+                                                    time: time.flatMap { LocalTime($0) }, templates: templates)
+                } else {
+                    drafts = [try SessionDraft.next(in: model, series: series ?? "", date: date.flatMap { LocalDate($0) },
+                                                    time: time.flatMap { LocalTime($0) }, templates: templates)]
+                }
+                // The profile is only written when missing; an existing one is never touched.
+                var written: [String] = []
+                for draft in drafts {
+                    written.append(try NotebookWriter.write(draft, root: model.root, force: force && draft == drafts.last))
+                }
+                for path in written.dropLast() { Console.error("created \(path)") }
+                guard let note = written.last else { return }
+                if edit, let editor = Editor.command() {
+                    try Editor.open(note, with: editor)
+                } else {
+                    print(note)
+                }
+            } catch let error as WriteError {
+                throw Failure(error.description)
+            }
+        }
+    }
+}
+
+/// The user's editor: `$VISUAL`, else `$EDITOR`.
+enum Editor {
+    static func command() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        return [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
+    }
+
+    static func open(_ path: String, with editor: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The editor variable may carry arguments ("code -w"), so the shell splits it.
+        process.arguments = ["-c", editor + " \"$1\"", "editor", path]
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 {
+            throw Failure("the editor (\(editor)) exited with status \(process.terminationStatus); the note is at \(path)")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import MentorKit
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "One line per mentorship: last session, next session, open, overdue, carried, stalled.",
+        discussion: """
+        Colour only on a terminal, and never when NO_COLOR is set.
+
+        Examples:
+          mentor status
+          mentor status --format json
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var notebook: NotebookOptions
+    @Option(name: .long, help: "text (default) or json.") var format: Format = .text
+
+    func run() throws {
+        try reportingFailures {
+            let model = try notebook.open()
+            let table = StatusTable(model)
+            switch format {
+            case .text:
+                let environment = ProcessInfo.processInfo.environment
+                let colour = isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+                    && environment["TERM"] != "dumb"
+                print(table.text(colour: colour), terminator: "")
+            case .json:
+                print(table.json.rendered(), terminator: "")
+            }
+            Console.summarizeProblems(in: model)
+        }
+    }
+}
