@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import MentorKit
+
+@Suite("Drafting the next session's note")
+struct SessionDraftTests {
+    static let templates = TemplateSet(overrides: [:])
+
+    static func notebook(_ files: [(String, String)], asOf: String = "2026-12-01") -> Notebook {
+        InlineNotebook(files).link(asOf: asOf)
+    }
+
+    static let history: [(String, String)] = [
+        ("sessions/alex-chen/2026-11-10.md", sessionNote(
+            "date: 2026-11-10\ntime: \"16:00\"\nmentee: Alex Chen\nlocation: \"Blue Bottle: 5th Ave\"\nlink: https://meet.example.com/abc\nduration: 45m",
+            """
+            ## Goals
+            - [ ] Ship the *case study* due:2026-11-17 ^ship-case
+            - [ ] Learn Figma_variables
+
+            ## Action items
+            - [ ] @jade Send the article
+            - [x] Book focus mornings
+            - [/] Map the stakeholders #crit
+
+            ## Next session
+            - When: 2026-11-17 16:00
+
+            ## Private
+            - [ ] Check in on burnout
+            """)),
+    ]
+
+    @Test func frontMatterAndReviewComeFromTheLastSession() throws {
+        let draft = try SessionDraft.next(in: Self.notebook(Self.history), series: "alex-chen", date: nil, time: nil,
+                                          templates: Self.templates)
+        #expect(draft.path == "sessions/alex-chen/2026-11-17.md")
+        #expect(draft.text.hasPrefix("---\ndate: 2026-11-17\ntime: \"16:00\"\nmentee: Alex Chen\nmentor: Jade Green\nseries: alex-chen\n"))
+        #expect(draft.text.contains("previous: \"2026-11-10.md\"\n"))
+        #expect(draft.text.contains("location: \"Blue Bottle: 5th Ave\"\n"))
+        #expect(draft.text.contains("link: https://meet.example.com/abc\n"))
+        #expect(draft.text.contains("duration: 45m\n"))
+        #expect(draft.text.contains("""
+        ## Review
+        - [ ] @alex Ship the case study due:2026-11-17 ^ship-case
+        - [ ] @alex Learn Figma\\_variables
+        - [ ] @jade Send the article
+        - [/] @alex Map the stakeholders #crit
+        """))
+        #expect(draft.text.contains("## Private\n- [ ] @alex Check in on burnout\n"))
+        #expect(!draft.text.contains("Book focus mornings"))
+    }
+
+    @Test("The draft re-reads without problems and leaves every item as it was", arguments: ["2026-11-17", "2026-12-01", "2026-11-12"])
+    func roundTrip(asOf: String) throws {
+        let before = Self.notebook(Self.history, asOf: asOf)
+        let draft = try SessionDraft.next(in: before, series: "alex-chen", date: nil, time: nil, templates: Self.templates)
+        let after = Self.notebook(Self.history + [(draft.path, draft.text)], asOf: asOf)
+        #expect(after.diagnostics.isEmpty, "\(after.diagnostics.map(\.formatted))")
+        let summary = { (notebook: Notebook) in
+            notebook.series[0].items.map { "\($0.id)|\($0.status)|\($0.owner ?? "-")|\($0.due?.description ?? "-")|\($0.isPrivate)" }
+        }
+        #expect(summary(after) == summary(before))
+    }
+
+    @Test func withoutAPlanTheNextIsAWeekLaterAtTheSameTime() throws {
+        let files = [("s/alex/2026-11-10.md", sessionNote("date: 2026-11-10\ntime: \"09:30\"\nmentee: Alex Chen"))]
+        let draft = try SessionDraft.next(in: Self.notebook(files), series: "alex-chen", date: nil, time: nil,
+                                          templates: Self.templates)
+        #expect(draft.path == "s/alex/2026-11-17.md")
+        #expect(draft.text.contains("date: 2026-11-17\ntime: \"09:30\"\n"))
+        #expect(draft.text.contains("Nothing open from last time."))
+    }
+
+    @Test func theSeriesFileNamePatternIsKept() throws {
+        let files = [("notes/2026-11-10-alex.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen"))]
+        let draft = try SessionDraft.next(in: Self.notebook(files), series: "alex-chen",
+                                          date: LocalDate("2026-11-20"), time: LocalTime("08:00"), templates: Self.templates)
+        #expect(draft.path == "notes/2026-11-20-alex.md")
+        #expect(draft.text.contains("date: 2026-11-20\ntime: \"08:00\"\n"))
+    }
+
+    @Test("Hostile series ids are refused", arguments: ["../x", "/etc/passwd", "", "a/b", "Alex Chen", "..", "x\u{0}y"])
+    func hostileSeries(id: String) {
+        #expect(throws: WriteError.self) {
+            try SessionDraft.next(in: Self.notebook(Self.history), series: id, date: nil, time: nil, templates: Self.templates)
+        }
+    }
+
+    @Test func firstSessionWithAProfile() throws {
+        let drafts = try SessionDraft.first(in: Self.notebook([]), name: "Zoë O'Brien", date: LocalDate("2026-12-09"),
+                                            time: LocalTime("10:00"), templates: Self.templates)
+        #expect(drafts.map(\.path) == ["people/zoe-obrien.md", "sessions/zoe-obrien/2026-12-09.md"])
+        let after = Self.notebook(drafts.map { ($0.path, $0.text) })
+        #expect(after.diagnostics.isEmpty, "\(after.diagnostics.map(\.formatted))")
+        #expect(after.series.first?.profile?.file == "people/zoe-obrien.md")
+        #expect(after.series.first?.mentee == "Zoë O'Brien")
+        #expect(after.upcoming.first?.file == "sessions/zoe-obrien/2026-12-09.md")
+    }
+
+    @Test func firstSessionKeepsAnExistingProfileAndRefusesAnExistingSeries() throws {
+        let profile = ("people/sam.md", "---\ntype: profile\nname: Sam Lee\n---\n")
+        let drafts = try SessionDraft.first(in: Self.notebook([profile]), name: "Sam Lee", date: nil, time: nil,
+                                            templates: Self.templates)
+        #expect(drafts.map(\.path) == ["sessions/sam-lee/2026-12-08.md"])
+        #expect(drafts[0].text.contains("write it down in people/sam.md"))
+        #expect(throws: WriteError.self) {
+            try SessionDraft.first(in: Self.notebook(Self.history), name: "Alex Chen", date: nil, time: nil,
+                                   templates: Self.templates)
+        }
+    }
+
+    @Test("YAML scalars that need quotes get them", arguments: [
+        ("Alex Chen", "Alex Chen"), ("yes", "\"yes\""), ("Blue: Bottle", "\"Blue: Bottle\""),
+        ("#1 fan", "\"#1 fan\""), ("2026-11-10.md", "\"2026-11-10.md\""), ("O'Brien", "O'Brien"),
+        ("say \"hi\"", "say \"hi\""), ("- dash", "\"- dash\""), ("[[2026-11-03]]", "\"[[2026-11-03]]\""),
+    ])
+    func yamlQuoting(value: String, written: String) throws {
+        #expect(YAMLText.scalar(value) == written)
+        let note = NoteReader.read(path: "a.md", text: "---\ndate: 2026-11-10\nmentee: \(YAMLText.scalar(value))\n---\n")
+        #expect(note.session?.mentee == value)
+    }
+
+    @Test func writerStaysInsideTheNotebook() throws {
+        let folder = try TemporaryFolder()
+        let outside = try TemporaryFolder()
+        defer { folder.remove(); outside.remove() }
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/sessions", withDestinationPath: outside.path)
+        #expect(throws: WriteError.self) {
+            try NotebookWriter.write(NoteDraft(path: "sessions/x/a.md", text: "x"), root: folder.path, force: false)
+        }
+        #expect(throws: WriteError.self) {
+            try NotebookWriter.write(NoteDraft(path: "../a.md", text: "x"), root: folder.path, force: true)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        try NotebookWriter.write(NoteDraft(path: "notes/a.md", text: "one"), root: folder.path, force: false)
+        #expect(throws: WriteError.self) {
+            try NotebookWriter.write(NoteDraft(path: "notes/a.md", text: "two"), root: folder.path, force: false)
+        }
+        #expect(try String(contentsOfFile: folder.path + "/notes/a.md", encoding: .utf8) == "one")
+    }
+
+    @Test func statusRowsAndColumns() {
+        let table = StatusTable(Self.notebook(Self.history))
+        #expect(table.rows.count == 1)
+        let row = table.rows[0]
+        #expect(row.lastSession == LocalDate("2026-11-10") && row.daysSinceLastSession == 21)
+        #expect(row.open == 5 - 1 && row.overdue == 1 && row.carried == 0 && !row.stalled)
+        let text = table.text(colour: false)
+        #expect(text.hasPrefix("SERIES     MENTEE     LAST              NEXT              OPEN  OVERDUE  CARRIED  STALLED\n"))
+        #expect(!text.contains("\u{1B}["))
+        #expect(table.text(colour: true).contains("\u{1B}[31m"))
+    }
+}
