@@ -39,6 +39,10 @@ struct AgendaCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(name: .long, help: "md (default) or html.") var format: DocumentFormat = .md
 
+    func validate() throws {
+        guard [.md, .html].contains(format) else { throw ValidationError("agenda --format is md or html") }
+    }
+
     func run() throws {
         try reportingFailures {
             try produce(notebook, output) { (documents) throws(DocumentError) in
@@ -67,6 +71,10 @@ struct FollowupCommand: ParsableCommand {
     @OptionGroup var notebook: NotebookOptions
     @OptionGroup var output: OutputOptions
     @Option(name: .long, help: "md (default), html or eml.") var format: DocumentFormat = .md
+
+    func validate() throws {
+        guard [.md, .html, .eml].contains(format) else { throw ValidationError("followup --format is md, html or eml") }
+    }
 
     func run() throws {
         try reportingFailures {
@@ -104,6 +112,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "md (default), html or json.") var format: DocumentFormat = .md
 
     func validate() throws {
+        guard [.md, .html, .json].contains(format) else { throw ValidationError("report --format is md, html or json") }
         if week != nil && (from != nil || to != nil) { throw ValidationError("give --week or --from/--to, not both") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
         if let week, ReportPeriod.week(week, startsOn: .monday) == nil {

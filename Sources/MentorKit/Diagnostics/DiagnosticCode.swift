@@ -25,6 +25,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case duplicateProfile = "duplicate-profile"
     // Items
     case badFieldDate = "bad-field-date"
+    case unclosedCodeBlock = "unclosed-code-block"
     // The chain
     case badPrevious = "bad-previous"
     case ambiguousPrevious = "ambiguous-previous"
@@ -36,12 +37,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // Configuration and templates
     case badConfig = "bad-config"
     case badTemplate = "bad-template"
+    case unknownTemplate = "unknown-template"
 
     /// The severity a diagnostic of this code has unless the finder says otherwise.
     public var defaultSeverity: Severity {
         switch self {
         case .unknownKey, .badDuration, .plannedInPast, .heldInFuture, .duplicateProfile,
-             .badFieldDate, .previousOtherSeries, .noNextSession:
+             .badFieldDate, .previousOtherSeries, .noNextSession, .unclosedCodeBlock, .unknownTemplate:
             return .warning
         default:
             return .error

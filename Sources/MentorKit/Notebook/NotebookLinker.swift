@@ -194,11 +194,19 @@ struct NotebookLinker {
     private mutating func upcomingSessions(of series: Series) -> [UpcomingSession] {
         // A planned note followed by a held or cancelled one is not upcoming any more.
         let afterLastRecorded = (series.sessions.lastIndex { $0.status != .planned }).map { $0 + 1 } ?? 0
+        // A planned note is the meeting an earlier note planned for its date: what the note
+        // leaves out (time, place, link, length) comes from that plan.
+        let plans = series.sessions[..<afterLastRecorded].compactMap { session -> (String, NextSessionPlan)? in
+            guard let plan = session.header.next, plan.date != nil else { return nil }
+            return (session.file, plan)
+        }
         var result = series.sessions[afterLastRecorded...].filter { $0.status == .planned }.map { session in
-            UpcomingSession(series: series.id, date: session.date, time: session.time,
-                            location: session.header.location, link: session.header.link,
-                            durationMinutes: session.header.durationMinutes, file: session.file,
-                            plannedIn: nil)
+            let plan = plans.last { $0.1.date == session.date }
+            return UpcomingSession(series: series.id, date: session.date, time: session.time ?? plan?.1.time,
+                                   location: session.header.location ?? plan?.1.location,
+                                   link: session.header.link ?? plan?.1.link,
+                                   durationMinutes: session.header.durationMinutes ?? plan?.1.durationMinutes,
+                                   file: session.file, plannedIn: plan?.0)
         }
         guard let last = series.sessions.last, last.status != .planned else { return result }
         let announcing = series.sessions.reversed().first { session in

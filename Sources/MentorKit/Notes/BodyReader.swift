@@ -74,10 +74,32 @@ struct BodyReader {
             collectMentions(in: preambleBlocks, section: nil, privateBlocks: [])
         }
 
+        reportUnclosedFences()
         if let titleHeading { title = collapse(tree.plainText(of: titleHeading)) }
         let preambleEnd = sections.first.map { $0.line - lineOffset } ?? lines.count + 1
         let preambleStart = titleHeading.map { tree.nodes[$0].endLine + 1 } ?? 1
         preamble = source(from: preambleStart, to: preambleEnd)
+    }
+
+    /// A fence that is never closed turns the rest of the note into code, silently hiding
+    /// its sections and items: worth a warning.
+    private mutating func reportUnclosedFences() {
+        for node in tree.nodes where node.kind == .codeBlock {
+            guard node.line >= 1, node.line <= lines.count else { continue }
+            let opening = lines[node.line - 1].drop(while: { $0 == " " })
+            guard let fence = opening.first, fence == "`" || fence == "~" else { continue }
+            let length = opening.prefix(while: { $0 == fence }).count
+            guard length >= 3 else { continue }
+            let closingLine = node.endLine >= 1 && node.endLine <= lines.count ? lines[node.endLine - 1] : ""
+            let closing = closingLine.trimmingCharacters(in: .whitespaces)
+            let closed = node.endLine > node.line && closing.count >= length && closing.allSatisfy { $0 == fence }
+            if !closed {
+                let marks = String(repeating: String(fence), count: length)
+                diagnostics.append(Diagnostic(
+                    file: path, line: node.line + lineOffset, column: node.column, code: .unclosedCodeBlock,
+                    message: "code block opened with \(marks) is never closed, so everything after it is read as code; add a closing \(marks) line"))
+            }
+        }
     }
 
     // MARK: - Sections

@@ -106,52 +106,68 @@ enum CMarkAdapter {
 
     // MARK: - Rendering note Markdown safely
 
-    /// Markdown rendered to HTML in cmark's safe mode: raw HTML is omitted and
-    /// `javascript:`-style links are emptied.
-    static func safeHTML(_ markdown: String) -> String {
-        withSanitizedDocument(markdown) { document in
+    /// Markdown rendered to HTML in cmark's safe mode, with more taken out: raw HTML is
+    /// omitted, images become their alt text (no request leaves the page, no tracking
+    /// pixel in an email), links with unsafe schemes become their text, and headings are
+    /// moved down `headingOffset` levels to sit below the document's own.
+    static func safeHTML(_ markdown: String, headingOffset: Int = 0) -> String {
+        withSanitizedDocument(markdown, headingOffset: headingOffset) { document in
             guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
             defer { free(html) }
             return String(cString: html)
         }
     }
 
-    /// Markdown normalized by cmark with raw HTML removed and unsafe link targets emptied,
-    /// so that a Markdown document built from notes carries no script into a renderer.
-    static func safeCommonMark(_ markdown: String) -> String {
-        withSanitizedDocument(markdown) { document in
+    /// The same clean-up, written back as CommonMark, so a Markdown document built from
+    /// notes carries no script or remote image into whatever renders it.
+    static func safeCommonMark(_ markdown: String, headingOffset: Int = 0) -> String {
+        withSanitizedDocument(markdown, headingOffset: headingOffset) { document in
             guard let text = cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0) else { return "" }
             defer { free(text) }
             return String(cString: text)
         }
     }
 
-    private static func withSanitizedDocument(_ markdown: String, _ body: (OpaquePointer) -> String) -> String {
+    private static func withSanitizedDocument(_ markdown: String, headingOffset: Int,
+                                              _ body: (OpaquePointer) -> String) -> String {
         var utf8 = markdown.utf8CString
         let parsed: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
             cmark_parse_document(buffer.baseAddress, buffer.count - 1, CMARK_OPT_DEFAULT)
         }
         guard let document = parsed else { return "" }
         defer { cmark_node_free(document) }
-        var raw: [OpaquePointer] = []
+        var remove: [OpaquePointer] = []
+        var unwrap: [OpaquePointer] = []
         if let iterator = cmark_iter_new(document) {
             while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
                 guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
                       let node = cmark_iter_get_node(iterator) else { continue }
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                    raw.append(node)
-                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    remove.append(node)
+                case CMARK_NODE_IMAGE:
+                    unwrap.append(node)
+                case CMARK_NODE_LINK:
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                    if !isSafeURL(url) { cmark_node_set_url(node, "") }
+                    if !isSafeURL(url) { unwrap.append(node) }
+                case CMARK_NODE_HEADING where headingOffset > 0:
+                    cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + Int32(headingOffset)))
                 default:
                     break
                 }
             }
             cmark_iter_free(iterator)
         }
-        // Nodes are removed after the walk: changing the tree under an iterator is unsafe.
-        for node in raw {
+        // The tree is changed after the walk: changing it under an iterator is unsafe.
+        // Inner nodes first, so an image inside a link is unwrapped before the link.
+        for node in unwrap.reversed() {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        for node in remove {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }

@@ -86,8 +86,8 @@ public enum AgendaDocument {
             "name": profile.header.name, "file": profile.file,
             "email": profile.header.email ?? false, "organization": profile.header.organization ?? false,
             "links": ContextValues.nonEmpty(profile.header.links.compactMap { ContextValues.link($0) as? String }),
-            "researchMarkdown": markdown.isEmpty ? false : CMarkAdapter.safeCommonMark(markdown),
-            "researchHTML": markdown.isEmpty ? false : CMarkAdapter.safeHTML(markdown),
+            "researchMarkdown": markdown.isEmpty ? false : CMarkAdapter.safeCommonMark(markdown, headingOffset: 2),
+            "researchHTML": markdown.isEmpty ? false : CMarkAdapter.safeHTML(markdown, headingOffset: 2),
         ]
     }
 

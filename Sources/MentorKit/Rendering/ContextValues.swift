@@ -16,7 +16,11 @@ enum ContextValues {
         values["closed"] = item.closed?.description ?? false
         values["id"] = item.id
         values["explicitID"] = item.explicitID ?? false
-        if item.overdue, let due = item.due { values["daysOverdue"] = due.days(to: asOf) }
+        if item.overdue, let due = item.due {
+            let days = due.days(to: asOf)
+            values["daysOverdue"] = days
+            values["daysOverdueLabel"] = days == 1 ? "1 day late" : "\(days) days late"
+        }
         return values
     }
 
@@ -81,7 +85,7 @@ enum ContextValues {
         let text = note.sections.filter { $0.kind == kind && !$0.isPrivate }.map(\.markdown)
             .filter { !$0.isEmpty }.joined(separator: "\n\n")
         guard !text.isEmpty else { return (false, false) }
-        return (CMarkAdapter.safeCommonMark(text), CMarkAdapter.safeHTML(text))
+        return (CMarkAdapter.safeCommonMark(text, headingOffset: 1), CMarkAdapter.safeHTML(text, headingOffset: 1))
     }
 
     static func nonEmpty(_ values: [Any]) -> Any { values.isEmpty ? false : values }

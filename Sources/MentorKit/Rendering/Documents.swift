@@ -73,7 +73,10 @@ public struct Documents: Sendable {
         case .md, .html:
             return try render("followup.\(format.rawValue)", context)
         case .eml:
-            guard let email = series.profile?.header.email else {
+            guard let email = series.profile?.header.email, EmailMessage.isAddress(email) else {
+                if let email = series.profile?.header.email, let file = series.profile?.file {
+                    throw DocumentError("'\(email)' in \(file) is not an email address; write it like alex@example.com")
+                }
                 let hint = series.profile.map { "add `email:` to \($0.file)" }
                     ?? "write a profile note (`type: profile`, `name: \(series.mentee ?? series.id)`, `email: ...`)"
                 throw DocumentError("no email address for \(series.mentee ?? series.id): \(hint)")
@@ -87,7 +90,7 @@ public struct Documents: Sendable {
                 subject: "Follow-up: our session on \(session.date)",
                 date: session.date, time: session.time, timeZone: notebook.config.timeZone,
                 messageID: "followup.\(series.id).\(session.date)@mentor.invalid",
-                text: try render("followup.md", context), html: try render("followup.html", context)
+                text: PlainText.fromMarkdown(try render("followup.md", context)), html: try render("followup.html", context)
             ).rendered()
         case .json, .ics:
             throw DocumentError("the follow-up comes as md, html or eml, not \(format.rawValue)")
@@ -113,12 +116,13 @@ public struct Documents: Sendable {
     public func calendar(series seriesID: String?) throws(DocumentError) -> String {
         var events: [CalendarFile.Event] = []
         let chosen: [Series] = try seriesID.map { id throws(DocumentError) in [try series(named: id)] } ?? notebook.series
-        for series in chosen {
-            for upcoming in notebook.upcoming where upcoming.series == series.id {
-                let agenda = AgendaDocument.context(for: upcoming, in: series, asOf: notebook.asOf)
-                events.append(CalendarFile.Event(upcoming: upcoming, series: series,
-                                                 description: CalendarFile.description(agenda)))
-            }
+        let ids = Set(chosen.map(\.id))
+        // Upcoming sessions are already in date order.
+        for upcoming in notebook.upcoming where ids.contains(upcoming.series) {
+            guard let series = notebook.series(upcoming.series) else { continue }
+            let agenda = AgendaDocument.context(for: upcoming, in: series, asOf: notebook.asOf)
+            events.append(CalendarFile.Event(upcoming: upcoming, series: series,
+                                             description: CalendarFile.description(agenda)))
         }
         if events.isEmpty {
             throw DocumentError(seriesID.map { "series \($0) has no upcoming session to put in a calendar" }
@@ -170,7 +174,10 @@ public struct Documents: Sendable {
 
     func render(_ template: String, _ context: [String: Any]) throws(DocumentError) -> String {
         if templates.broken.contains(template) || (template.hasSuffix(".html") && templates.broken.contains("html-style")) {
-            throw DocumentError("the notebook's template \(template).mustache does not parse", diagnostics: templates.diagnostics)
+            let relevant = templates.diagnostics.filter {
+                $0.file == "templates/\(template).mustache" || $0.file == "templates/html-style.mustache"
+            }
+            throw DocumentError("the notebook's template \(template).mustache does not parse", diagnostics: relevant)
         }
         guard let text = templates.render(template, ContextValues.withPresenceFlags(context)) else {
             throw DocumentError("no template \(template).mustache")
@@ -190,6 +197,6 @@ public struct Documents: Sendable {
                   start.upperBound <= end.lowerBound else { return document }
             return String(document[start.upperBound..<end.lowerBound])
         }
-        return String(first[..<headEnd.upperBound]) + bodies.joined(separator: "<hr>\n") + "</body>\n</html>\n"
+        return String(first[..<headEnd.upperBound]) + bodies.joined(separator: "<hr class=\"document\">\n") + "</body>\n</html>\n"
     }
 }

@@ -37,15 +37,33 @@ struct EmailMessage {
         for (type, body) in [("text/plain", text), ("text/html", html)] {
             lines.append("--" + boundary)
             lines.append("Content-Type: \(type); charset=utf-8")
-            lines.append("Content-Transfer-Encoding: quoted-printable")
-            lines.append("")
-            lines.append(EmailMessage.quotedPrintable(body))
+            // Plain text holding a `<` (a note's own markup, shown as text) goes as base64,
+            // so that not even the raw message carries a tag from a note.
+            if type == "text/plain" && body.contains("<") {
+                lines.append("Content-Transfer-Encoding: base64")
+                lines.append("")
+                lines.append(EmailMessage.base64Lines(body))
+            } else {
+                lines.append("Content-Transfer-Encoding: quoted-printable")
+                lines.append("")
+                lines.append(EmailMessage.quotedPrintable(body))
+            }
         }
         lines.append("--" + boundary + "--")
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
     // MARK: - Headers
+
+    /// A plain `local@domain` address: no spaces, brackets, quotes or control characters.
+    static func isAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+              !parts[1].hasSuffix(".") else { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
+            scalar.value > 0x20 && scalar.value != 0x7F && !"<>()[]\\,;:\"".unicodeScalars.contains(scalar)
+        }
+    }
 
     /// `Name <address>`, the name quoted or encoded as needed; control characters dropped.
     static func mailbox(_ address: Address) -> String {
@@ -146,6 +164,19 @@ struct EmailMessage {
             output.append(encoded)
         }
         return output.joined(separator: "\r\n")
+    }
+
+    /// Base64 in lines of 76 characters (RFC 2045), CRLF line breaks in the text first.
+    static func base64Lines(_ text: String) -> String {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+        let encoded = Data(normalized.utf8).base64EncodedString()
+        var lines: [Substring] = []
+        var rest = Substring(encoded)
+        while !rest.isEmpty {
+            lines.append(rest.prefix(76))
+            rest = rest.dropFirst(76)
+        }
+        return lines.joined(separator: "\r\n")
     }
 
     static func fnv1a(_ text: String) -> UInt64 {

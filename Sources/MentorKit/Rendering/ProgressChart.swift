@@ -37,6 +37,7 @@ enum ProgressChart {
             for (offset, value, kind) in [(0, week.closed, "closed"), (barWidth, week.open, "open")] {
                 let barHeight = value * plotHeight / largest
                 parts.append("<rect x=\"\(x + offset)\" y=\"\(height - bottom - barHeight)\" width=\"\(barWidth - 2)\" height=\"\(barHeight)\" class=\"\(kind)\"><title>\(week.label): \(value) \(kind)</title></rect>")
+                parts.append("<text x=\"\(x + offset + (barWidth - 2) / 2)\" y=\"\(height - bottom - barHeight - 3)\" text-anchor=\"middle\" class=\"value\">\(value)</text>")
             }
             parts.append("<text x=\"\(x + barWidth)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(week.label.dropFirst(5))</text>")
         }

@@ -7,11 +7,12 @@ public enum ReportDocument {
             "document": "report", "asOf": report.asOf.description,
             "title": "Mentoring report \(report.period.label)",
             "period": ["label": report.period.label, "from": report.period.from.description,
-                       "to": report.period.to.description],
+                       "to": report.period.to.description, "isWeek": report.period.isWeek,
+                       "noun": report.period.isWeek ? "week" : "period"] as [String: Any],
             "totals": ["mentorships": report.series.count, "sessionsHeld": totals.sessionsHeld,
                        "created": totals.created, "closed": totals.closed, "open": totals.open,
                        "overdue": totals.overdue, "stalled": totals.stalled],
-            "series": ContextValues.nonEmpty(report.series.map { series(  $0, asOf: report.asOf) }),
+            "series": ContextValues.nonEmpty(report.series.map { series($0, asOf: min(report.period.to, report.asOf)) }),
             "followThrough": report.followThrough.map { figures in
                 [
                     "owner": figures.owner, "closedOnTime": figures.closedOnTime, "closedLate": figures.closedLate,

@@ -7,6 +7,9 @@ public struct ReportPeriod: Sendable, Hashable {
     /// `2026-W48` for a week, `2026-11-01..2026-11-30` for another range.
     public var label: String
 
+    /// True for a whole week (`--week`, or the default), false for a `--from`/`--to` range.
+    public var isWeek: Bool { label.contains("-W") }
+
     public init(from: LocalDate, to: LocalDate, label: String? = nil) {
         self.from = from
         self.to = to

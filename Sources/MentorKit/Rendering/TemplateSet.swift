@@ -1,3 +1,4 @@
+import Foundation
 import MentorTemplates
 import Mustache
 
@@ -25,14 +26,30 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: text), named: TemplateSet.name(of: file))
             } catch let error as MustacheTemplate.ParserError {
                 broken.insert(TemplateSet.name(of: file))
+                // For a section never closed, the parser stops at the end: point at its opening.
+                let opening = TemplateSet.unclosedSectionLine(in: text)
                 diagnostics.append(Diagnostic(
-                    file: "templates/" + file, line: error.context.lineNumber, column: error.context.columnNumber,
+                    file: "templates/" + file, line: opening ?? error.context.lineNumber,
+                    column: opening == nil ? error.context.columnNumber : 1,
                     code: .badTemplate,
                     message: "template does not parse (\(TemplateSet.describe(error.error))); fix it or delete it to use the default"))
             } catch {
                 broken.insert(TemplateSet.name(of: file))
                 diagnostics.append(Diagnostic(file: "templates/" + file, code: .badTemplate,
                                               message: "template does not parse (\(error)); fix it or delete it to use the default"))
+            }
+        }
+        let known = Set(DefaultTemplates.files.map { TemplateSet.name(of: $0.name) })
+        for (file, text) in overrides.sorted(by: { $0.key < $1.key }) {
+            if !known.contains(TemplateSet.name(of: file)) {
+                diagnostics.append(Diagnostic(
+                    file: "templates/" + file, code: .unknownTemplate,
+                    message: "mentor uses no template of this name; known: \(known.sorted().map { $0 + ".mustache" }.joined(separator: ", "))"))
+            }
+            for (line, partial) in TemplateSet.partials(in: text) where !known.contains(partial) && overrides["\(partial).mustache"] == nil {
+                diagnostics.append(Diagnostic(
+                    file: "templates/" + file, line: line, code: .unknownTemplate,
+                    message: "partial {{> \(partial)}} names no template; it renders as nothing"))
             }
         }
         self.library = library
@@ -43,6 +60,43 @@ public struct TemplateSet: Sendable {
     /// Renders `context` with the named template; nil when no such template exists.
     public func render(_ name: String, _ context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)
+    }
+
+    /// The line of the first section tag (`{{#x}}`, `{{^x}}`) that is never closed.
+    static func unclosedSectionLine(in text: String) -> Int? {
+        var stack: [(name: String, line: Int)] = []
+        for (line, tag) in tags(in: text) {
+            if tag.hasPrefix("#") || tag.hasPrefix("^") || tag.hasPrefix("$") || tag.hasPrefix("<") {
+                stack.append((String(tag.dropFirst()).trimmingCharacters(in: .whitespaces), line))
+            } else if tag.hasPrefix("/") {
+                let name = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)
+                if let index = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(index...) }
+            }
+        }
+        return stack.first?.line
+    }
+
+    static func partials(in text: String) -> [(Int, String)] {
+        tags(in: text).compactMap { line, tag in
+            tag.hasPrefix(">") ? (line, String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)) : nil
+        }
+    }
+
+    /// Every `{{...}}` tag's inside with its 1-based line (default delimiters only).
+    private static func tags(in text: String) -> [(Int, String)] {
+        var result: [(Int, String)] = []
+        var line = 1
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            line += rest[..<open.lowerBound].filter { $0 == "\n" }.count
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            var inside = rest[open.upperBound..<close.lowerBound]
+            if inside.hasPrefix("{") { inside = inside.dropFirst() }
+            result.append((line, inside.trimmingCharacters(in: .whitespaces)))
+            line += inside.filter { $0 == "\n" }.count
+            rest = rest[close.upperBound...]
+        }
+        return result
     }
 
     static func name(of file: String) -> String {

@@ -62,21 +62,29 @@ public struct WeeklyReport: Sendable {
             (seriesID == nil || series.id == seriesID) && series.sessions.contains { $0.date <= period.to }
         }
         series = chosen.map { series in
-            let items = series.items.filter { !$0.isPrivate }
             let held = series.heldSessions
+            let heldDates = held.map(\.date)
+            // Every item as it stood at the end of the period, not as it stands today.
+            let items = series.items.filter { !$0.isPrivate && $0.created <= end }
+                .map { WeeklyReport.snapshot($0, on: end, heldDates: heldDates, overdueBefore: overdueBefore) }
             let last = held.last { $0.date <= end }
             let days = last.map { $0.date.days(to: end) }
-            let open = items.filter { WeeklyReport.isOpen($0, on: end) }
+            let open = items.filter { $0.status.isActive }
+            let following = series.sessions.first { $0.date > period.to && $0.status != .cancelled }.map { session in
+                UpcomingSession(series: series.id, date: session.date, time: session.time, location: session.header.location,
+                                link: session.header.link, durationMinutes: session.header.durationMinutes,
+                                file: session.file, plannedIn: nil)
+            }
             return SeriesFigures(
                 series: series,
                 sessionsHeld: held.filter { $0.date >= period.from && $0.date <= period.to },
                 created: items.filter { $0.created >= period.from && $0.created <= period.to },
                 closed: items.filter { $0.closed.map { $0 >= period.from && $0 <= period.to } ?? false },
                 open: open,
-                overdue: open.filter { $0.due.map { $0 < overdueBefore } ?? false },
+                overdue: open.filter(\.overdue),
                 lastSession: last?.date, daysSinceLastSession: days,
                 stalled: days.map { $0 > notebook.config.stalledAfter } ?? true,
-                next: notebook.upcoming.first { $0.series == series.id && $0.date >= period.from })
+                next: following ?? notebook.upcoming.first { $0.series == series.id && $0.date >= period.from })
         }
         let allItems = chosen.flatMap(\.items).filter { !$0.isPrivate }
         followThrough = ["mentee", "mentor"].map { owner in
@@ -101,6 +109,20 @@ public struct WeeklyReport: Sendable {
                 closed: allItems.filter { $0.closed.map { $0 >= from && $0 <= to } ?? false }.count,
                 open: allItems.filter { WeeklyReport.isOpen($0, on: min(to, notebook.asOf)) }.count)
         }
+    }
+
+    /// The item as it stood at the end of `day`: status, closing, carried count and overdue.
+    static func snapshot(_ item: TrackedItem, on day: LocalDate, heldDates: [LocalDate],
+                         overdueBefore: LocalDate) -> TrackedItem {
+        var copy = item
+        if !isOpen(item, on: day) { return copy }
+        copy.status = item.history.last { $0.date <= day && $0.status.isActive }?.status ?? .open
+        if !copy.status.isActive { copy.status = .open }
+        copy.closed = nil
+        copy.closedIn = nil
+        copy.carried = heldDates.filter { $0 > item.created && $0 <= day }.count
+        copy.overdue = item.due.map { $0 < overdueBefore } ?? false
+        return copy
     }
 
     static func isOpen(_ item: TrackedItem, on day: LocalDate) -> Bool {

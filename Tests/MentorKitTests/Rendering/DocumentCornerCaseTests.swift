@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import MentorKit
+
+/// Corner cases of the documents found in review, each pinned down.
+@Suite("Document corner cases")
+struct DocumentCornerCaseTests {
+    static let week48 = ReportPeriod.week("2026-W48", startsOn: .monday)!
+
+    @Test func imagesBecomeTheirTextAndUnsafeLinksTheirTitle() {
+        let markdown = "# Heading\n\n![pixel](https://tracker.example/p.png) [bad](javascript:alert(1)) [**ok**](https://e.com)\n"
+        let html = CMarkAdapter.safeHTML(markdown, headingOffset: 1)
+        #expect(!html.contains("<img") && !html.contains("tracker.example"))
+        #expect(html.contains("pixel bad <a href=\"https://e.com\"><strong>ok</strong></a>"))
+        #expect(html.hasPrefix("<h2>Heading</h2>"))
+        let commonMark = CMarkAdapter.safeCommonMark(markdown)
+        #expect(!commonMark.contains("tracker.example") && !commonMark.contains("javascript"))
+    }
+
+    @Test func aPlannedNoteTakesWhatItLeavesOutFromThePlan() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2026-11-24\nmentee: Ann Lee",
+                                   "## Next session\n- When: 2026-12-08 10:00\n- Where: Office Room 5\n- Link: https://meet.example.com/ann\n- Duration: 30m\n")),
+            ("s/b.md", sessionNote("date: 2026-12-08\nmentee: Ann Lee\nstatus: planned", "## Agenda\n- Plans\n")),
+        ]).link()
+        let upcoming = try #require(notebook.upcoming.first)
+        #expect(upcoming.file == "s/b.md" && upcoming.time == LocalTime("10:00"))
+        #expect(upcoming.location == "Office Room 5" && upcoming.link == "https://meet.example.com/ann")
+        #expect(upcoming.durationMinutes == 30)
+        let agenda = try Documents(notebook).agenda(series: "ann-lee", format: .md)
+        #expect(agenda.contains("**Where:** Office Room 5"))
+        #expect(!agenda.contains("No place"))
+    }
+
+    @Test func aPastWeekShowsItemsAsTheyStoodThen() throws {
+        let documents = DocumentTests.sample
+        let week45 = try #require(ReportPeriod.week("2026-W45", startsOn: .monday))
+        let json = try documents.report(period: week45, series: "alex-chen", format: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let series = try #require((object["series"] as? [[String: Any]])?.first)
+        let open = try #require(series["open"] as? [[String: Any]])
+        #expect(open.allSatisfy { ["open", "in-progress"].contains($0["status"] as? String) })
+        #expect(open.allSatisfy { $0["closed"] is NSNull })
+        let linkedIn = try #require(open.first { ($0["text"] as? String)?.hasPrefix("Update the LinkedIn") == true })
+        #expect(linkedIn["carried"] as? Int == 2)
+        #expect((series["next"] as? [String: Any])?["date"] as? String == "2026-11-10")
+        let markdown = try documents.report(period: week45, series: "alex-chen", format: .md)
+        #expect(!markdown.contains("- [x]") || markdown.contains("Closed:"))
+    }
+
+    @Test func rangesAreNotCalledWeeks() throws {
+        let november = ReportPeriod(from: LocalDate("2026-11-01")!, to: LocalDate("2026-11-30")!)
+        let markdown = try DocumentTests.sample.report(period: november, series: nil, format: .md)
+        #expect(markdown.contains("Sessions held this period: "))
+        #expect(!markdown.contains("this week"))
+        #expect(try DocumentTests.sample.report(period: Self.week48, series: nil, format: .md).contains("Sessions held this week: "))
+    }
+
+    @Test func theEmailsTextPartReadsAsText() throws {
+        let notebook = InlineNotebook([
+            ("people/a.md", "---\ntype: profile\nname: Ann Lee\nemail: ann@example.com\n---\n"),
+            ("s/a.md", sessionNote("date: 2026-11-24\nmentee: Ann Lee",
+                                   "## Guidance\n- Use [brackets] and *stars* & <b>tags</b>\n\n## Resources\n- [A guide](https://example.com/g)\n\n## Next session\n- When: 2026-12-08\n")),
+        ]).link()
+        let eml = try Documents(notebook).followUp(session: "ann-lee", workingDirectory: "/", format: .eml)
+        let parsed = try parseBack("eml", eml)
+        let text = try #require(parsed["text"] as? String)
+        #expect(text.contains("- Use [brackets] and stars & tags"))
+        #expect(text.contains("- A guide (https://example.com/g)"))
+        #expect(!text.contains("\\[") && !text.contains("&lt;"))
+    }
+
+    @Test func anUnclosedCodeFenceIsAWarning() {
+        let note = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10\nmentee: A",
+                                                                    "## Notes\n```swift\nlet x = 1\n\n## Action items\n- [ ] lost\n"))
+        #expect(note.diagnostics.map(\.code) == [.unclosedCodeBlock])
+        #expect(note.diagnostics.first?.line == 6)
+        let closed = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10\nmentee: A", "```\ncode\n```\n~~~~\nx\n~~~~~\n"))
+        #expect(closed.diagnostics.isEmpty)
+    }
+
+    @Test func templateProblemsPointAtTheirLines() {
+        let set = TemplateSet(overrides: [
+            "agenda.html.mustache": "one\n two\n{{#openItems}}\nthree\n",
+            "agenda.md.mustache": "{{> nope}}\n",
+            "unknown.mustache": "x",
+        ])
+        let found = set.diagnostics.map { "\($0.file):\($0.line):\($0.code.rawValue)" }
+        #expect(found.contains("templates/agenda.html.mustache:3:bad-template"))
+        #expect(found.contains("templates/agenda.md.mustache:1:unknown-template"))
+        #expect(found.contains("templates/unknown.mustache:1:unknown-template"))
+        #expect(set.diagnostics.filter { $0.code == .unknownTemplate }.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func anInvalidProfileAddressIsAClearError() {
+        let notebook = InlineNotebook([
+            ("people/a.md", "---\ntype: profile\nname: Ann Lee\nemail: \"a@x.com\\r\\nBcc: evil@example.com\"\n---\n"),
+            ("s/a.md", sessionNote("date: 2026-11-24\nmentee: Ann Lee")),
+        ]).link()
+        do {
+            _ = try Documents(notebook).followUp(session: "ann-lee", workingDirectory: "/", format: .eml)
+            Issue.record("an invalid address was accepted")
+        } catch {
+            #expect(error.description.contains("is not an email address"))
+        }
+        #expect(EmailMessage.isAddress("alex.chen+mentoring@example.co.uk"))
+        #expect(!EmailMessage.isAddress("alex chen@example.com") && !EmailMessage.isAddress("alex@localhost"))
+    }
+
+    @Test func calendarEventsComeInDateOrder() throws {
+        let parsed = try parseBack("ics", try DocumentTests.sample.calendar(series: nil))
+        let starts = (parsed["events"] as? [[String: Any]] ?? []).compactMap { $0["start"] as? String }
+        #expect(starts == starts.sorted() && starts.count == 3)
+    }
+}
