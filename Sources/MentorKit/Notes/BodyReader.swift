@@ -24,8 +24,7 @@ struct BodyReader {
         self.path = path
         self.lineOffset = lineOffset
         tree = CMarkAdapter.parse(String(body))
-        lines = body.split(omittingEmptySubsequences: false,
-                           whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        lines = BodyReader.lines(of: body)
         var parents = [Int](repeating: -1, count: tree.nodes.count)
         var enclosingItems = [Int](repeating: -1, count: tree.nodes.count)
         var stack: [Int] = []
@@ -39,6 +38,28 @@ struct BodyReader {
         }
         self.parents = parents
         self.enclosingItems = enclosingItems
+    }
+
+    /// Lines split at LF, CRLF or CR, found on bytes (a `Character` walk is much slower).
+    static func lines(of body: Substring) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = body.utf8
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                result.append(body[lineStart..<index])
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                lineStart = next
+                index = next
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        result.append(body[lineStart..<utf8.endIndex])
+        return result
     }
 
     mutating func read() {
@@ -133,7 +154,8 @@ struct BodyReader {
         let markdown = source(from: headingNode.endLine + 1, to: nextLine, skipping: hiddenLines)
         sections.append(NoteSection(kind: kind, title: title, isPrivate: isPrivate,
                                     line: headingNode.line + lineOffset, markdown: markdown,
-                                    entries: entries(in: publicBlocks), links: links(in: publicBlocks)))
+                                    entries: kind.hasEntries ? entries(in: publicBlocks) : [],
+                                    links: kind == .resources ? links(in: publicBlocks) : []))
         collectMentions(in: blocks, section: kind, privateBlocks: Set(privateBlocks))
         if kind == .next && !isPrivate { readPlan(in: publicBlocks) }
     }
@@ -365,12 +387,12 @@ struct BodyReader {
         guard lower < upper else { return "" }
         var slice = (lower..<upper).filter { index in !hidden.contains { $0.contains(index + 1) } }
             .map { lines[$0].hasSuffix("\r") ? lines[$0].dropLast() : lines[$0] }[...]
-        while let first = slice.first, first.allSatisfy(\.isWhitespace) { slice = slice.dropFirst() }
-        while let last = slice.last, last.allSatisfy(\.isWhitespace) { slice = slice.dropLast() }
+        while let first = slice.first, first.unicodeScalars.allSatisfy(TextScanning.isSpace) { slice = slice.dropFirst() }
+        while let last = slice.last, last.unicodeScalars.allSatisfy(TextScanning.isSpace) { slice = slice.dropLast() }
         return slice.joined(separator: "\n")
     }
 
     private func collapse(_ text: some StringProtocol) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        TextScanning.collapse(text)
     }
 }

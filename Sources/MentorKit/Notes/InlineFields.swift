@@ -29,7 +29,7 @@ public struct InlineFields: Sendable, Hashable {
         var source = String(raw)
         extractDataview(from: &source)
 
-        var tokens = source.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        var tokens = TextScanning.words(source).map(String.init)
         var kept: [String] = []
         var index = 0
         while index < tokens.count {
@@ -66,7 +66,8 @@ public struct InlineFields: Sendable, Hashable {
 
     private mutating func assign(_ value: String, to field: WritableKeyPath<InlineFields, LocalDate?>,
                                  field name: String) {
-        let trimmed = value.trimmingCharacters(in: InlineFields.closingPunctuation)
+        var trimmed = Substring(value)
+        while let last = trimmed.last, ".,;:!?)".contains(last) { trimmed = trimmed.dropLast() }
         if let date = LocalDate(trimmed) {
             self[keyPath: field] = date
         } else {
@@ -87,7 +88,6 @@ public struct InlineFields: Sendable, Hashable {
         }
     }
 
-    private static let closingPunctuation = CharacterSet(charactersIn: ".,;:!?)")
 
     /// The token without surrounding brackets and trailing punctuation.
     private static func core(of token: String) -> Substring {
@@ -137,16 +137,16 @@ extension InlineFields {
     /// The identity key of an item's text: case-folded, everything but letters, digits and
     /// white space dropped, white space collapsed.
     public static func key(of text: some StringProtocol) -> String {
-        var key = ""
+        var key = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text.lowercased() {
-            if character.isWhitespace {
+        for scalar in text.lowercased().unicodeScalars {
+            if TextScanning.isSpace(scalar) {
                 pendingSpace = !key.isEmpty
-            } else if character.isLetter || character.isNumber {
+            } else if TextScanning.isWordScalar(scalar) {
                 if pendingSpace { key.append(" "); pendingSpace = false }
-                key.append(character)
+                key.append(scalar)
             }
         }
-        return key
+        return String(key)
     }
 }

@@ -5,6 +5,15 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// Any other heading: kept, in order, with its title.
     case other
 
+    /// Sections whose list items (or paragraphs) are read as entries; the others are read
+    /// for items, logistics or links, or kept as Markdown only.
+    public var hasEntries: Bool {
+        switch self {
+        case .agenda, .checkin, .challenges, .guidance, .takeaways, .other: return true
+        case .review, .notes, .goals, .actions, .next, .resources: return false
+        }
+    }
+
     private static let headingWords: [String: SectionKind] = [
         "agenda": .agenda, "talking points": .agenda,
         "check in": .checkin, "checkin": .checkin, "checking in": .checkin,

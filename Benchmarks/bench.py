@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Times `mentor export` and `mentor report` end to end against Debian's `cmark` CLI
+rendering the same files to HTML, on generated notebooks; prints wall times (median of
+runs), peak memory and the ratio. Also checks that a parallel run and a `--jobs 1` run
+give the same bytes.
+
+Usage: bench.py [--sizes 1000,10000] [--runs 5] [--mentor PATH] [--work DIR]
+Run it through Benchmarks/run (which builds mentor in release mode first).
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def run(command, cwd=None):
+    """Wall seconds and peak resident memory (MiB) of one child process."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL, cwd=cwd)
+        _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(command, runs, cwd=None):
+    results = [run(command, cwd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def notebook(work, notes):
+    series = max(1, notes // 20)
+    path = os.path.join(work, f"notebook-{notes}")
+    if not os.path.exists(os.path.join(path, "mentor.yml")):
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_notebook.py"), path,
+                        "--series", str(series), "--sessions", "20"], check=True)
+    files = []
+    for folder, _, names in os.walk(path):
+        files += [os.path.join(folder, name) for name in names if name.endswith(".md")]
+    files.sort()
+    size = sum(os.path.getsize(f) for f in files)
+    return path, files, size
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--mentor", default=os.path.join(ROOT, ".build", "release", "mentor"))
+    parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "mentor-bench"))
+    args = parser.parse_args()
+    if shutil.which("cmark") is None:
+        sys.exit("cmark is missing: apt-get install cmark")
+    os.makedirs(args.work, exist_ok=True)
+    mentor = args.mentor
+    as_of = ["--as-of", "2026-12-01"]
+
+    sample_time, sample_memory = measure([mentor, "report", "--notebook", os.path.join(ROOT, "sample-notebook"),
+                                          "--week", "2026-W48"] + as_of, args.runs)
+    print(f"sample notebook: report {sample_time * 1000:.1f} ms, peak {sample_memory:.1f} MiB (target < 30 ms)")
+    print()
+    print(f"{'notes':>7} {'MB':>6} {'cmark s':>8} {'export s':>9} {'report s':>9} {'export/cmark':>13} "
+          f"{'report/cmark':>13} {'peak MiB':>9}")
+    rows = []
+    for notes in [int(n) for n in args.sizes.split(",")]:
+        path, files, size = notebook(args.work, notes)
+        list_file = os.path.join(args.work, f"files-{notes}.txt")
+        with open(list_file, "w") as handle:
+            handle.write("\0".join(files))
+        # cmark takes many files per invocation (it concatenates them), as xargs batches them.
+        cmark_time, cmark_memory = measure(["sh", "-c", f"xargs -0 cmark < '{list_file}'"], args.runs)
+        export_time, export_memory = measure([mentor, "export", "--notebook", path] + as_of, args.runs)
+        report_time, report_memory = measure([mentor, "report", "--notebook", path] + as_of, args.runs)
+        peak = max(export_memory, report_memory)
+        rows.append((notes, export_time, report_time))
+        print(f"{len(files):>7} {size / 1e6:>6.1f} {cmark_time:>8.3f} {export_time:>9.3f} {report_time:>9.3f} "
+              f"{export_time / cmark_time:>13.2f} {report_time / cmark_time:>13.2f} {peak:>9.1f}")
+        serial = subprocess.run([mentor, "export", "--notebook", path, "--jobs", "1"] + as_of, capture_output=True).stdout
+        parallel = subprocess.run([mentor, "export", "--notebook", path] + as_of, capture_output=True).stdout
+        if serial != parallel:
+            sys.exit(f"--jobs 1 and parallel exports differ on {notes} notes")
+    print()
+    print("--jobs 1 and parallel exports are identical for every size.")
+    if len(rows) >= 2:
+        (small, small_export, small_report), (large, large_export, large_report) = rows[0], rows[-1]
+        factor = large / small
+        print(f"scaling x{factor:.0f} notes: export x{large_export / small_export:.1f}, "
+              f"report x{large_report / small_report:.1f} time (target at most x{factor * 1.1:.0f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+/// Fast text helpers: notes are mostly ASCII, and `Character` properties (grapheme
+/// breaking, Unicode tables) are costly when run over every character of every note.
+enum TextScanning {
+    /// White space as notes use it: ASCII space, tab, line breaks, form feed, and any
+    /// Unicode space beyond ASCII (no-break space, em space, ...).
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// A letter, a digit, or a combining mark that belongs to one (so `é` written as `e`
+    /// plus an accent stays whole).
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// The words of `text` split at white space.
+    static func words(_ text: some StringProtocol) -> [Substring] {
+        let string = Substring(text)
+        var result: [Substring] = []
+        var start: String.Index?
+        var index = string.unicodeScalars.startIndex
+        let end = string.unicodeScalars.endIndex
+        while index < end {
+            let scalar = string.unicodeScalars[index]
+            if isSpace(scalar) {
+                if let wordStart = start {
+                    result.append(string[wordStart..<index])
+                    start = nil
+                }
+            } else if start == nil {
+                start = index
+            }
+            index = string.unicodeScalars.index(after: index)
+        }
+        if let wordStart = start { result.append(string[wordStart..<end]) }
+        return result
+    }
+
+    /// White space collapsed to single spaces and trimmed.
+    static func collapse(_ text: some StringProtocol) -> String {
+        let utf8 = text.utf8
+        // Fast path: ASCII without runs of spaces, tabs or line breaks needs no work.
+        var clean = true
+        var previousSpace = true
+        for byte in utf8 {
+            if byte >= 0x80 { clean = false; break }
+            let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if space && (previousSpace || byte != 0x20) { clean = false; break }
+            previousSpace = space
+        }
+        if clean && !previousSpace { return String(text) }
+        if clean && utf8.isEmpty { return "" }
+        return words(text).joined(separator: " ")
+    }
+}
