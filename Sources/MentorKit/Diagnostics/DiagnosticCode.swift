@@ -5,6 +5,8 @@
 public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // Reading a file
     case unreadableFile = "unreadable-file"
+    case tooLarge = "too-large"
+    case tooComplex = "too-complex"
     case notUTF8 = "not-utf8"
     case unterminatedFrontMatter = "unterminated-front-matter"
     case badYAML = "bad-yaml"

@@ -70,7 +70,10 @@ public struct NotebookSource: Sendable {
         let work: @Sendable (Int) -> Void = { index in
             let path = files[index]
             let note: Note
-            if let data = FileManager.default.contents(atPath: root + "/" + path) {
+            let size = (try? FileManager.default.attributesOfItem(atPath: root + "/" + path)[.size] as? Int) ?? 0
+            if size > ComplexityGuard.maximumBytes {
+                note = NoteReader.tooLarge(path: path, size: size)
+            } else if let data = FileManager.default.contents(atPath: root + "/" + path) {
                 note = NoteReader.read(path: path, bytes: [UInt8](data))
             } else {
                 note = Note(path: path, kind: .other, diagnostics: [Diagnostic(

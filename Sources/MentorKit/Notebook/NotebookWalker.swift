@@ -40,10 +40,11 @@ enum NotebookWalker {
                         }
                         continue
                     }
-                    var targetIsDirectory: ObjCBool = false
-                    guard fileManager.fileExists(atPath: target, isDirectory: &targetIsDirectory) else { continue }
-                    isDirectory = targetIsDirectory.boolValue
-                    isFile = !isDirectory
+                    // Only regular files and folders: reading a pipe or device would block.
+                    guard let targetType = (try? fileManager.attributesOfItem(atPath: target))?[.type] as? FileAttributeType,
+                          targetType == .typeDirectory || targetType == .typeRegular else { continue }
+                    isDirectory = targetType == .typeDirectory
+                    isFile = targetType == .typeRegular
                     if isDirectory {
                         guard visited.insert(target).inserted else { continue }
                     }

@@ -22,7 +22,7 @@ struct FrontMatter {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            return .failure(failure(from: error, firstLine: firstLine))
+            return .failure(failure(from: error, yaml: yaml, firstLine: firstLine))
         } catch {
             return .failure(.yaml(line: firstLine, column: 1, problem: "\(error)"))
         }
@@ -79,7 +79,7 @@ struct FrontMatter {
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    private static func failure(from error: YamlError, firstLine: Int) -> Failure {
+    private static func failure(from error: YamlError, yaml: String, firstLine: Int) -> Failure {
         func located(_ mark: Mark, _ problem: String) -> Failure {
             .yaml(line: firstLine + mark.line - 1, column: mark.column, problem: problem)
         }
@@ -91,7 +91,19 @@ struct FrontMatter {
             let where_ = context.map(\.mark) ?? mark
             return located(where_, context.map { "\($0.text): \(problem)" } ?? problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return located(context.mark, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+            let problem = "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")); keep one of them"
+            // Point at the second occurrence of the first duplicated key, where the fix goes.
+            if let key = duplicates.first {
+                var seen = 0
+                for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let trimmed = line.drop(while: { $0 == " " })
+                    if trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                        seen += 1
+                        if seen == 2 { return .yaml(line: firstLine + index, column: 1, problem: problem) }
+                    }
+                }
+            }
+            return located(context.mark, problem)
         case .reader(let problem, _, _, _):
             return .yaml(line: firstLine, column: 1, problem: problem)
         default:

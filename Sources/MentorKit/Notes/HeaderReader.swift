@@ -129,7 +129,7 @@ struct HeaderReader {
             return FrontMatter.string(entry.value)
         default:
             report(.badValue, line: entry.line, column: entry.column,
-                   "`\(key)` should be a single value, not a list or map")
+                   "`\(key)` should be a single value, not a list or map; write `\(key): value`")
             return nil
         }
     }
@@ -138,7 +138,7 @@ struct HeaderReader {
         guard let entry = frontMatter[key] else { return [] }
         guard let values = FrontMatter.strings(entry.value) else {
             report(.badValue, line: entry.line, column: entry.column,
-                   "`\(key)` should be a list of words, like [career, portfolio]")
+                   "`\(key)` should be a list of words; write it like [career, portfolio]")
             return []
         }
         return values

@@ -5,6 +5,7 @@
 public enum NoteReader {
     /// Reads a file. `path` is relative to the notebook root and is only used for naming.
     public static func read(path: String, bytes: [UInt8]) -> Note {
+        if bytes.count > ComplexityGuard.maximumBytes { return tooLarge(path: path, size: bytes.count) }
         switch NoteText.split(bytes) {
         case .success(let text):
             return read(path: path, text: text)
@@ -36,7 +37,7 @@ public enum NoteReader {
         case .failure(.notMap(let line)):
             return Note(path: path, kind: .other, diagnostics: [Diagnostic(
                 file: path, line: line, code: .frontMatterNotMap,
-                message: "front matter must be a map of `key: value` lines, not a list or a single value")])
+                message: "front matter must be a map, not a list or a single value; write one `key: value` per line")])
         }
 
         var headers = HeaderReader(path: path, frontMatter: frontMatter)
@@ -48,6 +49,10 @@ public enum NoteReader {
         case .profile:
             note.profile = headers.profile()
         case .other:
+            return note
+        }
+        if let problem = ComplexityGuard.check(text.body) {
+            note.diagnostics = headers.diagnostics + [tooComplex(problem, path: path, lineOffset: text.bodyLineOffset)]
             return note
         }
         var body = BodyReader(path: path, body: text.body, lineOffset: text.bodyLineOffset)
@@ -75,6 +80,24 @@ public enum NoteReader {
         plan.durationMinutes = frontMatter.durationMinutes ?? plan.durationMinutes
         plan.line = frontMatter.line
         return plan
+    }
+
+    /// A note over the size limit: reported, never parsed.
+    public static func tooLarge(path: String, size: Int) -> Note {
+        Note(path: path, kind: .other, diagnostics: [Diagnostic(
+            file: path, code: .tooLarge,
+            message: "note is \(size / 1_048_576) MiB, over the \(ComplexityGuard.maximumBytes / 1_048_576) MiB a note may have; split it into smaller notes")])
+    }
+
+    private static func tooComplex(_ problem: ComplexityGuard.Problem, path: String, lineOffset: Int) -> Diagnostic {
+        switch problem {
+        case .tooDeep(let line, let depth):
+            return Diagnostic(file: path, line: line + lineOffset, code: .tooComplex,
+                              message: "note is too complex to read: more than \(ComplexityGuard.maximumNesting) nested lists or quotes on one line (\(depth) so far); its body is not read, so flatten that line")
+        case .tooManyImageOpeners(let line, _):
+            return Diagnostic(file: path, line: line + lineOffset, code: .tooComplex,
+                              message: "note is too complex to read: more than \(ComplexityGuard.maximumImageOpeners) image openers `![`; its body is not read, so remove most of them")
+        }
     }
 
     private static func diagnostic(for failure: NoteText.Failure, path: String) -> Diagnostic {

@@ -193,7 +193,7 @@ struct NoteReaderTests {
         ("---\ndate: 2026-11-10\nmentee: A\n", .unterminatedFrontMatter, 1),
         ("---\n- a\n- b\n---\n", .frontMatterNotMap, 2),
         ("---\njust a scalar\n---\n", .frontMatterNotMap, 2),
-        ("---\ndate: 2026-11-10\ndate: 2026-11-11\nmentee: A\n---\n", .badYAML, 2),
+        ("---\ndate: 2026-11-10\ndate: 2026-11-11\nmentee: A\n---\n", .badYAML, 3),
         ("---\ntype: session\nmentee: A\n---\n", .missingDate, 1),
         ("---\ndate: 2026-02-30\nmentee: A\n---\n", .badDate, 2),
         ("---\ndate: yes\nmentee: A\n---\n", .badDate, 2),

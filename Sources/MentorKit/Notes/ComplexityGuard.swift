@@ -1,0 +1,78 @@
+/// Limits that keep Debian's cmark 0.30.2 from running for minutes on a note.
+///
+/// That version predates the fixes of cmark 0.30.3 (CVE-2023-22484, CVE-2023-22486): a few
+/// inputs of under a megabyte take it from seconds to minutes. Measured on this project's
+/// machine (docs/robustness.md): `![[]()` repeated 160,000 times (over 20 s), 30,000 nested
+/// list markers with empty lines after them (9 s, also inside a block quote), and emphasis
+/// in a 100,000-deep block quote (10 s). Real notes come nowhere near the limits below,
+/// which a scan of the bytes checks in linear time before cmark sees the note.
+enum ComplexityGuard {
+    /// Nested block quote and list markers at the start of one line.
+    static let maximumNesting = 500
+    /// `![` openers in one note.
+    static let maximumImageOpeners = 10_000
+    /// Bytes in one note.
+    static let maximumBytes = 16 * 1024 * 1024
+
+    enum Problem: Equatable {
+        case tooDeep(line: Int, depth: Int)
+        case tooManyImageOpeners(line: Int, count: Int)
+    }
+
+    /// The first limit `body` breaks, if any.
+    static func check(_ body: Substring) -> Problem? {
+        var line = 1
+        var imageOpeners = 0
+        var atLineStart = true
+        var depth = 0
+        var previous: UInt8 = 0
+        var expectingMarkerSpace = false
+        var inDigits = false
+        for byte in body.utf8 {
+            if byte == 0x0A {
+                line += 1
+                atLineStart = true
+                depth = 0
+                previous = byte
+                expectingMarkerSpace = false
+                inDigits = false
+                continue
+            }
+            if byte == 0x5B, previous == 0x21 {  // "![" opens an image
+                imageOpeners += 1
+                if imageOpeners > maximumImageOpeners { return .tooManyImageOpeners(line: line, count: imageOpeners) }
+            }
+            previous = byte
+            guard atLineStart else { continue }
+            // Count container markers at the line start: `>`, `-`/`*`/`+` or `1.`/`1)` then a space.
+            if expectingMarkerSpace {
+                expectingMarkerSpace = false
+                if byte == 0x20 || byte == 0x09 {
+                    depth += 1
+                    if depth > maximumNesting { return .tooDeep(line: line, depth: depth) }
+                    continue
+                }
+                atLineStart = false
+                continue
+            }
+            switch byte {
+            case 0x20, 0x09:
+                inDigits = false
+            case 0x3E:  // ">" needs no space after it
+                depth += 1
+                inDigits = false
+                if depth > maximumNesting { return .tooDeep(line: line, depth: depth) }
+            case 0x2D, 0x2A, 0x2B:
+                expectingMarkerSpace = true
+            case 0x30...0x39:
+                inDigits = true
+            case 0x2E, 0x29 where inDigits:
+                inDigits = false
+                expectingMarkerSpace = true
+            default:
+                atLineStart = false
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import MentorKit
+
+/// Bad and hostile inputs: each gives a clear diagnostic naming the file and line, and the
+/// rest of the notebook is still read.
+@Suite("Hostile and broken notes")
+struct HostileInputTests {
+    static func front(_ extra: String = "") -> String { "---\ndate: 2026-11-10\nmentee: Hostile Person\n\(extra)---\n" }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var bytes: @Sendable () -> [UInt8]
+        var code: DiagnosticCode?
+        var line: Int
+        var testDescription: String { name }
+    }
+
+    static func text(_ string: @escaping @Sendable () -> String) -> @Sendable () -> [UInt8] { { Array(string().utf8) } }
+
+    static let cases: [Case] = [
+        Case(name: "empty file", bytes: { [] }, code: nil, line: 1),
+        Case(name: "only ---", bytes: text { "---\n" }, code: .unterminatedFrontMatter, line: 1),
+        Case(name: "unterminated front matter", bytes: text { "---\ndate: 2026-11-10\nmentee: A\n# body\n" },
+             code: .unterminatedFrontMatter, line: 1),
+        Case(name: "front matter is a list", bytes: text { "---\n- date\n- mentee\n---\n" }, code: .frontMatterNotMap, line: 2),
+        Case(name: "front matter is a scalar", bytes: text { "---\njust words\n---\n" }, code: .frontMatterNotMap, line: 2),
+        Case(name: "YAML with tabs", bytes: text { "---\ndate: 2026-11-10\nmentee: A\nnext:\n\tdate: 2026-11-17\n---\n" },
+             code: .badYAML, line: 5),
+        Case(name: "duplicate keys", bytes: text { "---\ndate: 2026-11-10\nmentee: A\nmentee: B\n---\n" }, code: .badYAML, line: 4),
+        Case(name: "alias bomb", bytes: text {
+            var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+            var previous = "a"
+            for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+                lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]")
+                previous = name
+            }
+            return front(lines.joined(separator: "\n") + "\ntags: *i\n")
+        }, code: .badValue, line: 13),
+        Case(name: "deeply nested YAML", bytes: text {
+            front("x: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n")
+        }, code: .badYAML, line: 4),
+        Case(name: "date: yes", bytes: text { "---\ndate: yes\nmentee: A\n---\n" }, code: .badDate, line: 2),
+        Case(name: "date: no", bytes: text { "---\ndate: no\nmentee: A\n---\n" }, code: .badDate, line: 2),
+        Case(name: "date: on", bytes: text { "---\ndate: on\nmentee: A\n---\n" }, code: .badDate, line: 2),
+        Case(name: "date as a number", bytes: text { "---\ndate: 20261110\nmentee: A\n---\n" }, code: .badDate, line: 2),
+        Case(name: "date in the year 99999", bytes: text { "---\ndate: 99999-11-10\nmentee: A\n---\n" }, code: .badDate, line: 2),
+        Case(name: "50 MB note", bytes: { Array(front().utf8) + [UInt8](repeating: 0x61, count: 50 * 1024 * 1024) },
+             code: .tooLarge, line: 1),
+        Case(name: "100,000 nested list levels", bytes: text {
+            front() + "## Notes\n" + String(repeating: "- ", count: 100_000) + "x\n"
+        }, code: .tooComplex, line: 6),
+        Case(name: "invalid UTF-8", bytes: { Array(front().utf8) + [0x61, 0xC3, 0x28, 0x0A] }, code: .notUTF8, line: 5),
+        Case(name: "UTF-16 with BOM", bytes: { [0xFF, 0xFE] + Array("---\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } },
+             code: .notUTF8, line: 1),
+        Case(name: "a NUL byte", bytes: { Array(front().utf8) + Array("abc".utf8) + [0] }, code: .unreadableFile, line: 5),
+        Case(name: "binary file named .md", bytes: { (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) } },
+             code: .unreadableFile, line: 1),
+    ]
+
+    @Test("Each bad input is one located diagnostic and the rest is read", arguments: cases)
+    func badInput(_ testCase: Case) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("good.md", "---\ndate: 2026-11-10\nmentee: Good Person\n---\n## Goals\n- Stay readable\n")
+        try folder.write("bad.md", bytes: testCase.bytes())
+        let notebook = Notebook.open(at: folder.path, asOf: LocalDate("2026-12-01"), now: Date(), jobs: 2)
+        let problems = notebook.diagnostics.filter { $0.file == "bad.md" && $0.code != .noNextSession && $0.code != .unknownKey }
+        if let code = testCase.code {
+            #expect(problems.map(\.code).contains(code), "\(problems.map(\.formatted))")
+            #expect(problems.first { $0.code == code }?.line == testCase.line, "\(problems.map(\.formatted))")
+            // Every message says what is wrong, then (after a semicolon) what to do.
+            #expect(problems.allSatisfy { $0.message.contains("; ") }, "\(problems.map(\.message))")
+        } else {
+            #expect(problems.isEmpty)
+        }
+        #expect(notebook.series("good-person")?.items.map(\.text) == ["Stay readable"])
+    }
+
+    @Test func aSingleTenMegabyteLineIsRead() {
+        let note = NoteReader.read(path: "long.md", text: Self.front() + "## Notes\n" + String(repeating: "word ", count: 2_000_000) + "\n## Goals\n- After the long line\n")
+        #expect(note.diagnostics.isEmpty)
+        #expect(note.mentions.map(\.fields.text) == ["After the long line"])
+    }
+
+    @Test func oneHundredThousandBracketsAreRead() {
+        let body = "## Notes\n" + String(repeating: "[", count: 100_000) + "a" + String(repeating: "]", count: 100_000) + "\n"
+        let note = NoteReader.read(path: "b.md", text: Self.front() + body)
+        #expect(note.diagnostics.isEmpty && note.kind == .session)
+    }
+
+    @Test("previous: cycles of length 1, 2 and 50", arguments: [1, 2, 50])
+    func cycles(length: Int) {
+        let files = (0..<length).map { index in
+            ("s/\(index).md", sessionNote("date: 2026-11-\(String(format: "%02d", 1 + index % 28))\ntime: \"\(String(format: "%02d", index % 24)):00\"\nmentee: Cy Cle\nprevious: \((index + 1) % length).md"))
+        }
+        let notebook = InlineNotebook(files).link()
+        #expect(notebook.diagnostics(.previousCycle).count == length)
+        #expect(notebook.series[0].sessions.count == length)
+    }
+
+    @Test func aThousandSessionsOnTheSameDate() {
+        let files = (0..<1000).map { ("s/\($0).md", sessionNote("date: 2026-11-10\nmentee: Busy Day")) }
+        let notebook = InlineNotebook(files).link()
+        #expect(notebook.diagnostics(.sameTimeConflict).count == 999)
+        #expect(notebook.series[0].sessions.count == 1000)
+    }
+
+    @Test func tenThousandItemsInOneNoteAndARepeatedId() {
+        let items = (0..<10_000).map { "- [ ] Item number \($0)" }.joined(separator: "\n")
+        let note = sessionNote("date: 2026-11-10\nmentee: Many Items",
+                               "## Action items\n\(items)\n- [ ] First ^same\n- [x] Second with the same id ^same\n")
+        let notebook = InlineNotebook([("s/a.md", note)]).link()
+        #expect(notebook.series[0].items.count == 10_001)
+        #expect(notebook.series[0].item("same")?.status == .done)
+    }
+
+    @Test func pipesAndDevicesAreNeverRead() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("good.md", "---\ndate: 2026-11-10\nmentee: Good Person\n---\n")
+        #expect(mkfifo(folder.path + "/pipe.md", 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/link.md", withDestinationPath: folder.path + "/pipe.md")
+        let (files, _) = NotebookWalker.markdownFiles(under: folder.path)
+        #expect(files == ["good.md"])
+    }
+
+    @Test("cmark's pathological inputs finish, as a note body and inside an action item",
+          arguments: PathologicalInputs.all.map(\.name))
+    func pathological(name: String) throws {
+        let input = try #require(PathologicalInputs.all.first { $0.name == name })
+        for body in ["## Notes\n" + input.text(), "## Action items\n- [ ] " + input.text()] {
+            let note = NoteReader.read(path: "p.md", text: Self.front() + body)
+            #expect(note.kind == .session)
+            if input.slowInCmark030 && body.hasPrefix("## Notes") {
+                #expect(note.diagnostics.map(\.code).contains(.tooComplex))
+            }
+            #expect(note.diagnostics.allSatisfy { [.tooComplex, .badFieldDate, .unclosedCodeBlock].contains($0.code) },
+                    "\(note.diagnostics.map(\.formatted))")
+        }
+    }
+}
