@@ -67,7 +67,7 @@ public struct InlineFields: Sendable, Hashable {
     private mutating func assign(_ value: String, to field: WritableKeyPath<InlineFields, LocalDate?>,
                                  field name: String) {
         var trimmed = Substring(value)
-        while let last = trimmed.last, ".,;:!?)".contains(last) { trimmed = trimmed.dropLast() }
+        trimmed = trimmed.trimmingEnd { ".,;:!?)".contains($0) }
         if let date = LocalDate(trimmed) {
             self[keyPath: field] = date
         } else {
@@ -92,14 +92,13 @@ public struct InlineFields: Sendable, Hashable {
     /// The token without surrounding brackets and trailing punctuation.
     private static func core(of token: String) -> Substring {
         var core = Substring(token)
-        while let first = core.first, "([{".contains(first) { core = core.dropFirst() }
-        while let last = core.last, ")]},;:!?.".contains(last) { core = core.dropLast() }
+        core = core.trimmingStart { "([{".contains($0) }.trimmingEnd { ")]},;:!?.".contains($0) }
         return core
     }
 
     private static func value(of token: Substring, prefix: String) -> String? {
-        guard token.count > prefix.count,
-              token.lowercased().hasPrefix(prefix) else { return nil }
+        guard token.utf8.count > prefix.utf8.count,
+              token.prefix(prefix.count).lowercased() == prefix else { return nil }
         return String(token.dropFirst(prefix.count))
     }
 
@@ -117,7 +116,7 @@ public struct InlineFields: Sendable, Hashable {
         let body = token.dropFirst()
         let name = body.prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." })
         var trimmedName = Substring(name)
-        while let last = trimmedName.last, last == "." || last == "-" { trimmedName = trimmedName.dropLast() }
+        trimmedName = trimmedName.trimmingEnd { $0 == "." || $0 == "-" }
         guard let first = trimmedName.first, first.isLetter || first.isNumber else { return nil }
         return (String(trimmedName), String(body.dropFirst(trimmedName.count)))
     }
@@ -127,7 +126,7 @@ public struct InlineFields: Sendable, Hashable {
         guard token.hasPrefix("#") else { return nil }
         var name = token.dropFirst()
             .prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/" })
-        while let last = name.last, last == "-" || last == "/" { name = name.dropLast() }
+        name = name.trimmingEnd { $0 == "-" || $0 == "/" }
         guard !name.isEmpty, name.contains(where: { !$0.isNumber }) else { return nil }
         return String(name)
     }

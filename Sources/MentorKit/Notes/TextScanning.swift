@@ -66,3 +66,24 @@ enum TextScanning {
         return words(text).joined(separator: " ")
     }
 }
+
+extension Substring {
+    /// Without the characters at the start that match: O(length removed), unlike a loop of
+    /// `dropFirst()`, which is O(n) per step on a `Substring`.
+    func trimmingStart(while matches: (Character) -> Bool) -> Substring {
+        var start = startIndex
+        while start < endIndex, matches(self[start]) { start = index(after: start) }
+        return self[start..<endIndex]
+    }
+
+    /// Without the characters at the end that match.
+    func trimmingEnd(while matches: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex {
+            let before = index(before: end)
+            guard matches(self[before]) else { break }
+            end = before
+        }
+        return self[startIndex..<end]
+    }
+}

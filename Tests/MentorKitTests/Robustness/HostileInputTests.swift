@@ -140,3 +140,54 @@ struct HostileInputTests {
         }
     }
 }
+
+@Suite("Writes never lose a word")
+struct WriteSafetyTests {
+    @Test func outputThroughASymbolicLinkReplacesTheLinkNotItsTarget() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("precious.md", "my notes\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/out.json", withDestinationPath: folder.path + "/precious.md")
+        let refused = try CommandLineTests.run(["export", "--notebook", PackagePaths.fixtures + "/basic", "--as-of", "2026-12-01",
+                                                "--output", folder.path + "/out.json"])
+        #expect(refused.status == 1)
+        let forced = try CommandLineTests.run(["export", "--notebook", PackagePaths.fixtures + "/basic", "--as-of", "2026-12-01",
+                                               "--output", folder.path + "/out.json", "--force"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOfFile: folder.path + "/precious.md", encoding: .utf8) == "my notes\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.path + "/out.json")
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+    }
+
+    @Test func aFailedWriteLeavesTheFileAndNoTemporaryBehind() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("keep.txt", "keep\n")
+        // A folder where the file should be: the rename cannot succeed.
+        try FileManager.default.createDirectory(atPath: folder.path + "/busy", withIntermediateDirectories: true)
+        try folder.write("busy/inside.txt", "x")
+        #expect(throws: AtomicFile.Failure.self) { try AtomicFile.write("new", to: folder.path + "/busy", overwrite: true) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["busy", "keep.txt"])
+        #expect(throws: AtomicFile.Failure.self) { try AtomicFile.write("new", to: folder.path + "/missing/x.txt", overwrite: true) }
+        #expect(try String(contentsOfFile: folder.path + "/keep.txt", encoding: .utf8) == "keep\n")
+    }
+
+    @Test func newAndInitNeverChangeAnExistingFile() throws {
+        let notebook = try WorkflowCommandTests.copy(PackagePaths.sampleNotebook)
+        defer { notebook.remove() }
+        let before = try DocumentCommandTests.hashes(of: notebook.path)
+        let runs: [[String]] = [
+            ["new", "alex-chen", "--date", "2026-12-03"], ["new", "priya-natarajan"], ["new", "--first", "Alex Chen"],
+            ["new", "sam-okafor", "--date", "2026-12-15"], ["check"], ["export"], ["agenda"], ["followup"],
+            ["followup", "alex-chen", "--format", "eml"], ["report"], ["ics"], ["status"],
+        ]
+        for arguments in runs {
+            _ = try CommandLineTests.run(arguments + ["--notebook", notebook.path, "--as-of", "2026-12-01"])
+        }
+        _ = try CommandLineTests.run(["init", notebook.path])
+        let after = try DocumentCommandTests.hashes(of: notebook.path)
+        for (path, data) in before { #expect(after[path] == data, "\(path) changed") }
+        #expect(after.count == before.count + 2)
+    }
+}
+
