@@ -29,8 +29,8 @@ public struct NotebookSource: Sendable {
         var config = NotebookConfig()
         let configPath = root + "/" + NotebookConfig.fileName
         if FileManager.default.fileExists(atPath: configPath) {
-            if let data = FileManager.default.contents(atPath: configPath) {
-                let (parsed, problems) = NotebookConfig.parse(bytes: [UInt8](data))
+            if case .bytes(let bytes) = FileBytes.read(configPath, limit: 1 << 20) {
+                let (parsed, problems) = NotebookConfig.parse(bytes: bytes)
                 config = parsed
                 diagnostics += problems
             } else {
@@ -53,8 +53,8 @@ public struct NotebookSource: Sendable {
         var templates: [String: String] = [:]
         var problems: [Diagnostic] = []
         for name in names.sorted() where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
-            guard let data = FileManager.default.contents(atPath: folder + "/" + name),
-                  let text = String(validating: [UInt8](data), as: UTF8.self) else {
+            guard case .bytes(let bytes) = FileBytes.read(folder + "/" + name, limit: 1 << 20),
+                  let text = String(validating: bytes, as: UTF8.self) else {
                 problems.append(Diagnostic(file: "templates/" + name, code: .badTemplate,
                                            message: "template cannot be read as UTF-8 text; fix or remove it"))
                 continue
@@ -70,12 +70,12 @@ public struct NotebookSource: Sendable {
         let work: @Sendable (Int) -> Void = { index in
             let path = files[index]
             let note: Note
-            let size = (try? FileManager.default.attributesOfItem(atPath: root + "/" + path)[.size] as? Int) ?? 0
-            if size > ComplexityGuard.maximumBytes {
+            switch FileBytes.read(root + "/" + path, limit: ComplexityGuard.maximumBytes) {
+            case .tooLarge(let size):
                 note = NoteReader.tooLarge(path: path, size: size)
-            } else if let data = FileManager.default.contents(atPath: root + "/" + path) {
-                note = NoteReader.read(path: path, bytes: [UInt8](data))
-            } else {
+            case .bytes(let bytes):
+                note = NoteReader.read(path: path, bytes: bytes)
+            case .unreadable:
                 note = Note(path: path, kind: .other, diagnostics: [Diagnostic(
                     file: path, code: .unreadableFile,
                     message: "file cannot be read (it vanished or its permissions forbid it); check it exists and is readable")])
