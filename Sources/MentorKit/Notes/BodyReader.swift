@@ -197,7 +197,7 @@ struct BodyReader {
         for unit in units {
             var found = false
             for index in unit..<tree.nodes[unit].end where tree.nodes[index].kind == .link {
-                let url = tree.nodes[index].url ?? ""
+                let url = tree.url(of: index) ?? ""
                 let text = collapse(tree.plainText(of: index))
                 links.append(ResourceLink(title: text.isEmpty ? url : text, url: url.isEmpty ? nil : url))
                 found = true
@@ -302,8 +302,8 @@ struct BodyReader {
         for index in (paragraph + 1)..<tree.nodes[paragraph].end {
             let node = tree.nodes[index]
             switch node.kind {
-            case .text, .code: text += node.literal ?? ""
-            case .link: if url == nil { url = node.url }
+            case .text, .code: text += tree.literal(of: index) ?? ""
+            case .link: if url == nil { url = tree.url(of: index) }
             case .softBreak, .lineBreak:
                 result.append((collapse(text), url, line))
                 text = ""

@@ -13,22 +13,30 @@ import Darwin
 enum CMarkAdapter {
     static func parse(_ markdown: String) -> MarkdownTree {
         var nodes: [MarkdownTree.Node] = []
+        var bytes: [UInt8] = []
+        let empty = MarkdownTree(nodes: [
+            .init(kind: .document, storedLevel: 0, storedLine: 1, storedColumn: 1, storedEndLine: 1, storedEnd: 1,
+                  literalStart: 0, literalCount: -1, urlStart: 0, urlCount: -1),
+        ], bytes: [])
         var utf8 = markdown.utf8CString
         let document: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
             cmark_parse_document(buffer.baseAddress, buffer.count - 1, CMARK_OPT_DEFAULT)
         }
-        guard let document else {
-            return MarkdownTree(nodes: [
-                .init(kind: .document, level: 0, line: 1, column: 1, endLine: 1, end: 1),
-            ])
-        }
+        guard let document else { return empty }
         defer { cmark_node_free(document) }
-        guard let iterator = cmark_iter_new(document) else {
-            return MarkdownTree(nodes: [
-                .init(kind: .document, level: 0, line: 1, column: 1, endLine: 1, end: 1),
-            ])
-        }
+        guard let iterator = cmark_iter_new(document) else { return empty }
         defer { cmark_iter_free(iterator) }
+
+        /// Appends a C string to the byte buffer: (start, count), or count -1 for none.
+        func store(_ pointer: UnsafePointer<CChar>?) -> (Int32, Int32) {
+            guard let pointer else { return (0, -1) }
+            let start = bytes.count
+            let length = strlen(pointer)
+            pointer.withMemoryRebound(to: UInt8.self, capacity: length) { raw in
+                bytes.append(contentsOf: UnsafeBufferPointer(start: raw, count: length))
+            }
+            return (Int32(start), Int32(length))
+        }
 
         var open: [Int] = []
         while true {
@@ -41,30 +49,31 @@ enum CMarkAdapter {
             }
             let type = cmark_node_get_type(node)
             let kind = kind(of: type)
-            var level = 0
-            var literal: String?
-            var url: String?
+            var level: UInt8 = 0
+            var literal: (Int32, Int32) = (0, -1)
+            var url: (Int32, Int32) = (0, -1)
             switch kind {
             case .heading:
-                level = Int(cmark_node_get_heading_level(node))
+                level = UInt8(clamping: cmark_node_get_heading_level(node))
             case .list:
                 level = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? 1 : 0
             case .text, .code, .htmlInline, .htmlBlock, .codeBlock:
-                literal = cmark_node_get_literal(node).map { String(cString: $0) }
+                literal = store(cmark_node_get_literal(node))
             case .link, .image:
-                url = cmark_node_get_url(node).map { String(cString: $0) }
+                url = store(cmark_node_get_url(node))
             default:
                 break
             }
             let index = nodes.count
-            nodes.append(.init(kind: kind, level: level,
-                               line: Int(cmark_node_get_start_line(node)),
-                               column: Int(cmark_node_get_start_column(node)),
-                               endLine: Int(cmark_node_get_end_line(node)),
-                               end: index + 1, literal: literal, url: url))
+            nodes.append(.init(kind: kind, storedLevel: level,
+                               storedLine: Int32(cmark_node_get_start_line(node)),
+                               storedColumn: Int32(cmark_node_get_start_column(node)),
+                               storedEndLine: Int32(cmark_node_get_end_line(node)),
+                               storedEnd: Int32(index + 1), literalStart: literal.0, literalCount: literal.1,
+                               urlStart: url.0, urlCount: url.1))
             if !isLeaf(type) { open.append(index) }
         }
-        return MarkdownTree(nodes: nodes)
+        return MarkdownTree(nodes: nodes, bytes: bytes)
     }
 
     private static func isLeaf(_ type: cmark_node_type) -> Bool {

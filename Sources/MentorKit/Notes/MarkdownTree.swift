@@ -2,6 +2,8 @@
 ///
 /// Each node records where its subtree ends, so children and descendants are index
 /// ranges: walking the tree needs no recursion, however deeply a note nests its lists.
+/// Literals and link targets live in one byte buffer, so reading a note allocates a few
+/// arrays instead of a string per text node.
 public struct MarkdownTree: Sendable {
     public enum Kind: UInt8, Sendable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph
@@ -12,58 +14,103 @@ public struct MarkdownTree: Sendable {
 
     public struct Node: Sendable {
         public var kind: Kind
+        var storedLevel: UInt8
+        var storedLine: Int32
+        var storedColumn: Int32
+        var storedEndLine: Int32
+        var storedEnd: Int32
+        /// The literal (text, code, HTML) as a range of `bytes`; count -1 when none.
+        var literalStart: Int32
+        var literalCount: Int32
+        /// The link or image target as a range of `bytes`; count -1 when none.
+        var urlStart: Int32
+        var urlCount: Int32
+
         /// Heading level, or 1 for an ordered list and 0 for a bullet list.
-        public var level: Int
-        public var line: Int
-        public var column: Int
-        public var endLine: Int
+        public var level: Int { Int(storedLevel) }
+        public var line: Int { Int(storedLine) }
+        public var column: Int { Int(storedColumn) }
+        public var endLine: Int { Int(storedEndLine) }
         /// One past the index of this node's last descendant.
-        public var end: Int
-        public var literal: String?
-        public var url: String?
+        public var end: Int {
+            get { Int(storedEnd) }
+            set { storedEnd = Int32(newValue) }
+        }
     }
 
     public var nodes: [Node]
+    /// Every literal and link target, back to back.
+    public var bytes: [UInt8]
 
-    public init(nodes: [Node]) { self.nodes = nodes }
+    public init(nodes: [Node], bytes: [UInt8]) {
+        self.nodes = nodes
+        self.bytes = bytes
+    }
+
+    public func end(of index: Int) -> Int { nodes[index].end }
+
+    public func literal(of index: Int) -> String? {
+        let node = nodes[index]
+        guard node.literalCount >= 0 else { return nil }
+        return string(Int(node.literalStart), Int(node.literalCount))
+    }
+
+    public func url(of index: Int) -> String? {
+        let node = nodes[index]
+        guard node.urlCount >= 0 else { return nil }
+        return string(Int(node.urlStart), Int(node.urlCount))
+    }
+
+    private func string(_ start: Int, _ count: Int) -> String {
+        String(decoding: bytes[start..<(start + count)], as: UTF8.self)
+    }
 
     /// The indexes of the direct children of the node at `index`.
     public func children(of index: Int) -> [Int] {
         var result: [Int] = []
         var child = index + 1
-        while child < nodes[index].end {
+        let stop = end(of: index)
+        while child < stop {
             result.append(child)
-            child = nodes[child].end
+            child = end(of: child)
         }
         return result
     }
 
     /// The first direct child of `index`, if any.
     public func firstChild(of index: Int) -> Int? {
-        index + 1 < nodes[index].end ? index + 1 : nil
+        index + 1 < end(of: index) ? index + 1 : nil
     }
 
     /// The text a reader sees in the subtree at `index`: text and code literals, breaks as
     /// spaces, inline HTML dropped, link and image text kept without their URL.
     public func plainText(of index: Int) -> String {
-        var text = ""
+        var text: [UInt8] = []
+        let stop = end(of: index)
         var position = index
-        while position < nodes[index].end {
+        while position < stop {
             let node = nodes[position]
             switch node.kind {
             case .text, .code:
-                text += node.literal ?? ""
+                appendLiteral(node, to: &text)
             case .softBreak, .lineBreak:
-                text += " "
+                text.append(0x20)
             case .paragraph, .heading, .codeBlock:
                 guard position != index else { break }
-                if !text.isEmpty { text += " " }
-                if node.kind == .codeBlock { text += node.literal ?? "" }
+                if !text.isEmpty { text.append(0x20) }
+                if node.kind == .codeBlock { appendLiteral(node, to: &text) }
             default:
                 break
             }
             position += 1
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    @inline(__always)
+    func appendLiteral(_ node: Node, to text: inout [UInt8]) {
+        guard node.literalCount > 0 else { return }
+        let start = Int(node.literalStart)
+        text.append(contentsOf: bytes[start..<(start + Int(node.literalCount))])
     }
 }
