@@ -19,10 +19,10 @@ struct CommandLineTests {
         return PackagePaths.root + "/.build/debug/mentor"
     }
 
-    static func run(_ arguments: [String], in directory: String? = nil,
+    static func run(_ arguments: [String], in directory: String? = nil, executable: String? = nil,
                     environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment

@@ -132,6 +132,18 @@ struct WorkflowCommandTests {
         try expectGolden(run.stdout, "sample-notebook.expected/status.\(format == "text" ? "txt" : "json")")
     }
 
+    @Test("status is coloured on a terminal, never with NO_COLOR", arguments: [false, true])
+    func colourOnATerminal(noColor: Bool) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        // util-linux `script` runs the command on a pseudo-terminal, as a user's shell would.
+        let command = "'\(CommandLineTests.binary)' status --notebook '\(PackagePaths.sampleNotebook)' --as-of 2026-12-01"
+        let run = try CommandLineTests.run(["-qc", command, "/dev/null"], executable: "/usr/bin/script",
+                                           environment: ["NO_COLOR": noColor ? "1" : "", "TERM": "xterm"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("sam-okafor"))
+        #expect(run.stdout.contains("\u{1B}[31m") == !noColor)
+    }
+
     @Test func editOpensTheEditorFromTheEnvironment() throws {
         let notebook = try Self.copy(PackagePaths.fixtures + "/basic")
         defer { notebook.remove() }
