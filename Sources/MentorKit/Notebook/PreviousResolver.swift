@@ -21,20 +21,28 @@ struct PreviousResolver {
 
     private let byPath: [String: Candidate]
     private let byStem: [String: [String]]
+    private let byFolderStem: [String: [String]]
+    private let bySeriesStem: [String: [String]]
     private let bySeriesDate: [String: [String]]
 
     init(sessions: [Candidate]) {
         var byPath: [String: Candidate] = [:]
         var byStem: [String: [String]] = [:]
+        var byFolderStem: [String: [String]] = [:]
+        var bySeriesStem: [String: [String]] = [:]
         var bySeriesDate: [String: [String]] = [:]
         for candidate in sessions {
             byPath[candidate.path] = candidate
             let stem = PreviousResolver.stem(of: candidate.path)
             byStem[stem, default: []].append(candidate.path)
+            byFolderStem[PreviousResolver.folder(of: candidate.path) + "/" + stem, default: []].append(candidate.path)
+            bySeriesStem[candidate.series + "|" + stem, default: []].append(candidate.path)
             bySeriesDate[candidate.series + "|" + candidate.date.description, default: []].append(candidate.path)
         }
         self.byPath = byPath
         self.byStem = byStem
+        self.byFolderStem = byFolderStem
+        self.bySeriesStem = bySeriesStem
         self.bySeriesDate = bySeriesDate
     }
 
@@ -78,13 +86,13 @@ struct PreviousResolver {
             }
             return .notFound
         }
-        let all = byStem[name] ?? []
         let folder = PreviousResolver.folder(of: notePath)
-        // Closest first: the same folder, then the same series, then anywhere.
+        // Closest first: the same folder, then the same series, then anywhere; each tier is
+        // looked up, not filtered, so a stem shared by many series costs nothing.
         let tiers = [
-            all.filter { PreviousResolver.folder(of: $0) == folder },
-            all.filter { byPath[$0]?.series == series },
-            all,
+            byFolderStem[folder + "/" + name] ?? [],
+            bySeriesStem[series + "|" + name] ?? [],
+            byStem[name] ?? [],
         ]
         for tier in tiers where !tier.isEmpty {
             return tier.count == 1 ? .found(tier[0]) : .ambiguous(tier.sorted())

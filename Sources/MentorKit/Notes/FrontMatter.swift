@@ -17,7 +17,10 @@ struct FrontMatter {
     }
 
     /// Parses YAML text whose first line is file line `firstLine`.
-    static func parse(_ yaml: String, firstLine: Int) -> Result<FrontMatter, Failure> {
+    static func parse(_ yaml: String, firstLine: Int, fastPath: Bool = true) -> Result<FrontMatter, Failure> {
+        if fastPath, let entries = SimpleFrontMatter.parse(yaml, firstLine: firstLine) {
+            return .success(FrontMatter(entries: entries))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

@@ -29,11 +29,20 @@ public struct InlineFields: Sendable, Hashable {
         var source = String(raw)
         extractDataview(from: &source)
 
-        var tokens = TextScanning.words(source).map(String.init)
-        var kept: [String] = []
+        let words = TextScanning.words(source)
+        var kept: [Substring] = []
+        kept.reserveCapacity(words.count)
         var index = 0
-        while index < tokens.count {
-            let token = tokens[index]
+        while index < words.count {
+            // Most words are plain: no field can start with a letter or digit unless it holds
+            // a colon (`due:`, `done:`), so they skip the checks below.
+            if let first = words[index].utf8.first, InlineFields.isPlainStart(first),
+               !words[index].utf8.contains(0x3A) {
+                kept.append(words[index])
+                index += 1
+                continue
+            }
+            let token = String(words[index])
             // A field may stand in brackets or before punctuation: "(due:2026-11-21)", "@alex:".
             let core = InlineFields.core(of: token)
             if let value = InlineFields.value(of: core, prefix: "due:") {
@@ -44,14 +53,14 @@ public struct InlineFields: Sendable, Hashable {
                 owner = name.name
             } else if let (emoji, attached) = InlineFields.emojiField(token) {
                 var value = attached
-                if value.isEmpty, index + 1 < tokens.count {
+                if value.isEmpty, index + 1 < words.count {
                     index += 1
-                    value = tokens[index]
+                    value = String(words[index])
                 }
                 assign(value, to: emoji == "📅" ? \.due : \.done, field: emoji)
             } else {
                 if let tag = InlineFields.tag(token) { tags.append(tag) }
-                kept.append(token)
+                kept.append(words[index])
             }
             index += 1
         }
@@ -60,8 +69,7 @@ public struct InlineFields: Sendable, Hashable {
             id = String(last.dropFirst())
             kept.removeLast()
         }
-        tokens = kept
-        text = tokens.joined(separator: " ")
+        text = kept.joined(separator: " ")
     }
 
     private mutating func assign(_ value: String, to field: WritableKeyPath<InlineFields, LocalDate?>,
@@ -88,6 +96,12 @@ public struct InlineFields: Sendable, Hashable {
         }
     }
 
+
+    /// ASCII letters and digits: a word starting with one is plain text unless it has a colon.
+    @inline(__always)
+    private static func isPlainStart(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
 
     /// The token without surrounding brackets and trailing punctuation.
     private static func core(of token: String) -> Substring {

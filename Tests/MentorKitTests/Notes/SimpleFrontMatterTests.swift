@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import MentorKit
+
+@Suite("The fast front matter reader agrees with Yams")
+struct SimpleFrontMatterTests {
+    static func describe(_ result: Result<FrontMatter, FrontMatter.Failure>) -> [String] {
+        switch result {
+        case .success(let frontMatter):
+            return frontMatter.entries.map { entry in
+                let list = FrontMatter.strings(entry.value).map { $0.joined(separator: "|") } ?? "-"
+                return "\(entry.key)@\(entry.line):\(entry.column)=\(FrontMatter.string(entry.value) ?? "nil")/\(list)"
+            }
+        case .failure(let failure):
+            return ["failure \(failure)"]
+        }
+    }
+
+    static let samples: [String] = [
+        "date: 2026-11-10\ntime: \"16:00\"\nmentee: Alex Chen\n",
+        "date: 2026-11-10\ntime: 16:00\nmentee: 'O''Brien'\ntags: [portfolio, career]\n",
+        "tags: []\nlink: https://meet.example.com/abc # the call\nlocation: Blue Bottle, 5th Ave\n",
+        "previous: \"[[2026-11-03]]\"\nstatus: held\nduration: 1h30m\n",
+        "title: \"Say \\\"hi\\\" \\\\ there\"\nmentor: Jade Green\n",
+        "# a comment\n\ndate: 2026-11-10\nmentee: C#\nseries: c-sharp\n",
+        "date: yes\nmentee: ~\nseries: null\n",
+        "tags: [\"a b\", 'c', d]\nkey_with-dash: value\n",
+        "date: 2026-11-10\r\nmentee: CRLF Person\r\n",
+        // These go to Yams; the answer must still be the same.
+        "previous: [[2026-11-03]]\n", "next:\n  date: 2026-11-17\n", "links:\n  - a\n  - b\n", "email:\n",
+        "a: &x 1\nb: *x\n", "mentee: a: b\n", "date: 2026-11-10\ndate: 2026-11-11\n", "key: \"unterminated\n",
+        "tags: [a, [b]]\n", "\"quoted key\": v\n", "x: |\n  block\n", "k: v\n  continued\n", "k:\tv\n",
+        "k: 'it''s'\n", "k: \"\\u00e9\"\n", "k: - not a list\n", "k: @at\n", "k: value:\n",
+    ]
+
+    @Test("Same entries with and without the fast path", arguments: samples)
+    func sameAsYams(yaml: String) {
+        #expect(Self.describe(FrontMatter.parse(yaml, firstLine: 2)) ==
+                Self.describe(FrontMatter.parse(yaml, firstLine: 2, fastPath: false)))
+    }
+
+    @Test func sameOnEveryFixtureAndSampleNote() throws {
+        var checked = 0
+        for root in [PackagePaths.fixtures, PackagePaths.sampleNotebook] {
+            let enumerator = FileManager.default.enumerator(atPath: root)
+            while let path = enumerator?.nextObject() as? String {
+                guard path.hasSuffix(".md"), let data = FileManager.default.contents(atPath: root + "/" + path),
+                      case .success(let split) = NoteText.split([UInt8](data)), let yaml = split.frontMatter else { continue }
+                #expect(Self.describe(FrontMatter.parse(yaml, firstLine: 2)) ==
+                        Self.describe(FrontMatter.parse(yaml, firstLine: 2, fastPath: false)), "\(path)")
+                checked += 1
+            }
+        }
+        #expect(checked > 40)
+    }
+
+    @Test func theFastPathIsTakenForOrdinaryFrontMatter() {
+        #expect(SimpleFrontMatter.parse("date: 2026-11-10\nmentee: Alex\ntags: [a, b]\n", firstLine: 2)?.count == 3)
+        #expect(SimpleFrontMatter.parse("next:\n  date: 2026-11-17\n", firstLine: 2) == nil)
+    }
+}
