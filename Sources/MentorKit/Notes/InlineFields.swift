@@ -85,7 +85,7 @@ public struct InlineFields: Sendable, Hashable {
 
     /// `[due:: 2026-11-17]` and `[done:: ...]` (Dataview), taken out of `source`.
     private mutating func extractDataview(from source: inout String) {
-        guard source.contains("::") else { return }
+        guard TextScanning.contains(source.utf8, "::") else { return }
         for field in ["due", "done"] {
             while let open = source.range(of: "[\(field)::", options: .caseInsensitive) {
                 guard let close = source[open.upperBound...].firstIndex(of: "]") else { break }

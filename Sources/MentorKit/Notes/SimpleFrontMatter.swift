@@ -108,9 +108,9 @@ enum SimpleFrontMatter {
             // Indicators that start something other than a plain scalar.
             guard !"[]{}&*!|>%@`-?,#'\"".contains(first) else { return nil }
             var value = text
-            if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
+            if let comment = TextScanning.firstIndex(of: " #", in: value) { value = value[..<comment] }
             value = value.trimmingEnd { $0 == " " }
-            guard !value.isEmpty, !value.contains(": "), value.last != ":" else { return nil }
+            guard !value.isEmpty, !TextScanning.contains(value.utf8, ": "), value.last != ":" else { return nil }
             if inFlow, value.contains(where: { "[]{}:".contains($0) }) { return nil }
             return .scalar(.init(String(value), .implicit, .plain))
         }

@@ -49,6 +49,38 @@ enum TextScanning {
         return result
     }
 
+    /// Whether `needle` (ASCII) occurs in the bytes: no Foundation string search.
+    static func contains(_ haystack: some Collection<UInt8>, _ needle: StaticString) -> Bool {
+        firstOffset(of: needle, in: haystack) != nil
+    }
+
+    /// Where `needle` (ASCII) first occurs in `text`.
+    static func firstIndex(of needle: StaticString, in text: Substring) -> Substring.Index? {
+        guard let offset = firstOffset(of: needle, in: text.utf8) else { return nil }
+        return text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+    }
+
+    private static func firstOffset(of needle: StaticString, in haystack: some Collection<UInt8>) -> Int? {
+        let pattern = Array(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+        guard let first = pattern.first else { return 0 }
+        var offset = 0
+        var index = haystack.startIndex
+        while index != haystack.endIndex {
+            if haystack[index] == first {
+                var matched = true
+                var probe = haystack.index(after: index)
+                for byte in pattern.dropFirst() {
+                    guard probe != haystack.endIndex, haystack[probe] == byte else { matched = false; break }
+                    probe = haystack.index(after: probe)
+                }
+                if matched { return offset }
+            }
+            index = haystack.index(after: index)
+            offset += 1
+        }
+        return nil
+    }
+
     /// White space collapsed to single spaces and trimmed.
     static func collapse(_ text: some StringProtocol) -> String {
         let utf8 = text.utf8
