@@ -60,6 +60,7 @@ struct NewCommand: ParsableCommand {
                 if edit, let editor = Editor.command() {
                     try Editor.open(note, with: editor)
                 } else {
+                    if edit { Console.error("neither $VISUAL nor $EDITOR is set; open the note yourself") }
                     print(note)
                 }
             } catch let error as WriteError {
@@ -76,15 +77,25 @@ enum Editor {
         return [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
     }
 
+    /// Runs the editor in the foreground, in mentor's own process group with its terminal:
+    /// Foundation's `Process` starts children in a new group, where a terminal editor
+    /// (vim, nano) is stopped as soon as it touches the terminal.
     static func open(_ path: String, with editor: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The editor variable may carry arguments ("code -w"), so the shell splits it.
-        process.arguments = ["-c", editor + " \"$1\"", "editor", path]
-        try process.run()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            throw Failure("the editor (\(editor)) exited with status \(process.terminationStatus); the note is at \(path)")
+        let arguments = ["/bin/sh", "-c", editor + " \"$1\"", "editor", path]
+        var cArguments = arguments.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var child: pid_t = 0
+        let spawned = posix_spawn(&child, "/bin/sh", nil, nil, &cArguments, environ)
+        guard spawned == 0 else {
+            throw Failure("cannot start the editor (\(editor)): \(String(cString: strerror(spawned))); the note is at \(path)")
+        }
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+        let exited = (status & 0x7F) == 0
+        let code = (status >> 8) & 0xFF
+        if !exited || code != 0 {
+            throw Failure("the editor (\(editor)) did not finish cleanly (status \(status)); the note is at \(path)")
         }
     }
 }

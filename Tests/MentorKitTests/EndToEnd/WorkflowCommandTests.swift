@@ -144,6 +144,23 @@ struct WorkflowCommandTests {
         #expect(run.stdout.contains("\u{1B}[31m") == !noColor)
     }
 
+    @Test("--edit runs a terminal editor in the foreground of the terminal")
+    func editOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let notebook = try Self.copy(PackagePaths.fixtures + "/basic")
+        defer { notebook.remove() }
+        let marker = notebook.path + "/edited"
+        // `stty` changes terminal modes, which stops a process that is not in the terminal's
+        // foreground group: exactly what a full-screen editor does first.
+        let editor = "stty -echo; stty echo; touch '\(marker)'; true"
+        let command = "EDITOR=\"\(editor)\" VISUAL= '\(CommandLineTests.binary)' new alex-chen --date 2026-12-10 --edit "
+            + "--notebook '\(notebook.path)' --as-of 2026-12-01"
+        let run = try CommandLineTests.run(["20", "/usr/bin/script", "-qc", command, "/dev/null"],
+                                           executable: "/usr/bin/timeout")
+        #expect(run.status == 0)
+        #expect(FileManager.default.fileExists(atPath: marker))
+    }
+
     @Test func editOpensTheEditorFromTheEnvironment() throws {
         let notebook = try Self.copy(PackagePaths.fixtures + "/basic")
         defer { notebook.remove() }
