@@ -2,7 +2,16 @@ import ArgumentParser
 import Foundation
 import MentorKit
 
-extension DocumentFormat: ExpressibleByArgument {}
+/// The formats one command offers, so help and completions list only those.
+protocol FormatChoice: RawRepresentable<String>, ExpressibleByArgument, CaseIterable {}
+
+extension FormatChoice {
+    var document: DocumentFormat { DocumentFormat(rawValue: rawValue) ?? .md }
+}
+
+enum AgendaFormat: String, FormatChoice { case md, html }
+enum FollowupFormat: String, FormatChoice { case md, html, eml }
+enum ReportFormat: String, FormatChoice { case md, html, json }
 
 /// Renders one document: open the notebook, make the text, write it, report other errors.
 private func produce(_ notebook: NotebookOptions, _ output: OutputOptions,
@@ -37,16 +46,12 @@ struct AgendaCommand: ParsableCommand {
     @Argument(help: "The series id, e.g. alex-chen.") var series: String?
     @OptionGroup var notebook: NotebookOptions
     @OptionGroup var output: OutputOptions
-    @Option(name: .long, help: "md (default) or html.") var format: DocumentFormat = .md
-
-    func validate() throws {
-        guard [.md, .html].contains(format) else { throw ValidationError("agenda --format is md or html") }
-    }
+    @Option(name: .long, help: "md (default) or html.") var format: AgendaFormat = .md
 
     func run() throws {
         try reportingFailures {
             try produce(notebook, output) { (documents) throws(DocumentError) in
-                try documents.agenda(series: series, format: format)
+                try documents.agenda(series: series, format: format.document)
             }
         }
     }
@@ -70,17 +75,13 @@ struct FollowupCommand: ParsableCommand {
     @Argument(help: "A session note's path, or a series id.") var session: String?
     @OptionGroup var notebook: NotebookOptions
     @OptionGroup var output: OutputOptions
-    @Option(name: .long, help: "md (default), html or eml.") var format: DocumentFormat = .md
-
-    func validate() throws {
-        guard [.md, .html, .eml].contains(format) else { throw ValidationError("followup --format is md, html or eml") }
-    }
+    @Option(name: .long, help: "md (default), html or eml.") var format: FollowupFormat = .md
 
     func run() throws {
         try reportingFailures {
             try produce(notebook, output) { (documents) throws(DocumentError) in
                 try documents.followUp(session: session, workingDirectory: FileManager.default.currentDirectoryPath,
-                                       format: format)
+                                       format: format.document)
             }
         }
     }
@@ -109,10 +110,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("First day of the period.", valueName: "YYYY-MM-DD")) var from: String?
     @Option(name: .long, help: ArgumentHelp("Last day of the period.", valueName: "YYYY-MM-DD")) var to: String?
     @Option(name: .long, help: "Only this series.") var series: String?
-    @Option(name: .long, help: "md (default), html or json.") var format: DocumentFormat = .md
+    @Option(name: .long, help: "md (default), html or json.") var format: ReportFormat = .md
 
     func validate() throws {
-        guard [.md, .html, .json].contains(format) else { throw ValidationError("report --format is md, html or json") }
         if week != nil && (from != nil || to != nil) { throw ValidationError("give --week or --from/--to, not both") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
         if let week, ReportPeriod.week(week, startsOn: .monday) == nil {
@@ -139,7 +139,7 @@ struct ReportCommand: ParsableCommand {
             }
             let documents = Documents(model)
             do {
-                try output.emit(try documents.report(period: period, series: series, format: format))
+                try output.emit(try documents.report(period: period, series: series, format: format.document))
             } catch let error as DocumentError {
                 for diagnostic in error.diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8)) }
                 throw Failure(error.description)

@@ -24,6 +24,9 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "The series id, e.g. alex-chen.") var series: String?
     @Option(name: .long, help: ArgumentHelp("Start a new mentorship with this mentee.", valueName: "NAME"))
     var first: String?
+    @Option(name: .customLong("series"),
+            help: ArgumentHelp("With --first: the series id, when the name gives none (e.g. a name in another script).", valueName: "ID"))
+    var firstSeries: String?
     @Option(name: .long, help: ArgumentHelp("The session's date.", valueName: "YYYY-MM-DD")) var date: String?
     @Option(name: .long, help: ArgumentHelp("The session's time.", valueName: "HH:MM")) var time: String?
     @Flag(name: .long, help: "Open the note in $VISUAL or $EDITOR.") var edit = false
@@ -33,6 +36,7 @@ struct NewCommand: ParsableCommand {
     func validate() throws {
         if (series == nil) == (first == nil) { throw ValidationError("give a SERIES, or --first NAME for a new mentee") }
         if let first, first.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--first needs a name") }
+        if firstSeries != nil && first == nil { throw ValidationError("--series goes with --first") }
         if let date, LocalDate(date) == nil { throw ValidationError("--date '\(date)' is not a date; write YYYY-MM-DD") }
         if let time, LocalTime(time) == nil { throw ValidationError("--time '\(time)' is not a time; write HH:MM") }
     }
@@ -44,7 +48,7 @@ struct NewCommand: ParsableCommand {
             let drafts: [NoteDraft]
             do {
                 if let first {
-                    drafts = try SessionDraft.first(in: model, name: first, date: date.flatMap { LocalDate($0) },
+                    drafts = try SessionDraft.first(in: model, name: first, series: firstSeries, date: date.flatMap { LocalDate($0) },
                                                     time: time.flatMap { LocalTime($0) }, templates: templates)
                 } else {
                     drafts = [try SessionDraft.next(in: model, series: series ?? "", date: date.flatMap { LocalDate($0) },
@@ -56,6 +60,9 @@ struct NewCommand: ParsableCommand {
                     written.append(try NotebookWriter.write(draft, root: model.root, force: force && draft == drafts.last))
                 }
                 for path in written.dropLast() { Console.error("created \(path)") }
+                if let date = drafts.last?.date, date < model.asOf {
+                    Console.error("the session is dated \(date), before today (\(model.asOf)), so it counts as held; add `status: cancelled` to it if it did not take place")
+                }
                 guard let note = written.last else { return }
                 if edit, let editor = Editor.command() {
                     try Editor.open(note, with: editor)

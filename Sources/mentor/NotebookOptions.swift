@@ -31,6 +31,10 @@ struct NotebookOptions: ParsableArguments {
     func open() throws -> Notebook {
         let root = self.root
         if let problem = Notebook.problem(with: root) { throw Failure(problem) }
+        if notebook == nil, (ProcessInfo.processInfo.environment["MENTOR_NOTEBOOK"] ?? "").isEmpty,
+           !FileManager.default.fileExists(atPath: root + "/" + NotebookConfig.fileName) {
+            Console.error("no mentor.yml here or above; reading \(root) as the notebook (pass --notebook DIR, or start one with `mentor init`)")
+        }
         return Notebook.open(at: root, asOf: asOf.flatMap { LocalDate($0) }, now: Date(),
                              jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
@@ -50,6 +54,14 @@ struct OutputOptions: ParsableArguments {
             return
         }
         let path = NotebookLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
+        let folder = (path as NSString).deletingLastPathComponent
+        if !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw Failure("cannot create the folder \(folder) for --output: \(error.localizedDescription)")
+            }
+        }
         do {
             try AtomicFile.write(text, to: path, overwrite: force)
         } catch {

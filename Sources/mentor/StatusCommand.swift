@@ -24,6 +24,7 @@ struct StatusCommand: ParsableCommand {
         try reportingFailures {
             let model = try notebook.open()
             let table = StatusTable(model)
+            if table.rows.isEmpty { Console.error("no mentorships yet; start one with `mentor new --first \"Full Name\"`") }
             switch format {
             case .text:
                 let environment = ProcessInfo.processInfo.environment

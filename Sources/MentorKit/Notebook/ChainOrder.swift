@@ -1,16 +1,17 @@
 /// Orders one series' sessions: by date and time, except that `previous:` links win.
 ///
 /// Sessions are given in base order (date, time, path). A link `previous: P` on N puts P
-/// before N; links that form a cycle, or that give one session two successors, are
-/// dropped by the caller's diagnostics and not used here. The order is the topological
+/// before N; links that form a cycle are dropped by the caller. Several sessions may
+/// name the same predecessor (a cancelled session and its replacement both follow the
+/// last meeting): each becomes free once that predecessor is placed. The order is the topological
 /// order of the links that takes the earliest session in base order whenever several are
 /// free, so without links it is the base order itself.
 enum ChainOrder {
     /// `links[n]` is the base index of n's explicit predecessor, or nil.
     static func order(count: Int, links: [Int?]) -> [Int] {
-        var successors = [Int?](repeating: nil, count: count)
+        var successors = [[Int]](repeating: [], count: count)
         for (node, previous) in links.enumerated() {
-            if let previous { successors[previous] = node }
+            if let previous { successors[previous].append(node) }
         }
         var free = MinHeap()
         for node in 0..<count where links[node] == nil { free.push(node) }
@@ -18,7 +19,7 @@ enum ChainOrder {
         order.reserveCapacity(count)
         while let node = free.pop() {
             order.append(node)
-            if let next = successors[node] { free.push(next) }
+            for next in successors[node] { free.push(next) }
         }
         return order
     }

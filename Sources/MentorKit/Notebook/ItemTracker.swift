@@ -161,12 +161,14 @@ struct ItemTracker {
         case "mentee": return (menteeFirst, .mentee)
         case "mentor": return (mentorFirst, .mentor)
         default:
-            if written == menteeFirst || people.mentee.map({ Slug.make($0) == written }) == true {
-                return (written, .mentee)
+            // Compared without accents or case, so `@tomas` is Tomás and `@zoe-obrien` Zoë O'Brien.
+            let folded = Slug.make(written)
+            func names(_ person: String?) -> Bool {
+                guard let person, !folded.isEmpty else { return false }
+                return folded == Slug.make(ItemTracker.firstName(person) ?? "") || folded == Slug.make(person)
             }
-            if written == mentorFirst || people.mentor.map({ Slug.make($0) == written }) == true {
-                return (written, .mentor)
-            }
+            if names(people.mentee) { return (written, .mentee) }
+            if names(people.mentor) { return (written, .mentor) }
             return (written, .other)
         }
     }

@@ -120,8 +120,10 @@ struct NotebookLinker {
                    "previous: '\(value)' makes a cycle of \(links[index] == index ? "one session naming itself" : "previous links"); remove or fix `previous:` so the chain has a start")
             links[index] = nil
         }
+        // Two held sessions following the same one is a fork in the record; a cancelled or
+        // planned session beside a held one is rescheduling or planning ahead.
         var successorOf: [Int: Int] = [:]
-        for index in links.indices {
+        for index in links.indices where sessions[index].status == .held {
             guard let target = links[index] else { continue }
             if let other = successorOf[target] {
                 let value = sessions[index].header.previous ?? ""

@@ -48,6 +48,7 @@ public enum ReportDocument {
         values["overdueCount"] = figures.overdue.count
         values["lastSession"] = figures.lastSession?.description ?? false
         values["daysSinceLastSession"] = figures.daysSinceLastSession ?? false
+        values["daysSinceLastSessionLabel"] = figures.daysSinceLastSession.map { $0 == 1 ? "1 day ago" : "\($0) days ago" } ?? false
         values["stalled"] = figures.stalled
         values["next"] = figures.next.map { next in
             var when = ContextValues.when(next.date, next.time)

@@ -23,12 +23,14 @@ public struct StatusTable: Sendable {
             let items = series.items.filter { !$0.isPrivate && $0.status.isActive }
             let last = series.heldSessions.last { $0.date <= notebook.asOf }
             let days = last.map { $0.date.days(to: notebook.asOf) }
+            let next = notebook.upcoming.first { $0.series == series.id }
             return Row(series: series.id, mentee: series.mentee ?? series.id, lastSession: last?.date,
                        daysSinceLastSession: days,
-                       next: notebook.upcoming.first { $0.series == series.id },
+                       next: next,
                        open: items.count, overdue: items.filter(\.overdue).count,
                        carried: items.filter { $0.carried > 0 }.count,
-                       stalled: days.map { $0 > notebook.config.stalledAfter } ?? true)
+                       stalled: WeeklyReport.isStalled(daysSinceLastSession: days, hasNext: next != nil,
+                                                        stalledAfter: notebook.config.stalledAfter))
         }
     }
 
@@ -39,7 +41,7 @@ public struct StatusTable: Sendable {
             [
                 row.series, row.mentee,
                 row.lastSession.map { "\($0) (\(row.daysSinceLastSession ?? 0)d)" } ?? "-",
-                row.next.map { "\($0.date)" + ($0.time.map { " \($0)" } ?? "") } ?? "-",
+                row.next.map { "\($0.date)" + ($0.time.map { " \($0)" } ?? "") + ($0.date < asOf ? " (past)" : "") } ?? "-",
                 String(row.open), String(row.overdue), String(row.carried), row.stalled ? "yes" : "no",
             ]
         }

@@ -83,7 +83,8 @@ public struct WeeklyReport: Sendable {
                 open: open,
                 overdue: open.filter(\.overdue),
                 lastSession: last?.date, daysSinceLastSession: days,
-                stalled: days.map { $0 > notebook.config.stalledAfter } ?? true,
+                stalled: WeeklyReport.isStalled(daysSinceLastSession: days, hasNext: (following ?? notebook.upcoming.first { $0.series == series.id }) != nil,
+                                                stalledAfter: notebook.config.stalledAfter),
                 next: following ?? notebook.upcoming.first { $0.series == series.id && $0.date >= period.from })
         }
         let allItems = chosen.flatMap(\.items).filter { !$0.isPrivate }
@@ -109,6 +110,13 @@ public struct WeeklyReport: Sendable {
                 closed: allItems.filter { $0.closed.map { $0 >= from && $0 <= to } ?? false }.count,
                 open: allItems.filter { WeeklyReport.isOpen($0, on: min(to, notebook.asOf)) }.count)
         }
+    }
+
+    /// Stalled: no held session for more than `stalledAfter` days; a mentorship whose first
+    /// session is still ahead is not stalled, one with no session held and none planned is.
+    static func isStalled(daysSinceLastSession days: Int?, hasNext: Bool, stalledAfter: Int) -> Bool {
+        guard let days else { return !hasNext }
+        return days > stalledAfter
     }
 
     /// The item as it stood at the end of `day`: status, closing, carried count and overdue.

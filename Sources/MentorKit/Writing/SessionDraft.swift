@@ -5,6 +5,14 @@ public struct NoteDraft: Sendable, Hashable {
     /// Path relative to the notebook root.
     public var path: String
     public var text: String
+    /// The session's date, for a session note.
+    public var date: LocalDate?
+
+    public init(path: String, text: String, date: LocalDate? = nil) {
+        self.path = path
+        self.text = text
+        self.date = date
+    }
 }
 
 /// Why `mentor new` or `mentor init` cannot write what was asked.
@@ -32,6 +40,9 @@ public enum SessionDraft {
         let planned = plan.flatMap { plan in last.map { plan.date! > $0.date } ?? true ? plan : nil }
         let newDate = date ?? planned?.date ?? last.map { $0.date.adding(days: 7) } ?? notebook.asOf.adding(days: 7)
         let newTime = time ?? planned?.time ?? last?.time
+        if let lastNote = series.sessions.last, newDate < lastNote.date {
+            throw WriteError("\(newDate) is before the series' last note (\(lastNote.file), \(lastNote.date)); `mentor new` writes the next session, so pick a later --date")
+        }
         let path = notePath(for: series, date: newDate)
         // A note at the same path is left to the writer (refused unless --force); another
         // note at the same date and time would be a same-time conflict.
@@ -65,14 +76,21 @@ public enum SessionDraft {
         next["durationText"] = duration.map(durationText) ?? false
         context["next"] = next
         let text = try render("session.md", context, templates: templates)
-        return NoteDraft(path: path, text: text)
+        return NoteDraft(path: path, text: text, date: newDate)
     }
 
     /// A first session for a new mentee, and their profile note when the series has none.
-    public static func first(in notebook: Notebook, name: String, date: LocalDate?, time: LocalTime?,
-                             templates: TemplateSet) throws(WriteError) -> [NoteDraft] {
+    public static func first(in notebook: Notebook, name: String, series: String? = nil, date: LocalDate?,
+                             time: LocalTime?, templates: TemplateSet) throws(WriteError) -> [NoteDraft] {
         let cleaned = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        let slug = try validSeries(Slug.make(cleaned))
+        guard !cleaned.isEmpty, !cleaned.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw WriteError("the mentee's name is empty or holds control characters; give it as plain text")
+        }
+        let derived = series ?? Slug.make(cleaned)
+        if derived.isEmpty {
+            throw WriteError("'\(cleaned)' gives no series id (it has no Latin letters or digits); pass one with --series, like --series taro-tokyo")
+        }
+        let slug = try validSeries(derived)
         if let series = notebook.series(slug), !series.sessions.isEmpty {
             throw WriteError("series \(slug) already has sessions; use `mentor new \(slug)` for the next one")
         }
@@ -96,7 +114,7 @@ public enum SessionDraft {
             "profilePath": MarkdownText.escape(profilePath),
             "when": newDate.adding(days: 7).description + (time.map { " \($0)" } ?? ""),
         ], templates: templates)
-        drafts.append(NoteDraft(path: sessionPath, text: session))
+        drafts.append(NoteDraft(path: sessionPath, text: session, date: newDate))
         return drafts
     }
 

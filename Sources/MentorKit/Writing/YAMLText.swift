@@ -5,7 +5,7 @@ enum YAMLText {
         let reserved: Set<String> = ["", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n"]
         let risky = value.first.map { "-?:,[]{}#&*!|>'\"%@`".contains($0) || $0.isWhitespace } ?? true
         let inner = value.contains(": ") || value.contains(" #") || value.last?.isWhitespace == true
-            || value.last == ":" || value.contains(where: { $0.isNewline || $0 == "\t" })
+            || value.last == ":" || value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
         let numeric = Double(value) != nil || LocalDate(value.prefix(10)) != nil || value.contains(":") && LocalTime(value) != nil
         guard risky || inner || numeric || reserved.contains(value.lowercased()) else { return value }
         var quoted = "\""
@@ -17,7 +17,7 @@ enum YAMLText {
             case "\t": quoted += "\\t"
             case "\r": quoted += "\\r"
             default:
-                if scalar.value < 0x20 { continue }
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
                 quoted.unicodeScalars.append(scalar)
             }
         }

@@ -51,6 +51,19 @@ struct DocumentCommandTests {
         #expect(run.status == 2)
     }
 
+    @Test func outputCreatesItsFolderAndHelpListsOnlyTheFormatsOfACommand() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let run = try CommandLineTests.run(["report", "--notebook", Self.sample, "--as-of", "2026-12-01",
+                                            "--output", folder.path + "/out/reports/w49.md"])
+        #expect(run.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/out/reports/w49.md"))
+        let help = try CommandLineTests.run(["agenda", "--help"])
+        #expect(help.stdout.contains("values: md, html;"))
+        let completion = try CommandLineTests.run(["--generate-completion-script", "fish"])
+        #expect(!completion.stdout.contains("md html json eml ics"))
+    }
+
     @Test func documentsRenderEvenWhenOtherNotesHaveErrors() throws {
         let run = try CommandLineTests.run(["report", "--notebook", PackagePaths.fixtures + "/broken", "--as-of", "2026-12-01"])
         #expect(run.status == 0)

@@ -147,8 +147,83 @@ struct SessionDraftTests {
         #expect(row.lastSession == LocalDate("2026-11-10") && row.daysSinceLastSession == 21)
         #expect(row.open == 5 - 1 && row.overdue == 1 && row.carried == 0 && !row.stalled)
         let text = table.text(colour: false)
-        #expect(text.hasPrefix("SERIES     MENTEE     LAST              NEXT              OPEN  OVERDUE  CARRIED  STALLED\n"))
+        #expect(text.hasPrefix("SERIES     MENTEE     LAST              NEXT                     OPEN  OVERDUE  CARRIED  STALLED\n"))
+        #expect(text.contains("2026-11-17 16:00 (past)"))
         #expect(!text.contains("\u{1B}["))
         #expect(table.text(colour: true).contains("\u{1B}[31m"))
+    }
+}
+
+@Suite("Workflow corner cases found in a terminal session")
+struct WorkflowCornerCaseTests {
+    @Test func aCancelledSessionAndItsReplacementMayBothFollowTheLastMeeting() {
+        let notebook = InlineNotebook([
+            ("s/2026-11-16.md", sessionNote("date: 2026-11-16\nmentee: Tomás Ortega", "## Next session\n- When: 2026-11-23\n")),
+            ("s/2026-11-23.md", sessionNote("date: 2026-11-23\nmentee: Tomás Ortega\nstatus: cancelled\nprevious: 2026-11-16.md")),
+            ("s/2026-11-30.md", sessionNote("date: 2026-11-30\nmentee: Tomás Ortega\nprevious: 2026-11-16.md",
+                                            "## Next session\n- When: 2026-12-07\n")),
+            ("s/2026-12-07.md", sessionNote("date: 2026-12-07\nmentee: Tomás Ortega\nprevious: 2026-11-30.md")),
+            ("s/2026-12-14.md", sessionNote("date: 2026-12-14\nmentee: Tomás Ortega\nprevious: 2026-11-30.md")),
+        ]).link()
+        #expect(notebook.diagnostics.filter { $0.severity == .error }.isEmpty, "\(notebook.diagnostics.map(\.formatted))")
+        #expect(notebook.series[0].sessions.map(\.date.description) == ["2026-11-16", "2026-11-23", "2026-11-30", "2026-12-07", "2026-12-14"])
+        let forked = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2026-11-16\nmentee: Tomás Ortega")),
+            ("s/b.md", sessionNote("date: 2026-11-23\nmentee: Tomás Ortega\nprevious: a.md")),
+            ("s/c.md", sessionNote("date: 2026-11-30\nmentee: Tomás Ortega\nprevious: a.md")),
+        ]).link()
+        #expect(forked.diagnostics(.previousShared).map(\.file) == ["s/c.md"])
+    }
+
+    @Test("An owner written without accents is still the mentee", arguments: ["@tomas", "@Tomás", "@tomas-ortega", "@mentee"])
+    func accents(owner: String) throws {
+        let notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-11-16\nmentee: Tomás Ortega",
+                                                              "## Action items\n- [ ] \(owner) Set up a portfolio repo\n"))]).link()
+        let item = try #require(notebook.series[0].items.first)
+        #expect(item.ownerRole == .mentee)
+    }
+
+    @Test func namesWithoutLatinLettersNeedASeriesId() throws {
+        let empty = InlineNotebook([]).link()
+        let templates = TemplateSet(overrides: [:])
+        do {
+            _ = try SessionDraft.first(in: empty, name: "東京 太郎", date: nil, time: nil, templates: templates)
+            Issue.record("a name without a series id was accepted")
+        } catch {
+            #expect(error.description.contains("--series"))
+        }
+        let drafts = try SessionDraft.first(in: empty, name: "東京 太郎", series: "taro-tokyo", date: LocalDate("2026-12-08"),
+                                            time: nil, templates: templates)
+        let after = InlineNotebook(drafts.map { ($0.path, $0.text) }).link()
+        #expect(after.series.map(\.id) == ["taro-tokyo"] && after.series[0].mentee == "東京 太郎")
+        #expect(after.diagnostics.isEmpty)
+        #expect(throws: WriteError.self) {
+            try SessionDraft.first(in: empty, name: "Esc\u{1B}[2J Guy", date: nil, time: nil, templates: templates)
+        }
+    }
+
+    @Test func theFirstSessionChecklistIsPrivate() throws {
+        let empty = InlineNotebook([]).link()
+        let drafts = try SessionDraft.first(in: empty, name: "Ana Ruiz", date: LocalDate("2026-11-24"), time: nil,
+                                            templates: TemplateSet(overrides: [:]))
+        let held = InlineNotebook(drafts.map { ($0.path, $0.text) }).link()
+        #expect(held.series[0].items.count == 3 && held.series[0].items.allSatisfy(\.isPrivate))
+        let followUp = try Documents(held).followUp(session: "ana-ruiz", workingDirectory: "/", format: .md)
+        #expect(!followUp.contains("Research the mentee"))
+    }
+
+    @Test func newRefusesADateBeforeTheLastNote() {
+        let notebook = InlineNotebook([("s/2026-12-01.md", sessionNote("date: 2026-12-01\nmentee: Priya Nair"))]).link()
+        #expect(throws: WriteError.self) {
+            try SessionDraft.next(in: notebook, series: "priya-nair", date: LocalDate("2026-11-20"), time: nil,
+                                  templates: TemplateSet(overrides: [:]))
+        }
+    }
+
+    @Test func aMentorshipNotStartedYetIsNotStalled() {
+        let notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-12-10\nmentee: New Person"))]).link()
+        #expect(StatusTable(notebook).rows.first?.stalled == false)
+        let nothing = InlineNotebook([("s/a.md", sessionNote("date: 2026-12-10\nmentee: New Person\nstatus: cancelled"))]).link()
+        #expect(StatusTable(nothing).rows.first?.stalled == true)
     }
 }
