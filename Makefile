@@ -16,7 +16,7 @@ deps:
 	./scripts/install-deps
 
 build:
-	swift build -c release
+	swift build -c release --static-swift-stdlib
 
 test:
 	swift test
