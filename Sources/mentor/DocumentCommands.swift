@@ -115,11 +115,11 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if week != nil && (from != nil || to != nil) { throw ValidationError("give --week or --from/--to, not both") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
-        if let week, ReportPeriod.week(week, startsOn: .monday) == nil {
-            throw ValidationError("--week '\(week)' is not an ISO week; write it like 2026-W48")
+        if let week, ReportPeriod.week(week, startsOn: .monday).map({ (1000...9000).contains($0.from.year) }) != true {
+            throw ValidationError("--week '\(week)' is not an ISO week between the years 1000 and 9000; write it like 2026-W48")
         }
-        for value in [from, to].compactMap({ $0 }) where LocalDate(value) == nil {
-            throw ValidationError("'\(value)' is not a date; write YYYY-MM-DD")
+        for value in [from, to].compactMap({ $0 }) where LocalDate(value).map({ (1000...9000).contains($0.year) }) != true {
+            throw ValidationError("'\(value)' is not a date between the years 1000 and 9000; write YYYY-MM-DD")
         }
         if let from, let to, let start = LocalDate(from), let end = LocalDate(to), end < start {
             throw ValidationError("--to is before --from")

@@ -8,7 +8,8 @@ struct InitCommand: ParsableCommand {
         abstract: "Start a notebook: mentor.yml, a README, a .gitignore, a sample profile and templates to edit.",
         discussion: """
         DIR defaults to the working directory. A folder with anything in it but hidden entries \
-        (such as .git) is refused unless --force, which then replaces same-named files.
+        (such as .git) is refused unless --force, which then adds the files that are missing and \
+        keeps every file that exists.
 
         Examples:
           mentor init ~/mentoring

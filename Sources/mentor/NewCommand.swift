@@ -37,7 +37,9 @@ struct NewCommand: ParsableCommand {
         if (series == nil) == (first == nil) { throw ValidationError("give a SERIES, or --first NAME for a new mentee") }
         if let first, first.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--first needs a name") }
         if firstSeries != nil && first == nil { throw ValidationError("--series goes with --first") }
-        if let date, LocalDate(date) == nil { throw ValidationError("--date '\(date)' is not a date; write YYYY-MM-DD") }
+        if let date, LocalDate(date).map({ (1000...9000).contains($0.year) }) != true {
+            throw ValidationError("--date '\(date)' is not a date between the years 1000 and 9000; write YYYY-MM-DD")
+        }
         if let time, LocalTime(time) == nil { throw ValidationError("--time '\(time)' is not a time; write HH:MM") }
     }
 
@@ -54,7 +56,16 @@ struct NewCommand: ParsableCommand {
                     drafts = [try SessionDraft.next(in: model, series: series ?? "", date: date.flatMap { LocalDate($0) },
                                                     time: time.flatMap { LocalTime($0) }, templates: templates)]
                 }
-                // The profile is only written when missing; an existing one is never touched.
+                // All checks before any write, so a refused note leaves no profile behind; the
+                // profile is only written when missing, an existing one is never touched.
+                for draft in drafts {
+                    do {
+                        try NotebookWriter.check(draft, root: model.root, force: force && draft == drafts.last)
+                    } catch let error as WriteError where error.description.contains("already exists") && draft == drafts.last {
+                        throw Failure(error.description.replacingOccurrences(
+                            of: "; pass --force to replace it", with: "; edit it, pass --date for another day, or --force to replace it"))
+                    }
+                }
                 var written: [String] = []
                 for draft in drafts {
                     written.append(try NotebookWriter.write(draft, root: model.root, force: force && draft == drafts.last))

@@ -16,8 +16,8 @@ struct NotebookOptions: ParsableArguments {
     var jobs: Int?
 
     func validate() throws {
-        if let asOf, LocalDate(asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a date; write YYYY-MM-DD")
+        if let asOf, LocalDate(asOf).map({ (1000...9000).contains($0.year) }) != true {
+            throw ValidationError("--as-of '\(asOf)' is not a date between the years 1000 and 9000; write YYYY-MM-DD")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
     }

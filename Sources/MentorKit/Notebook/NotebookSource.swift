@@ -28,14 +28,17 @@ public struct NotebookSource: Sendable {
         var diagnostics: [Diagnostic] = []
         var config = NotebookConfig()
         let configPath = root + "/" + NotebookConfig.fileName
-        if FileManager.default.fileExists(atPath: configPath) {
+        if !NotebookSource.staysInside(configPath, root: root) {
+            diagnostics.append(Diagnostic(file: NotebookConfig.fileName, severity: .warning, code: .unreadableFile,
+                                          message: "mentor.yml is a link that leads outside the notebook; it is not read, so make it a plain file"))
+        } else if FileManager.default.fileExists(atPath: configPath) {
             if case .bytes(let bytes) = FileBytes.read(configPath, limit: 1 << 20) {
                 let (parsed, problems) = NotebookConfig.parse(bytes: bytes)
                 config = parsed
                 diagnostics += problems
             } else {
                 diagnostics.append(Diagnostic(file: NotebookConfig.fileName, code: .unreadableFile,
-                                              message: "mentor.yml cannot be read; check its permissions"))
+                                              message: "mentor.yml cannot be read (it must be a plain file of at most 1 MiB); check what it is"))
             }
         }
         let (files, walkProblems) = NotebookWalker.markdownFiles(under: root)
@@ -46,6 +49,16 @@ public struct NotebookSource: Sendable {
                               templateOverrides: templates)
     }
 
+    /// True when `path`, links resolved, is inside the notebook (or does not exist).
+    static func staysInside(_ path: String, root: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil else {
+            return true
+        }
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        return real.hasPrefix(realRoot + "/")
+    }
+
     /// The `*.mustache` files directly in the notebook's `templates/` folder.
     static func readTemplates(root: String) -> ([String: String], [Diagnostic]) {
         let folder = root + "/templates"
@@ -53,10 +66,27 @@ public struct NotebookSource: Sendable {
         var templates: [String: String] = [:]
         var problems: [Diagnostic] = []
         for name in names.sorted() where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
-            guard case .bytes(let bytes) = FileBytes.read(folder + "/" + name, limit: 1 << 20),
-                  let text = String(validating: bytes, as: UTF8.self) else {
+            let path = folder + "/" + name
+            guard staysInside(path, root: root) else {
                 problems.append(Diagnostic(file: "templates/" + name, code: .badTemplate,
-                                           message: "template cannot be read as UTF-8 text; fix or remove it"))
+                                           message: "template leads outside the notebook (a link); it is not read, so copy the template in"))
+                continue
+            }
+            let bytes: [UInt8]
+            switch FileBytes.read(path, limit: 1 << 20) {
+            case .bytes(let read): bytes = read
+            case .tooLarge(let size):
+                problems.append(Diagnostic(file: "templates/" + name, code: .badTemplate,
+                                           message: "template is \(size / 1024) KiB, too large to be a template; shorten it or remove it"))
+                continue
+            case .unreadable:
+                problems.append(Diagnostic(file: "templates/" + name, code: .badTemplate,
+                                           message: "template is not a plain readable file; replace it with one or remove it"))
+                continue
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                problems.append(Diagnostic(file: "templates/" + name, code: .badTemplate,
+                                           message: "template is not UTF-8 text; save it as UTF-8 or remove it"))
                 continue
             }
             templates[name] = text

@@ -86,7 +86,7 @@ public enum NoteReader {
     public static func tooLarge(path: String, size: Int) -> Note {
         Note(path: path, kind: .other, diagnostics: [Diagnostic(
             file: path, code: .tooLarge,
-            message: "note is \(size / 1_048_576) MiB, over the \(ComplexityGuard.maximumBytes / 1_048_576) MiB a note may have; split it into smaller notes")])
+            message: "note is \(String(format: "%.1f", Double(size) / 1_048_576)) MiB, over the \(ComplexityGuard.maximumBytes / 1_048_576) MiB a note may have; split it into smaller notes")])
     }
 
     private static func tooComplex(_ problem: ComplexityGuard.Problem, path: String, lineOffset: Int) -> Diagnostic {
@@ -94,6 +94,9 @@ public enum NoteReader {
         case .tooDeep(let line, let depth):
             return Diagnostic(file: path, line: line + lineOffset, code: .tooComplex,
                               message: "note is too complex to read: more than \(ComplexityGuard.maximumNesting) nested lists or quotes on one line (\(depth) so far); its body is not read, so flatten that line")
+        case .tooManyLinesUnderNesting(let line, let depth):
+            return Diagnostic(file: path, line: line + lineOffset, code: .tooComplex,
+                              message: "note is too complex to read: lists or quotes nested \(depth) deep followed by too many lines; its body is not read, so flatten the nesting or split the note")
         case .tooManyImageOpeners(let line, _):
             return Diagnostic(file: path, line: line + lineOffset, code: .tooComplex,
                               message: "note is too complex to read: more than \(ComplexityGuard.maximumImageOpeners) image openers `![`; its body is not read, so remove most of them")

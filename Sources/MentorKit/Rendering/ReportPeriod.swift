@@ -40,8 +40,9 @@ public struct ReportPeriod: Sendable, Hashable {
     /// `2026-W48` for the ISO week holding `date`.
     public static func isoWeekLabel(of date: LocalDate) -> String {
         let thursday = date.adding(days: 4 - date.isoWeekday)
-        let january1 = LocalDate(year: thursday.year, month: 1, day: 1)!
-        let week = january1.days(to: thursday) / 7 + 1
+        // Day numbers, not a validated LocalDate: the Thursday may fall in year 0 or 10000.
+        let january1 = LocalDate.dayNumber(year: thursday.year, month: 1, day: 1)
+        let week = (thursday.dayNumber - january1) / 7 + 1
         return String(format: "%04d-W%02d", thursday.year, week)
     }
 }

@@ -21,7 +21,17 @@ public struct TemplateSet: Sendable {
             // The defaults are tested; a failure here is a bug caught by the test suite.
             try? library.register(text, named: TemplateSet.name(of: file))
         }
+        var effective: [String: String] = [:]
+        for (file, text) in DefaultTemplates.files { effective[TemplateSet.name(of: file)] = text }
         for (file, text) in overrides.sorted(by: { $0.key < $1.key }) {
+            // Limits first: the template parser is quadratic in tags and recursive in sections.
+            if let problem = TemplateSet.limitProblem(text) {
+                broken.insert(TemplateSet.name(of: file))
+                diagnostics.append(Diagnostic(file: "templates/" + file, line: problem.line, code: .badTemplate,
+                                              message: problem.message + "; simplify it or delete it to use the default"))
+                continue
+            }
+            effective[TemplateSet.name(of: file)] = text
             do {
                 library.register(try MustacheTemplate(string: text), named: TemplateSet.name(of: file))
             } catch let error as MustacheTemplate.ParserError {
@@ -37,6 +47,16 @@ public struct TemplateSet: Sendable {
                 broken.insert(TemplateSet.name(of: file))
                 diagnostics.append(Diagnostic(file: "templates/" + file, code: .badTemplate,
                                               message: "template does not parse (\(error)); fix it or delete it to use the default"))
+            }
+        }
+        // A template that includes itself, directly or through others, would recurse until
+        // the stack overflows: every template that can reach such a cycle is refused.
+        for name in TemplateSet.recursive(effective) {
+            guard broken.insert(name).inserted else { continue }
+            let file = "templates/\(name).mustache"
+            if overrides["\(name).mustache"] != nil {
+                diagnostics.append(Diagnostic(file: file, code: .badTemplate,
+                                              message: "template includes itself through {{> ...}} partials, which never ends; remove the loop"))
             }
         }
         let known = Set(DefaultTemplates.files.map { TemplateSet.name(of: $0.name) })
@@ -78,8 +98,50 @@ public struct TemplateSet: Sendable {
 
     static func partials(in text: String) -> [(Int, String)] {
         tags(in: text).compactMap { line, tag in
-            tag.hasPrefix(">") ? (line, String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)) : nil
+            tag.hasPrefix(">") || tag.hasPrefix("<") ? (line, String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)) : nil
         }
+    }
+
+    static let maximumTemplateBytes = 256 * 1024
+    static let maximumTags = 5_000
+    static let maximumSectionDepth = 50
+
+    /// Size, tag count and section nesting a template may have.
+    static func limitProblem(_ text: String) -> (line: Int, message: String)? {
+        if text.utf8.count > maximumTemplateBytes {
+            return (1, "template is \(text.utf8.count / 1024) KiB, over the \(maximumTemplateBytes / 1024) KiB a template may have")
+        }
+        let all = tags(in: text)
+        if all.count > maximumTags {
+            return (all[maximumTags].0, "template has more than \(maximumTags) tags")
+        }
+        var depth = 0
+        for (line, tag) in all {
+            if tag.hasPrefix("#") || tag.hasPrefix("^") || tag.hasPrefix("$") || tag.hasPrefix("<") {
+                depth += 1
+                if depth > maximumSectionDepth {
+                    return (line, "template nests sections more than \(maximumSectionDepth) deep")
+                }
+            } else if tag.hasPrefix("/") {
+                depth = max(0, depth - 1)
+            }
+        }
+        return nil
+    }
+
+    /// Names of the templates from which a cycle of partials can be reached.
+    static func recursive(_ templates: [String: String]) -> [String] {
+        let edges = templates.mapValues { text in Set(partials(in: text).map(\.1)).filter { templates[$0] != nil } }
+        var state: [String: Int] = [:]  // 1 on the path, 2 done and safe, 3 done and recursive
+        func visit(_ name: String) -> Bool {
+            if let known = state[name] { return known != 2 }
+            state[name] = 1
+            var recursive = false
+            for next in edges[name] ?? [] where visit(next) { recursive = true }
+            state[name] = recursive ? 3 : 2
+            return recursive
+        }
+        return templates.keys.sorted().filter { visit($0) }
     }
 
     /// Every `{{...}}` tag's inside with its 1-based line (default delimiters only).

@@ -25,7 +25,17 @@ public enum AtomicFile {
         if !overwrite, FileManager.default.fileExists(atPath: path) || isSymlink(path) {
             throw .exists(path)
         }
-        let temporary = folder + "/.\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        // Only a regular file (or a link, which is replaced, not followed) may be replaced:
+        // never a folder, a pipe or a device.
+        var existing = stat()
+        if lstat(path, &existing) == 0 {
+            let type = existing.st_mode & S_IFMT
+            guard type == S_IFREG || type == S_IFLNK else {
+                throw .cannotWrite(path, "it exists and is not a regular file")
+            }
+        }
+        // Short, so that a long file name still leaves room for it.
+        let temporary = folder + "/.mentor-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
         var written = 0

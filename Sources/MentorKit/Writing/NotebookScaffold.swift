@@ -24,7 +24,7 @@ public enum NotebookScaffold {
             guard isDirectory.boolValue else { throw WriteError("\(folder) is a file, not a folder") }
             let visible = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
             if !visible.isEmpty && !force {
-                throw WriteError("\(folder) is not empty (\(visible.sorted().prefix(3).joined(separator: ", "))\(visible.count > 3 ? ", ..." : "")); pass --force to add the notebook files to it")
+                throw WriteError("\(folder) is not empty (\(visible.sorted().prefix(3).joined(separator: ", "))\(visible.count > 3 ? ", ..." : "")); pass --force to add the missing notebook files (existing files are kept)")
             }
         } else {
             do {
@@ -33,9 +33,16 @@ public enum NotebookScaffold {
                 throw WriteError("cannot create \(folder): \(error.localizedDescription)")
             }
         }
+        // With --force, files that exist are kept: init adds what is missing and replaces
+        // nothing (a notebook's mentor.yml and README are the user's).
+        let missing = files().filter { file in
+            var info = stat()
+            return lstat(folder + "/" + file.path, &info) != 0
+        }
+        for file in missing { try NotebookWriter.check(file, root: folder, force: false) }
         var written: [String] = []
-        for file in files() {
-            try NotebookWriter.write(file, root: folder, force: force)
+        for file in missing {
+            try NotebookWriter.write(file, root: folder, force: false)
             written.append(file.path)
         }
         return written

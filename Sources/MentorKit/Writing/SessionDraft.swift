@@ -40,6 +40,9 @@ public enum SessionDraft {
         let planned = plan.flatMap { plan in last.map { plan.date! > $0.date } ?? true ? plan : nil }
         let newDate = date ?? planned?.date ?? last.map { $0.date.adding(days: 7) } ?? notebook.asOf.adding(days: 7)
         let newTime = time ?? planned?.time ?? last?.time
+        guard (1...9999).contains(newDate.year) else {
+            throw WriteError("the next session would fall in the year \(newDate.year); pass --date")
+        }
         if let lastNote = series.sessions.last, newDate < lastNote.date {
             throw WriteError("\(newDate) is before the series' last note (\(lastNote.file), \(lastNote.date)); `mentor new` writes the next session, so pick a later --date")
         }

@@ -107,9 +107,12 @@ struct WorkflowCommandTests {
         #expect(second.status == 1)
         #expect(second.stderr.contains("not empty") && second.stderr.contains("--force"))
         #expect(try String(contentsOfFile: folder.path + "/mentor.yml", encoding: .utf8) == "mine\n")
+        try FileManager.default.removeItem(atPath: folder.path + "/templates/agenda.md.mustache")
         let forced = try CommandLineTests.run(["init", folder.path, "--force"])
         #expect(forced.status == 0)
-        #expect(try String(contentsOfFile: folder.path + "/mentor.yml", encoding: .utf8) != "mine\n")
+        // --force adds what is missing and keeps what exists.
+        #expect(try String(contentsOfFile: folder.path + "/mentor.yml", encoding: .utf8) == "mine\n")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/templates/agenda.md.mustache"))
     }
 
     @Test func initThenFirstSessionThenNewWorkflow() throws {

@@ -77,10 +77,20 @@ struct HostileInputTests {
         #expect(notebook.series("good-person")?.items.map(\.text) == ["Stay readable"])
     }
 
-    @Test func aSingleTenMegabyteLineIsRead() {
-        let note = NoteReader.read(path: "long.md", text: Self.front() + "## Notes\n" + String(repeating: "word ", count: 2_000_000) + "\n## Goals\n- After the long line\n")
+    @Test func aLongLineIsReadAndATenMegabyteOneIsTooLarge() {
+        let note = NoteReader.read(path: "long.md", text: Self.front() + "## Notes\n" + String(repeating: "word ", count: 180_000) + "\n## Goals\n- After the long line\n")
         #expect(note.diagnostics.isEmpty)
         #expect(note.mentions.map(\.fields.text) == ["After the long line"])
+        let huge = NoteReader.read(path: "huge.md", bytes: Array((Self.front() + "## Notes\n" + String(repeating: "word ", count: 2_000_000)).utf8))
+        #expect(huge.diagnostics.map(\.code) == [.tooLarge])
+    }
+
+    @Test func manyLinesUnderDeepNestingAreTooComplex() {
+        let body = "## Notes\n" + String(repeating: "- ", count: 499) + "x\n" + String(repeating: "\n", count: 100_000)
+        let note = NoteReader.read(path: "deep.md", text: Self.front() + body)
+        #expect(note.diagnostics.map(\.code) == [.tooComplex])
+        let fine = NoteReader.read(path: "ok.md", text: Self.front() + "## Notes\n" + String(repeating: "- ", count: 10) + "x\n" + String(repeating: "line\n", count: 50_000))
+        #expect(fine.diagnostics.isEmpty)
     }
 
     @Test func oneHundredThousandBracketsAreRead() {
