@@ -27,12 +27,18 @@ public struct Diagnostic: Sendable, Hashable {
         self.column = max(1, column)
         self.severity = severity ?? code.defaultSeverity
         self.code = code
-        self.message = message
+        // A value quoted from a note can be huge or hold line breaks: keep messages one
+        // readable line.
+        var cleaned = String(message.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        if cleaned.count > 400 { cleaned = String(cleaned.prefix(400)) + "…" }
+        self.message = cleaned
     }
 
     /// The line `mentor check` prints: `file:line:col: error: message [code]`.
     public var formatted: String {
-        "\(file):\(line):\(column): \(severity.rawValue): \(message) [\(code.rawValue)]"
+        // A file name may hold a line break; printed, it must not split the line.
+        let name = String(file.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        return "\(name):\(line):\(column): \(severity.rawValue): \(message) [\(code.rawValue)]"
     }
 
     /// The order diagnostics are reported in: by file, line, column, then code.

@@ -27,13 +27,20 @@ enum NotebookWalker {
                 if relative.isEmpty && name == "templates" { continue }
                 let childAbsolute = directory + "/" + name
                 guard let attributes = try? fileManager.attributesOfItem(atPath: childAbsolute),
-                      let type = attributes[.type] as? FileAttributeType else { continue }
+                      let type = attributes[.type] as? FileAttributeType else {
+                    diagnostics.append(Diagnostic(
+                        file: childRelative, severity: .warning, code: .unreadableFile,
+                        message: "cannot be examined (its name, its folder's permissions or the path length); it is skipped, so check it"))
+                    continue
+                }
                 var isDirectory = type == .typeDirectory
                 var isFile = type == .typeRegular
                 if type == .typeSymbolicLink {
                     let target = URL(fileURLWithPath: childAbsolute).resolvingSymlinksInPath().path
                     guard target == realRoot || target.hasPrefix(realRoot + "/") else {
-                        if name.lowercased().hasSuffix(".md") || (try? fileManager.destinationOfSymbolicLink(atPath: childAbsolute)) != nil {
+                        var pointsToFolder: ObjCBool = false
+                        let exists = fileManager.fileExists(atPath: target, isDirectory: &pointsToFolder)
+                        if name.lowercased().hasSuffix(".md") || (exists && pointsToFolder.boolValue) {
                             diagnostics.append(Diagnostic(
                                 file: childRelative, severity: .warning, code: .unreadableFile,
                                 message: "symbolic link points outside the notebook or cannot be resolved; it is not followed"))
@@ -42,7 +49,14 @@ enum NotebookWalker {
                     }
                     // Only regular files and folders: reading a pipe or device would block.
                     guard let targetType = (try? fileManager.attributesOfItem(atPath: target))?[.type] as? FileAttributeType,
-                          targetType == .typeDirectory || targetType == .typeRegular else { continue }
+                          targetType == .typeDirectory || targetType == .typeRegular else {
+                        if name.lowercased().hasSuffix(".md") {
+                            diagnostics.append(Diagnostic(
+                                file: childRelative, severity: .warning, code: .unreadableFile,
+                                message: "is a link to something that is not a file (or to nothing); it is skipped, so fix or remove the link"))
+                        }
+                        continue
+                    }
                     isDirectory = targetType == .typeDirectory
                     isFile = targetType == .typeRegular
                     if isDirectory {
@@ -54,8 +68,14 @@ enum NotebookWalker {
                 }
                 if isDirectory {
                     pending.append((childAbsolute, childRelative))
-                } else if isFile, name.lowercased().hasSuffix(".md") {
-                    files.append(childRelative)
+                } else if name.lowercased().hasSuffix(".md") {
+                    if isFile {
+                        files.append(childRelative)
+                    } else {
+                        diagnostics.append(Diagnostic(
+                            file: childRelative, severity: .warning, code: .unreadableFile,
+                            message: "is not a regular file (a pipe, socket or device); it is skipped, so remove it from the notebook"))
+                    }
                 }
             }
         }

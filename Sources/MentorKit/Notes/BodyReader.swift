@@ -105,6 +105,13 @@ struct BodyReader {
     /// A fence that is never closed turns the rest of the note into code, silently hiding
     /// its sections and items: worth a warning.
     private mutating func reportUnclosedFences() {
+        for (index, node) in tree.nodes.enumerated() where node.kind == .htmlBlock {
+            guard let literal = tree.literal(of: index), literal.hasPrefix("<!--"), !literal.contains("-->"),
+                  node.endLine >= lines.count - 1 else { continue }
+            diagnostics.append(Diagnostic(
+                file: path, line: node.line + lineOffset, column: node.column, code: .unclosedCodeBlock,
+                message: "HTML comment opened with <!-- is never closed, so everything after it is hidden; add -->"))
+        }
         for node in tree.nodes where node.kind == .codeBlock {
             guard node.line >= 1, node.line <= lines.count else { continue }
             let opening = lines[node.line - 1].drop(while: { $0 == " " })
@@ -340,7 +347,8 @@ struct BodyReader {
                 default:
                     role = status != nil ? .action : nil
                 }
-                guard let role, let fields, !fields.text.isEmpty else {
+                guard let role, let fields, !fields.text.isEmpty,
+                      fields.id != nil || !InlineFields.key(of: fields.text).isEmpty else {
                     if let outerMention, status == nil {
                         let detail = itemText(index)
                         if !detail.isEmpty { mentions[outerMention].details.append(detail) }

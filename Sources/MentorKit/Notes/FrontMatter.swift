@@ -36,7 +36,12 @@ struct FrontMatter {
         }
         var entries: [Entry] = []
         for (key, value) in mapping {
-            guard case .scalar(let keyScalar) = key else { continue }
+            guard case .scalar(let keyScalar) = key else {
+                // Kept under an impossible name, so the header reader reports it.
+                entries.append(Entry(key: "\u{0}non-scalar key", value: value,
+                                     line: firstLine + (key.mark?.line ?? 1) - 1, column: key.mark?.column ?? 1))
+                continue
+            }
             let mark = key.mark
             entries.append(Entry(key: keyScalar.string, value: value,
                                  line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1))

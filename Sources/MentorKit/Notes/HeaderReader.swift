@@ -21,6 +21,11 @@ struct HeaderReader {
         self.frontMatter = frontMatter
     }
 
+    private func isNull(_ node: Node) -> Bool {
+        if case .scalar(let scalar) = node { return FrontMatter.isNull(scalar) }
+        return false
+    }
+
     /// What the front matter says the file is.
     func classify() -> Note.Kind {
         let hasPerson = frontMatter["mentee"] != nil || frontMatter["series"] != nil
@@ -75,6 +80,10 @@ struct HeaderReader {
         if let entry = frontMatter["previous"] {
             header.previous = previousText(entry.value)
             header.previousLine = entry.line
+            if header.previous == nil, FrontMatter.string(entry.value) == nil, !isNull(entry.value) {
+                report(.badPrevious, line: entry.line, column: entry.column,
+                       "previous: is a list or a map; write one file, [[wikilink]] or date, in quotes")
+            }
         }
         if let entry = frontMatter["status"], let text = FrontMatter.string(entry.value) {
             switch text.lowercased() {
@@ -204,7 +213,24 @@ struct HeaderReader {
     }
 
     private mutating func warnUnknownKeys(_ known: Set<String>, kind: String) {
+        var unknown = 0
         for entry in frontMatter.entries where !known.contains(entry.key) {
+            if entry.key == "\u{0}non-scalar key" {
+                report(.badValue, line: entry.line, column: entry.column,
+                       "a front matter key is a list or a map; write plain `key: value` lines")
+                continue
+            }
+            if entry.key == "<<" {
+                report(.badValue, line: entry.line, column: entry.column,
+                       "YAML merge keys (`<<`) are not read; write the keys out in this note")
+                continue
+            }
+            unknown += 1
+            if unknown == 21 {
+                report(.unknownKey, line: entry.line, column: entry.column,
+                       "and \(frontMatter.entries.filter { !known.contains($0.key) }.count - 20) more unknown keys; check the front matter")
+            }
+            if unknown > 20 { continue }
             report(.unknownKey, line: entry.line, column: entry.column,
                    "unknown front matter key `\(entry.key)` in a \(kind) note; check its spelling (known: \(known.sorted().joined(separator: ", ")))")
         }

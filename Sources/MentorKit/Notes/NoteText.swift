@@ -36,7 +36,10 @@ struct NoteText: Sendable {
         return split(text)
     }
 
-    static func split(_ text: String) -> Result<NoteText, Failure> {
+    static func split(_ raw: String) -> Result<NoteText, Failure> {
+        // Old Mac line endings (a lone CR): read them as line feeds, as cmark does.
+        let text = raw.utf8.contains(0x0D) && !raw.utf8.contains(0x0A)
+            ? raw.replacingOccurrences(of: "\r", with: "\n") : raw
         guard isFence(firstLine(of: text[...]), closing: false) else {
             return .success(NoteText(frontMatter: nil, frontMatterFirstLine: 1, body: text[...],
                                      bodyLineOffset: 0))

@@ -135,7 +135,8 @@ public struct Documents: Sendable {
 
     func series(named id: String) throws(DocumentError) -> Series {
         if let series = notebook.series(id) ?? notebook.series(Slug.make(id)) { return series }
-        let known = notebook.series.map(\.id).joined(separator: ", ")
+        let ids = notebook.series.map(\.id)
+        let known = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", and \(ids.count - 10) more" : "")
         throw DocumentError("no series \(id)" + (known.isEmpty ? "; the notebook has no sessions yet" : "; known series: \(known)"))
     }
 

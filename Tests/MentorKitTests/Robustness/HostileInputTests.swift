@@ -201,3 +201,113 @@ struct WriteSafetyTests {
     }
 }
 
+
+@Suite("Hostile notebooks, second round")
+struct HostileNotebookTests {
+    @Test("Templates that include themselves are refused, not a crash", arguments: [
+        ["agenda.md.mustache": "A {{> agenda.md}}"],
+        ["report.md.mustache": "{{> report.html}}", "report.html.mustache": "{{> report.md}}"],
+        ["html-style.mustache": "{{> html-style}}"],
+        ["agenda.md.mustache": "{{<agenda.md}}{{/agenda.md}}"],
+        ["agenda.md.mustache": String(repeating: "{{#a}}", count: 20_000)],
+        ["agenda.md.mustache": String(repeating: "{{series.id}}", count: 80_000)],
+    ])
+    func recursiveTemplates(overrides: [String: String]) throws {
+        var notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen",
+                                                               "## Next session\n- When: 2026-12-08\n"))]).link()
+        notebook.templateOverrides = overrides
+        let documents = Documents(notebook)
+        #expect(documents.templates.diagnostics.contains { $0.code == .badTemplate })
+        let name = overrides.keys.sorted().first!.replacingOccurrences(of: ".mustache", with: "")
+        if name.hasPrefix("agenda") || name.hasPrefix("html") {
+            #expect(throws: DocumentError.self) { try documents.agenda(series: nil, format: name == "html-style" ? .html : .md) }
+        } else {
+            #expect(throws: DocumentError.self) { try documents.report(period: DocumentTests.week48, series: nil, format: .md) }
+        }
+    }
+
+    @Test("Extreme dates are bad usage, not a crash", arguments: [
+        ["report", "--as-of", "0001-01-01"], ["report", "--week", "9999-W53"], ["report", "--week", "0001-W01"],
+        ["report", "--from", "0001-01-01", "--to", "0001-01-07"],
+    ])
+    func extremeDates(arguments: [String]) throws {
+        let run = try CommandLineTests.run(arguments + ["--notebook", PackagePaths.fixtures + "/basic"])
+        #expect(run.status == 2)
+        #expect(!run.stderr.contains("Fatal error"))
+        #expect(ReportPeriod.isoWeekLabel(of: LocalDate(dayNumber: LocalDate("0001-01-01")!.dayNumber - 7)).hasSuffix("W52"))
+    }
+
+    @Test func linksOutOfTheNotebookAreNotReadForConfigOrTemplates() throws {
+        let folder = try TemporaryFolder()
+        let outside = try TemporaryFolder()
+        defer { folder.remove(); outside.remove() }
+        try outside.write("secret", "root:x:0:0\n")
+        try folder.write("s/a.md", sessionNote("date: 2026-11-10\nmentee: A B", "## Next session\n- When: 2026-12-08\n"))
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/mentor.yml", withDestinationPath: outside.path + "/secret")
+        try FileManager.default.createDirectory(atPath: folder.path + "/templates", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/templates/agenda.md.mustache",
+                                                   withDestinationPath: outside.path + "/secret")
+        let source = NotebookSource.read(root: folder.path, jobs: 1)
+        #expect(source.templateOverrides.isEmpty)
+        #expect(!source.diagnostics.map(\.message).joined().contains("root:x"))
+        #expect(source.diagnostics.map(\.file).sorted() == ["mentor.yml", "templates/agenda.md.mustache"])
+    }
+
+    @Test func outputNeverReplacesAPipeOrADevice() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(mkfifo(folder.path + "/pipe", 0o644) == 0)
+        #expect(throws: AtomicFile.Failure.self) { try AtomicFile.write("x", to: folder.path + "/pipe", overwrite: true) }
+        var info = stat()
+        #expect(lstat(folder.path + "/pipe", &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+        #expect(throws: AtomicFile.Failure.self) { try AtomicFile.write("x", to: "/dev/null", overwrite: true) }
+    }
+
+    @Test func initWritesAllOrNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(".gitignore", "mine\n")
+        try folder.write("templates", "a file where a folder should be\n")
+        #expect(throws: WriteError.self) { try NotebookScaffold.write(into: folder.path, force: true) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".gitignore", "templates"])
+    }
+
+    @Test func oddFilesAreReported() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("good.md", sessionNote("date: 2026-11-10\nmentee: A B"))
+        #expect(mkfifo(folder.path + "/pipe.md", 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/dangling.md", withDestinationPath: folder.path + "/nowhere.md")
+        let (files, problems) = NotebookWalker.markdownFiles(under: folder.path)
+        #expect(files == ["good.md"])
+        #expect(Set(problems.map(\.file)) == ["pipe.md", "dangling.md"])
+    }
+
+    @Test func frontMatterShapesThatWereSilentlyDropped() {
+        let note = { (yaml: String) in NoteReader.read(path: "a.md", text: "---\n" + yaml + "\n---\n").diagnostics.map(\.code) }
+        #expect(note("date: 2026-11-10\nmentee: A\nprevious: [a, b]").contains(.badPrevious))
+        #expect(note("b: &b {date: 2026-11-10, mentee: A}\n<<: *b\nmentee: A\ndate: 2026-11-10").contains(.badValue))
+        #expect(note("date: 2026-11-10\nmentee: A\n? [x, y]\n: 1").contains(.badValue))
+        let (_, problems) = NotebookConfig.parse(bytes: Array("mentor: [a, b]\n".utf8))
+        #expect(problems.map(\.code) == [.badConfig])
+    }
+
+    @Test func loneCarriageReturnsAndUnclosedCommentsAndEmptyItems() {
+        let cr = NoteReader.read(path: "cr.md", text: "---\rdate: 2026-11-10\rmentee: A\r---\r## Goals\r- [ ] Ship it\r")
+        #expect(cr.kind == .session && cr.mentions.map(\.fields.text) == ["Ship it"])
+        let comment = NoteReader.read(path: "c.md", text: sessionNote("date: 2026-11-10\nmentee: A", "## Notes\n<!-- draft\n\n## Goals\n- hidden\n"))
+        #expect(comment.diagnostics.map(\.line) == [6])
+        let empty = NoteReader.read(path: "e.md", text: sessionNote("date: 2026-11-10\nmentee: A", "## Action items\n- []\n- [ ] @\n- [ ] real\n"))
+        #expect(empty.mentions.map(\.fields.text) == ["real"])
+    }
+
+    @Test func messagesStayOneShortLine() {
+        let huge = String(repeating: "x", count: 100_000)
+        let diagnostic = Diagnostic(file: "a\nb.md", code: .badPrevious, message: "previous: '\(huge)' matches\nnothing")
+        #expect(diagnostic.message.count <= 401 && !diagnostic.message.contains("\n"))
+        #expect(diagnostic.formatted.hasPrefix("a?b.md:1:1: error: "))
+        let keys = (0..<200).map { "k\($0): v" }.joined(separator: "\n")
+        let note = NoteReader.read(path: "k.md", text: "---\ndate: 2026-11-10\nmentee: A\n\(keys)\n---\n")
+        #expect(note.diagnostics.filter { $0.code == .unknownKey }.count == 21)
+    }
+}
