@@ -128,23 +128,18 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let model = try notebook.open()
-            let period: ReportPeriod
-            if let week, let parsed = ReportPeriod.week(week, startsOn: model.config.weekStarts) {
-                period = parsed
-            } else if let from = from.flatMap({ LocalDate($0) }), let to = to.flatMap({ LocalDate($0) }) {
-                period = ReportPeriod(from: from, to: to)
-            } else {
-                period = ReportPeriod.week(holding: model.asOf, startsOn: model.config.weekStarts)
+            try produce(notebook, output) { (documents) throws(DocumentError) in
+                let config = documents.notebook.config
+                let period: ReportPeriod
+                if let week, let parsed = ReportPeriod.week(week, startsOn: config.weekStarts) {
+                    period = parsed
+                } else if let from = from.flatMap({ LocalDate($0) }), let to = to.flatMap({ LocalDate($0) }) {
+                    period = ReportPeriod(from: from, to: to)
+                } else {
+                    period = ReportPeriod.week(holding: documents.notebook.asOf, startsOn: config.weekStarts)
+                }
+                return try documents.report(period: period, series: series, format: format.document)
             }
-            let documents = Documents(model)
-            do {
-                try output.emit(try documents.report(period: period, series: series, format: format.document))
-            } catch let error as DocumentError {
-                for diagnostic in error.diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8)) }
-                throw Failure(error.description)
-            }
-            Console.summarizeProblems(in: model)
         }
     }
 }
