@@ -16,6 +16,7 @@ public enum NoteReader {
 
     /// Reads a file's decoded text.
     public static func read(path: String, text: String) -> Note {
+        if text.utf8.count > ComplexityGuard.maximumBytes { return tooLarge(path: path, size: text.utf8.count) }
         switch NoteText.split(text) {
         case .success(let split):
             return read(path: path, text: split)

@@ -141,6 +141,8 @@ struct HostileInputTests {
         let input = try #require(PathologicalInputs.all.first { $0.name == name })
         for body in ["## Notes\n" + input.text(), "## Action items\n- [ ] " + input.text()] {
             let note = NoteReader.read(path: "p.md", text: Self.front() + body)
+            // Over the size limit, a note is reported before anything is parsed.
+            if note.diagnostics.map(\.code) == [.tooLarge] { continue }
             #expect(note.kind == .session)
             if input.slowInCmark030 && body.hasPrefix("## Notes") {
                 #expect(note.diagnostics.map(\.code).contains(.tooComplex))
