@@ -20,9 +20,14 @@ struct BodyReader {
     /// The nearest list item above every node (-1 for none), so nesting costs nothing to look up.
     private let enclosingItems: [Int]
 
-    init(path: String, body: Substring, lineOffset: Int) {
+    /// Whether every section keeps its Markdown (a profile's research is shown whole);
+    /// otherwise only the sections documents show as Markdown do, which saves memory.
+    let keepsAllMarkdown: Bool
+
+    init(path: String, body: Substring, lineOffset: Int, keepsAllMarkdown: Bool = true) {
         self.path = path
         self.lineOffset = lineOffset
+        self.keepsAllMarkdown = keepsAllMarkdown
         tree = CMarkAdapter.parse(String(body))
         lines = BodyReader.lines(of: body)
         var parents = [Int](repeating: -1, count: tree.nodes.count)
@@ -158,7 +163,8 @@ struct BodyReader {
             }
             if privateLevel != nil || isPrivate { privateBlocks.append(block) } else { publicBlocks.append(block) }
         }
-        let markdown = source(from: headingNode.endLine + 1, to: nextLine, skipping: hiddenLines)
+        let markdown = keepsAllMarkdown || kind.isShownAsMarkdown
+            ? source(from: headingNode.endLine + 1, to: nextLine, skipping: hiddenLines) : ""
         sections.append(NoteSection(kind: kind, title: title, isPrivate: isPrivate,
                                     line: headingNode.line + lineOffset, markdown: markdown,
                                     entries: kind.hasEntries ? entries(in: publicBlocks) : [],

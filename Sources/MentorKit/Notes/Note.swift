@@ -168,7 +168,9 @@ public struct NoteSection: Sendable {
     public var isPrivate: Bool
     /// File line of the heading.
     public var line: Int
-    /// The section's Markdown source, heading excluded.
+    /// The section's Markdown source, heading excluded. Kept for sections shown as
+    /// Markdown (`SectionKind.isShownAsMarkdown`) and for every section of a profile;
+    /// empty for the others.
     public var markdown: String
     public var entries: [SectionEntry]
     /// Links in the section, in order (for resources).

@@ -56,7 +56,8 @@ public enum NoteReader {
             note.diagnostics = headers.diagnostics + [tooComplex(problem, path: path, lineOffset: text.bodyLineOffset)]
             return note
         }
-        var body = BodyReader(path: path, body: text.body, lineOffset: text.bodyLineOffset)
+        var body = BodyReader(path: path, body: text.body, lineOffset: text.bodyLineOffset,
+                              keepsAllMarkdown: kind == .profile)
         body.read()
         note.title = frontMatter.string("title") ?? body.title
         note.preamble = body.preamble

@@ -14,6 +14,15 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Sections whose Markdown documents show as it is written (minutes, check-in, and
+    /// sections of no known kind); the others are shown through what is read from them.
+    public var isShownAsMarkdown: Bool {
+        switch self {
+        case .notes, .checkin, .other: return true
+        default: return false
+        }
+    }
+
     private static let headingWords: [String: SectionKind] = [
         "agenda": .agenda, "talking points": .agenda,
         "check in": .checkin, "checkin": .checkin, "checking in": .checkin,

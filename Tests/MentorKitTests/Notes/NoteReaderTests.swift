@@ -162,7 +162,7 @@ struct NoteReaderTests {
     }
 
     @Test func crlfNotesKeepLinesAndSections() {
-        let text = "---\r\ndate: 2026-11-10\r\nmentee: A\r\n---\r\n## Goals\r\n- [ ] Ship it\r\n"
+        let text = "---\r\ndate: 2026-11-10\r\nmentee: A\r\n---\r\n## Notes\r\n- [ ] Ship it\r\n"
         let note = NoteReader.read(path: "a.md", bytes: Array(text.utf8))
         #expect(note.session?.date == LocalDate("2026-11-10"))
         #expect(note.mentions.map(\.fields.text) == ["Ship it"])
