@@ -18,11 +18,11 @@ public enum AgendaDocument {
         var warnings: [String] = []
         if upcoming.time == nil { warnings.append("No time set: agree on a time and add it to the plan.") }
         if upcoming.location == nil && upcoming.link == nil {
-            warnings.append("No place and no call link: say where you will meet.")
+            warnings.append("No place and no call link: say where you will meet (location: or link: in the note).")
         } else if upcoming.link == nil {
-            warnings.append("No call link: add one if anyone joins remotely.")
+            warnings.append("No call link: add one (link: in the note) if anyone joins remotely.")
         } else if upcoming.location == nil {
-            warnings.append("No place: add one if you meet in person.")
+            warnings.append("No place: add one (location: in the note) if you meet in person.")
         }
         context["logisticsWarnings"] = ContextValues.nonEmpty(warnings)
 
@@ -81,7 +81,10 @@ public enum AgendaDocument {
         let research = [profile.note.preamble] + profile.note.sections.filter { !$0.isPrivate }.map {
             "## \($0.title)\n\n\($0.markdown)"
         }
-        let markdown = research.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        let joined = research.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        let cleaned = joined.isEmpty ? "" : CMarkAdapter.safeCommonMark(joined, headingOffset: 2)
+        // A profile holding only the template's comment has no research yet.
+        let markdown = cleaned.unicodeScalars.allSatisfy(TextScanning.isSpace) ? "" : joined
         return [
             "name": profile.header.name, "file": profile.file,
             "email": profile.header.email ?? false, "organization": profile.header.organization ?? false,

@@ -159,6 +159,11 @@ struct DocumentTests {
         #expect(agenda.contains("**Organization:** Acme"))
         #expect(agenda.contains("Loves **Rust**."))
         #expect(agenda.contains("No place and no call link"))
+        let empty = InlineNotebook([
+            ("people/ana.md", "---\ntype: profile\nname: Ana Ruiz\n---\n<!-- only the template's comment -->\n"),
+            ("s/2026-12-08.md", sessionNote("date: 2026-12-08\nmentee: Ana Ruiz\nstatus: planned")),
+        ]).link()
+        #expect(try Documents(empty).agenda(series: "ana-ruiz", format: .md).contains("Nothing written yet in people/ana.md"))
     }
 
     @Test func missingThingsAreClearErrors() {
