@@ -124,7 +124,7 @@ struct BodyReader {
             let length = opening.prefix(while: { $0 == fence }).count
             guard length >= 3 else { continue }
             let closingLine = node.endLine >= 1 && node.endLine <= lines.count ? lines[node.endLine - 1] : ""
-            let closing = closingLine.trimmingCharacters(in: .whitespaces)
+            let closing = closingLine.trimmedOfSpaces()
             let closed = node.endLine > node.line && closing.count >= length && closing.allSatisfy { $0 == fence }
             if !closed {
                 let marks = String(repeating: String(fence), count: length)
@@ -250,8 +250,8 @@ struct BodyReader {
         for unit in units {
             for line in textLines(of: unit) {
                 guard let colon = line.text.firstIndex(of: ":") else { continue }
-                let key = line.text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-                let value = line.text[line.text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let key = line.text[..<colon].trimmedOfSpaces().lowercased()
+                let value = line.text[line.text.index(after: colon)...].trimmedOfSpaces()
                 let fileLine = line.line + lineOffset
                 if !sawField { plan.line = fileLine }
                 switch key {

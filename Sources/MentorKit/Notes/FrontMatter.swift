@@ -58,7 +58,7 @@ struct FrontMatter {
 
     static func string(_ node: Node) -> String? {
         guard case .scalar(let scalar) = node, !isNull(scalar) else { return nil }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmedOfSpaces()
         return value.isEmpty ? nil : value
     }
 
@@ -75,7 +75,7 @@ struct FrontMatter {
         case .scalar(let scalar):
             if isNull(scalar) { return [] }
             return scalar.string.split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmedOfSpaces() }
                 .filter { !$0.isEmpty }
         default:
             return nil

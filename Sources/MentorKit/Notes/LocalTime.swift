@@ -36,7 +36,7 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
 /// Parses the date forms notes use: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM`.
 enum DateTimeText {
     static func parse(_ raw: some StringProtocol) -> (date: LocalDate, time: LocalTime?)? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmedOfSpaces()
         if text.utf8.count == 10 {
             return LocalDate(text).map { ($0, nil) }
         }
@@ -45,7 +45,7 @@ enum DateTimeText {
         let rest = text.dropFirst(10)
         guard let separator = rest.first, separator == "T" || separator == " " || separator == "t",
               let date = LocalDate(datePart) else { return nil }
-        let timeText = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        let timeText = rest.dropFirst().trimmedOfSpaces()
         guard let time = LocalTime(timeText) else { return nil }
         return (date, time)
     }

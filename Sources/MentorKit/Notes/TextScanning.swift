@@ -99,6 +99,23 @@ enum TextScanning {
     }
 }
 
+extension StringProtocol {
+    /// Without white space at either end; Unicode scalars, no Foundation.
+    func trimmedOfSpaces() -> String {
+        let text = Substring(self)
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, TextScanning.isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard TextScanning.isSpace(scalars[before]) else { break }
+            end = before
+        }
+        return String(text[start..<end])
+    }
+}
+
 extension Substring {
     /// Without the characters at the start that match: O(length removed), unlike a loop of
     /// `dropFirst()`, which is O(n) per step on a `Substring`.
