@@ -21,6 +21,8 @@ struct ItemTracker {
     /// The item each item is nested under; turned into its id at the end, since an id can
     /// still change when a later mention adds a `^id`.
     private var parents: [Int?] = []
+    /// The held-session index that created each item: it never counts as a carry.
+    private var createdAt: [Int] = []
     private var heldIndex = -1
 
     init(people: People, asOf: LocalDate) {
@@ -92,6 +94,7 @@ struct ItemTracker {
         items.append(item)
         openSince.append(status.isActive ? heldIndex : nil)
         parents.append(parent)
+        createdAt.append(heldIndex)
         if let id = mention.fields.id { byID[id] = index }
         if byKey[mention.key] == nil { byKey[mention.key] = index }
         return index
@@ -134,7 +137,8 @@ struct ItemTracker {
             items[index].closed = done ?? session.date
             items[index].closedIn = session.file
         case (false, true):
-            openSince[index] = heldIndex - 1
+            // Reopened: this session's end counts, unless this is the session that created it.
+            openSince[index] = max(heldIndex - 1, createdAt[index])
             items[index].closed = nil
             items[index].closedIn = nil
         case (false, false):

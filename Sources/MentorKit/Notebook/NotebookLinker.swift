@@ -155,15 +155,22 @@ struct NotebookLinker {
             while end < sessions.count, sessions[end].date == sessions[start].date,
                   sessions[end].time == sessions[start].time { end += 1 }
             if end - start > 1 {
-                let group = start..<end
-                var linked = Set<Int>()
-                for member in group {
-                    if let previous = links[member], group.contains(previous) {
-                        linked.insert(member)
-                        linked.insert(previous)
+                // Pairwise: sessions linked by `previous:` (directly or through each other)
+                // form one run; every run after the first conflicts with the first.
+                var component = Array(start..<end)
+                func root(_ member: Int) -> Int {
+                    var node = member
+                    while component[node - start] != node { node = component[node - start] }
+                    return node
+                }
+                for member in start..<end {
+                    if let previous = links[member], (start..<end).contains(previous) {
+                        let (a, b) = (root(member), root(previous))
+                        component[max(a, b) - start] = min(a, b)
                     }
                 }
-                for member in group where member != start && !linked.contains(member) {
+                var reported = Set<Int>([root(start)])
+                for member in start..<end where reported.insert(root(member)).inserted {
                     let when = sessions[member].date.description + (sessions[member].time.map { " " + $0.description } ?? "")
                     report(sessions[member].file, sessions[member].header.dateLine, .sameTimeConflict,
                            "another session of this series is on \(when) too (\(sessions[start].file)); give one a different time or set `previous:` to say which comes first")
@@ -210,15 +217,14 @@ struct NotebookLinker {
                                    durationMinutes: session.header.durationMinutes ?? plan?.1.durationMinutes,
                                    file: session.file, plannedIn: plan?.0)
         }
+        // A plan is the upcoming session only while no later note exists: so only the last
+        // note's own plan can be.
         guard let last = series.sessions.last, last.status != .planned else { return result }
-        let announcing = series.sessions.reversed().first { session in
-            session.status != .planned && session.header.next?.date != nil
-        }
-        if let announcing, let plan = announcing.header.next, let date = plan.date, date > last.date {
+        if let plan = last.header.next, let date = plan.date, date > last.date {
             result.append(UpcomingSession(series: series.id, date: date, time: plan.time,
                                           location: plan.location, link: plan.link,
                                           durationMinutes: plan.durationMinutes, file: nil,
-                                          plannedIn: announcing.file))
+                                          plannedIn: last.file))
         } else if last.status == .held {
             let line = last.note.sections(.next).first?.line ?? 1
             report(last.file, line, .noNextSession,

@@ -340,7 +340,13 @@ struct BodyReader {
                 let (status, fields) = itemFields(index)
                 let outerItem = enclosingItem(of: index)
                 let isTopLevel = outerItem == nil && parents[parents[index]] == 0
-                let outerMention = outerItem.flatMap { mentionOfNode[$0] }
+                // The nearest item above that is itself a goal or action, past detail lines.
+                var outerMention: Int?
+                var ancestor = outerItem
+                while let candidate = ancestor, outerMention == nil {
+                    outerMention = mentionOfNode[candidate]
+                    ancestor = enclosingItem(of: candidate)
+                }
 
                 let role: ItemMention.Role?
                 switch section {

@@ -124,3 +124,46 @@ struct SpecCornerCaseTests {
         #expect(problems.map(\.line) == [1])
     }
 }
+
+@Suite("Spec corner cases, second review")
+struct SpecSecondReviewTests {
+    private func alex(_ date: String, _ extra: String = "", _ body: String = "") -> String {
+        sessionNote("date: \(date)\nmentee: Alex Chen" + (extra.isEmpty ? "" : "\n" + extra), body)
+    }
+
+    @Test func reopeningInTheCreatingSessionIsNotACarry() throws {
+        let notebook = InlineNotebook([
+            ("s/1.md", alex("2026-11-03", "", "## Action items\n- [x] Update CV!\n- [ ] update cv\n")),
+            ("s/2.md", alex("2026-11-10", "", "## Notes\nNothing on the CV.\n\n## Next session\n- When: 2026-12-08\n")),
+        ]).link()
+        let item = try #require(notebook.series[0].items.first)
+        #expect(item.status == .open && item.carried == 1)
+    }
+
+    @Test func onlyTheLastNotesPlanIsUpcoming() {
+        let notebook = InlineNotebook([
+            ("s/1.md", alex("2026-11-03", "", "## Next session\n- When: 2026-11-24\n")),
+            ("s/2.md", alex("2026-11-10")),
+        ]).link()
+        #expect(notebook.upcoming.isEmpty)
+        #expect(notebook.diagnostics(.noNextSession).map(\.file) == ["s/2.md"])
+    }
+
+    @Test("A task nested under a detail line has the item above as parent", arguments: ["Goals", "Action items", "Notes"])
+    func taskUnderADetail(section: String) throws {
+        let body = "## \(section)\n- [ ] Goal X\n  - detail\n    - [ ] Deep under goal\n"
+        let notebook = InlineNotebook([("s/1.md", alex("2026-11-03", "", body))]).link()
+        let deep = try #require(notebook.series[0].items.first { $0.text == "Deep under goal" })
+        #expect(deep.parent == "goal x")
+        #expect(notebook.series[0].items.first { $0.text == "Goal X" }?.details == ["detail"])
+    }
+
+    @Test func sameTimeIsPairwise() {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-03")),
+            ("s/b.md", alex("2026-11-03", "previous: x/c.md")),
+            ("s/x/c.md", alex("2026-11-03")),
+        ]).link()
+        #expect(notebook.diagnostics(.sameTimeConflict).count == 1)
+    }
+}
