@@ -36,7 +36,9 @@ public enum SessionDraft {
         }
         let recorded = series.sessions.filter { $0.status != .planned }
         let last = series.heldSessions.last ?? recorded.last ?? series.sessions.last
-        let plan = series.sessions.reversed().first { $0.status != .planned && $0.header.next?.date != nil }?.header.next
+        // The plan of the last recorded note, as for upcoming sessions: an older plan is
+        // overtaken by any later note.
+        let plan = recorded.last?.header.next
         let planned = plan.flatMap { plan in last.map { plan.date! > $0.date } ?? true ? plan : nil }
         let newDate = date ?? planned?.date ?? last.map { $0.date.adding(days: 7) } ?? notebook.asOf.adding(days: 7)
         let newTime = time ?? planned?.time ?? last?.time
