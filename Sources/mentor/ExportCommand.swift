@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let model = try notebook.open()
-            try output.emit(ExportDocument(model, includePrivate: includePrivate).rendered())
+            try output.emit(ExportDocument.render(model, includePrivate: includePrivate))
             Console.summarizeProblems(in: model)
         }
     }

@@ -91,20 +91,51 @@ public struct ExportDocument: Sendable {
     /// unless `includePrivate` is set.
     public init(_ notebook: Notebook, includePrivate: Bool = false) {
         asOf = notebook.asOf.description
-        series = notebook.series.map { series in
-            SeriesEntry(
-                id: series.id, mentee: series.mentee, mentor: series.mentor, profile: series.profile?.file,
-                sessions: series.sessions.map { SessionEntry($0, includePrivate: includePrivate) },
-                items: series.items.filter { includePrivate || !$0.isPrivate }.map(ItemEntry.init))
-        }
-        upcoming = notebook.upcoming.map {
-            UpcomingEntry(series: $0.series, date: $0.date.description, time: $0.time?.description, file: $0.file)
-        }
+        series = notebook.series.map { SeriesEntry($0, includePrivate: includePrivate) }
+        upcoming = notebook.upcoming.map(UpcomingEntry.init)
         diagnostics = notebook.diagnostics.map(DiagnosticEntry.init)
     }
 
     /// The JSON text, pretty-printed, keys in contract order.
-    public func rendered() -> String { json.rendered() }
+    public func rendered() -> String {
+        ExportDocument.write(asOf: asOf, seriesCount: series.count, series: { series[$0].json },
+                             upcoming: upcoming.map(\.json), diagnostics: diagnostics.map(\.json))
+    }
+
+    /// The export of a notebook written series by series, so that only one series' entries
+    /// exist at a time: the same bytes as `ExportDocument(notebook).rendered()`, in far less
+    /// memory for a big notebook.
+    public static func render(_ notebook: Notebook, includePrivate: Bool = false) -> String {
+        write(asOf: notebook.asOf.description, seriesCount: notebook.series.count,
+              series: { SeriesEntry(notebook.series[$0], includePrivate: includePrivate).json },
+              upcoming: notebook.upcoming.map { UpcomingEntry($0).json },
+              diagnostics: notebook.diagnostics.map { DiagnosticEntry($0).json })
+    }
+
+    /// The layout `JSONValue.rendered()` gives the whole object, written piece by piece.
+    private static func write(asOf: String, seriesCount: Int, series: (Int) -> JSONValue,
+                              upcoming: [JSONValue], diagnostics: [JSONValue]) -> String {
+        var output = "{\n  \"version\": \(version),\n  \"asOf\": "
+        JSONValue.string(asOf).write(to: &output, indent: 2)
+        output.append(",\n  \"series\": ")
+        if seriesCount == 0 {
+            output.append("[]")
+        } else {
+            output.append("[\n")
+            for index in 0..<seriesCount {
+                output.append("    ")
+                series(index).write(to: &output, indent: 4)
+                output.append(index + 1 < seriesCount ? ",\n" : "\n")
+            }
+            output.append("  ]")
+        }
+        output.append(",\n  \"upcoming\": ")
+        JSONValue.array(upcoming).write(to: &output, indent: 2)
+        output.append(",\n  \"diagnostics\": ")
+        JSONValue.array(diagnostics).write(to: &output, indent: 2)
+        output.append("\n}\n")
+        return output
+    }
 
     public var json: JSONValue {
         .object([
@@ -127,6 +158,12 @@ public struct ExportDocument: Sendable {
 }
 
 extension ExportDocument.SeriesEntry {
+    init(_ series: Series, includePrivate: Bool) {
+        self.init(id: series.id, mentee: series.mentee, mentor: series.mentor, profile: series.profile?.file,
+                  sessions: series.sessions.map { ExportDocument.SessionEntry($0, includePrivate: includePrivate) },
+                  items: series.items.filter { includePrivate || !$0.isPrivate }.map(ExportDocument.ItemEntry.init))
+    }
+
     var json: JSONValue {
         .object([
             ("id", .string(id)), ("mentee", .string(mentee)), ("mentor", .string(mentor)),
@@ -201,6 +238,11 @@ extension ExportDocument.ItemEntry {
 }
 
 extension ExportDocument.UpcomingEntry {
+    init(_ upcoming: UpcomingSession) {
+        self.init(series: upcoming.series, date: upcoming.date.description, time: upcoming.time?.description,
+                  file: upcoming.file)
+    }
+
     var json: JSONValue {
         .object([("series", .string(series)), ("date", .string(date)), ("time", .string(time)),
                  ("file", .string(file))])

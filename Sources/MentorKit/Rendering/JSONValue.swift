@@ -24,7 +24,7 @@ public enum JSONValue: Sendable, Hashable {
         return output
     }
 
-    private func write(to output: inout String, indent: Int) {
+    func write(to output: inout String, indent: Int) {
         switch self {
         case .null: output.append("null")
         case .bool(let value): output.append(value ? "true" : "false")

@@ -49,6 +49,14 @@ struct ExportGoldenTests {
         #expect(ExportDocument(Self.open(path, jobs: 1)).rendered() == ExportDocument(Self.open(path, jobs: 4)).rendered())
     }
 
+    @Test("Written series by series, the export is the same bytes", arguments: fixtures.map(\.name))
+    func streamedExport(name: String) throws {
+        let notebook = Self.open(try #require(Self.fixtures.first { $0.name == name }).path)
+        #expect(ExportDocument.render(notebook) == ExportDocument(notebook).rendered())
+        #expect(ExportDocument.render(notebook, includePrivate: true) == ExportDocument(notebook, includePrivate: true).rendered())
+        #expect(ExportDocument.render(notebook) == ExportDocument(notebook).json.rendered())
+    }
+
     @Test func sampleNotebookHasNoErrorsOrWarnings() {
         #expect(Self.open(PackagePaths.sampleNotebook).diagnostics.isEmpty)
     }
