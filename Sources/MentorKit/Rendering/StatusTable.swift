@@ -46,13 +46,13 @@ public struct StatusTable: Sendable {
             ]
         }
         let widths = header.indices.map { column in
-            ([header[column]] + cells.map { $0[column] }).map(\.count).max() ?? 0
+            ([header[column]] + cells.map { $0[column] }).map(StatusTable.displayWidth).max() ?? 0
         }
         let numeric: Set<Int> = [4, 5, 6]
         func line(_ values: [String], row: Row?) -> String {
             values.enumerated().map { column, value in
-                var cell = numeric.contains(column) ? value.leftPadded(widths[column])
-                                                    : value.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                let padding = String(repeating: " ", count: max(0, widths[column] - StatusTable.displayWidth(value)))
+                var cell = numeric.contains(column) ? padding + value : value + padding
                 if colour, let row {
                     if column == 5, row.overdue > 0 { cell = "\u{1B}[31m" + cell + "\u{1B}[0m" }
                     if column == 7, row.stalled { cell = "\u{1B}[33m" + cell + "\u{1B}[0m" }
@@ -63,6 +63,24 @@ public struct StatusTable: Sendable {
         var lines = [line(header, row: nil)]
         for (row, values) in zip(rows, cells) { lines.append(line(values, row: row)) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Terminal columns a text takes: East Asian wide characters and most emoji take two,
+    /// combining marks none.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .format: return width
+            default: break
+            }
+            let value = scalar.value
+            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+                || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+                || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+                || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value)
+                || (0x1F900...0x1F9FF).contains(value) || (0x20000...0x3FFFD).contains(value)
+            return width + (wide ? 2 : 1)
+        }
     }
 
     public var json: JSONValue {

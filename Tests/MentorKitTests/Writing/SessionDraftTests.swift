@@ -220,6 +220,21 @@ struct WorkflowCornerCaseTests {
         }
     }
 
+    @Test func statusColumnsAlignForWideNames() {
+        let notebook = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2026-11-10\nmentee: 東京 太郎\nseries: taro")),
+            ("s/b.md", sessionNote("date: 2026-11-10\nmentee: Zoë Brûlé")),
+        ]).link()
+        let lines = StatusTable(notebook).text(colour: false).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        // The LAST column starts at the same terminal column on every row.
+        let starts = lines.dropFirst().compactMap { line in
+            line.range(of: "2026-11-10").map { StatusTable.displayWidth(String(line[..<$0.lowerBound])) }
+        }
+        #expect(starts.count == 2 && Set(starts).count == 1)
+        #expect(StatusTable.displayWidth("東京") == 4 && StatusTable.displayWidth("Zoë") == 3)
+    }
+
     @Test func aMentorshipNotStartedYetIsNotStalled() {
         let notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-12-10\nmentee: New Person"))]).link()
         #expect(StatusTable(notebook).rows.first?.stalled == false)
