@@ -76,7 +76,8 @@ struct NewCommand: ParsableCommand {
                 }
                 guard let note = written.last else { return }
                 if edit, let editor = Editor.command() {
-                    try Editor.open(note, with: editor)
+                    // With --first, the new profile opens too: the research goes there.
+                    try Editor.open([note] + written.dropLast(), with: editor)
                 } else {
                     if edit { Console.error("neither $VISUAL nor $EDITOR is set; open the note yourself") }
                     print(note)
@@ -98,9 +99,10 @@ enum Editor {
     /// Runs the editor in the foreground, in mentor's own process group with its terminal:
     /// Foundation's `Process` starts children in a new group, where a terminal editor
     /// (vim, nano) is stopped as soon as it touches the terminal.
-    static func open(_ path: String, with editor: String) throws {
+    static func open(_ paths: [String], with editor: String) throws {
+        let path = paths.first ?? ""
         // The editor variable may carry arguments ("code -w"), so the shell splits it.
-        let arguments = ["/bin/sh", "-c", editor + " \"$1\"", "editor", path]
+        let arguments = ["/bin/sh", "-c", editor + " \"$@\"", "editor"] + paths
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var child: pid_t = 0
