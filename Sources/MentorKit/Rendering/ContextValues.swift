@@ -14,7 +14,6 @@ enum ContextValues {
         values["owner"] = item.owner ?? false
         values["due"] = item.due?.description ?? false
         values["closed"] = item.closed?.description ?? false
-        values["id"] = item.id
         values["explicitID"] = item.explicitID ?? false
         if item.overdue, let due = item.due {
             let days = due.days(to: asOf)

@@ -174,7 +174,7 @@ public struct Documents: Sendable {
     }
 
     func render(_ template: String, _ context: [String: Any]) throws(DocumentError) -> String {
-        if templates.broken.contains(template) || (template.hasSuffix(".html") && templates.broken.contains("html-style")) {
+        if !templates.canRender(template) {
             let relevant = templates.diagnostics.filter {
                 $0.file == "templates/\(template).mustache" || $0.file == "templates/html-style.mustache"
             }

@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable {
     public let diagnostics: [Diagnostic]
     /// Names of the templates that failed to parse.
     public let broken: Set<String>
+    /// The partials each template includes, by name.
+    private let includes: [String: [String]]
 
     /// Template names are file names without `.mustache`: `agenda.md`, `report.html`, ...
     public init(overrides: [String: String]) {
@@ -73,8 +75,22 @@ public struct TemplateSet: Sendable {
             }
         }
         self.library = library
+        self.includes = effective.mapValues { TemplateSet.partials(in: $0).map(\.1) }
         self.diagnostics = diagnostics
         self.broken = broken
+    }
+
+    /// Whether `name` renders as the notebook intends: neither it nor a template it
+    /// includes (directly or through others) is one of the notebook's broken templates.
+    public func canRender(_ name: String) -> Bool {
+        var seen: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            if broken.contains(next) { return false }
+            pending += includes[next] ?? []
+        }
+        return true
     }
 
     /// Renders `context` with the named template; nil when no such template exists.

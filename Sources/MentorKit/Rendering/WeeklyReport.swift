@@ -70,11 +70,12 @@ public struct WeeklyReport: Sendable {
             let last = held.last { $0.date <= end }
             let days = last.map { $0.date.days(to: end) }
             let open = items.filter { $0.status.isActive }
-            let following = series.sessions.first { $0.date > period.to && $0.status != .cancelled }.map { session in
+            let followingNote = series.sessions.first { $0.date > period.to && $0.status != .cancelled }.map { session in
                 UpcomingSession(series: series.id, date: session.date, time: session.time, location: session.header.location,
                                 link: session.header.link, durationMinutes: session.header.durationMinutes,
                                 file: session.file, plannedIn: nil)
             }
+            let next = followingNote ?? notebook.upcoming.first { $0.series == series.id && $0.date >= period.from }
             return SeriesFigures(
                 series: series,
                 sessionsHeld: held.filter { $0.date >= period.from && $0.date <= period.to },
@@ -83,9 +84,9 @@ public struct WeeklyReport: Sendable {
                 open: open,
                 overdue: open.filter(\.overdue),
                 lastSession: last?.date, daysSinceLastSession: days,
-                stalled: WeeklyReport.isStalled(daysSinceLastSession: days, hasNext: (following ?? notebook.upcoming.first { $0.series == series.id }) != nil,
+                stalled: WeeklyReport.isStalled(daysSinceLastSession: days, hasNext: next != nil,
                                                 stalledAfter: notebook.config.stalledAfter),
-                next: following ?? notebook.upcoming.first { $0.series == series.id && $0.date >= period.from })
+                next: next)
         }
         let allItems = chosen.flatMap(\.items).filter { !$0.isPrivate }
         followThrough = ["mentee", "mentor"].map { owner in

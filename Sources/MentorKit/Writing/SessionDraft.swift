@@ -169,7 +169,7 @@ public enum SessionDraft {
     }
 
     static func render(_ name: String, _ context: [String: Any], templates: TemplateSet) throws(WriteError) -> String {
-        if templates.broken.contains(name) {
+        if !templates.canRender(name) {
             throw WriteError("the notebook's template \(name).mustache does not parse; run `mentor check`")
         }
         guard let text = templates.render(name, ContextValues.withPresenceFlags(context)) else {

@@ -85,6 +85,15 @@ struct NotebookFilesTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.txt"])
     }
 
+    @Test("Today is the date in the notebook's time zone", arguments: [
+        ("Europe/London", "2026-12-01"), ("Pacific/Auckland", "2026-12-02"), ("America/Los_Angeles", "2026-12-01"),
+    ])
+    func todayInTheNotebooksTimeZone(zone: String, date: String) {
+        // 2026-12-01 23:30 UTC: already the 2nd in New Zealand.
+        let instant = Date(timeIntervalSince1970: Double(LocalDate("2026-12-01")!.dayNumber) * 86_400 + 23.5 * 3600)
+        #expect(LocalDate(instant, in: zone).description == date)
+    }
+
     @Test func localDateArithmetic() {
         let date = LocalDate("2026-12-01")!
         #expect(LocalDate(dayNumber: date.dayNumber) == date)

@@ -92,6 +92,16 @@ struct DocumentCornerCaseTests {
         #expect(set.diagnostics.filter { $0.code == .unknownTemplate }.allSatisfy { $0.severity == .warning })
     }
 
+    @Test func aBrokenPartialStopsEveryTemplateThatIncludesIt() throws {
+        var notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen",
+                                                               "## Next session\n- When: 2026-12-08\n"))]).link()
+        notebook.templateOverrides = ["html-style.mustache": "<style>{{#open}}</style>\n"]
+        let documents = Documents(notebook)
+        #expect(!documents.templates.canRender("agenda.html") && documents.templates.canRender("agenda.md"))
+        #expect(throws: DocumentError.self) { try documents.agenda(series: nil, format: .html) }
+        #expect(try documents.agenda(series: nil, format: .md).hasPrefix("# Agenda: Alex Chen"))
+    }
+
     @Test func anInvalidProfileAddressIsAClearError() {
         let notebook = InlineNotebook([
             ("people/a.md", "---\ntype: profile\nname: Ann Lee\nemail: \"a@x.com\\r\\nBcc: evil@example.com\"\n---\n"),
