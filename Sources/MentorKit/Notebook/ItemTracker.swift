@@ -25,9 +25,19 @@ struct ItemTracker {
     private var createdAt: [Int] = []
     private var heldIndex = -1
 
+    /// The people's first names and slugs, worked out once per series instead of per item.
+    private let menteeFirst: String?
+    private let mentorFirst: String?
+    private let menteeSlugs: (first: String, full: String)?
+    private let mentorSlugs: (first: String, full: String)?
+
     init(people: People, asOf: LocalDate) {
         self.people = people
         self.asOf = asOf
+        menteeFirst = people.mentee.flatMap(ItemTracker.firstName)
+        mentorFirst = people.mentor.flatMap(ItemTracker.firstName)
+        menteeSlugs = people.mentee.map { (Slug.make(ItemTracker.firstName($0) ?? ""), Slug.make($0)) }
+        mentorSlugs = people.mentor.map { (Slug.make(ItemTracker.firstName($0) ?? ""), Slug.make($0)) }
     }
 
     /// Applies one held session's mentions, in document order.
@@ -152,8 +162,6 @@ struct ItemTracker {
     /// The owner as the export names it: the name after `@` lower-cased; `@mentee`,
     /// `@mentor` and a missing owner (by `default-owner`) give that person's first name.
     private func owner(of mention: ItemMention) -> (String?, TrackedItem.OwnerRole?) {
-        let menteeFirst = people.mentee.flatMap(ItemTracker.firstName)
-        let mentorFirst = people.mentor.flatMap(ItemTracker.firstName)
         guard let written = mention.fields.owner?.lowercased() else {
             switch people.defaultOwner {
             case .mentee: return (menteeFirst, .mentee)
@@ -167,12 +175,12 @@ struct ItemTracker {
         default:
             // Compared without accents or case, so `@tomas` is Tomás and `@zoe-obrien` Zoë O'Brien.
             let folded = Slug.make(written)
-            func names(_ person: String?) -> Bool {
-                guard let person, !folded.isEmpty else { return false }
-                return folded == Slug.make(ItemTracker.firstName(person) ?? "") || folded == Slug.make(person)
+            func names(_ slugs: (first: String, full: String)?) -> Bool {
+                guard let slugs else { return false }
+                return folded == slugs.first || folded == slugs.full
             }
-            if names(people.mentee) { return (written, .mentee) }
-            if names(people.mentor) { return (written, .mentor) }
+            if names(menteeSlugs) { return (written, .mentee) }
+            if names(mentorSlugs) { return (written, .mentor) }
             return (written, .other)
         }
     }

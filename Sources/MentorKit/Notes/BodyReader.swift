@@ -359,8 +359,8 @@ struct BodyReader {
                 default:
                     role = status != nil ? .action : nil
                 }
-                guard let role, let fields, !fields.text.isEmpty,
-                      fields.id != nil || !InlineFields.key(of: fields.text).isEmpty else {
+                let key = role != nil ? fields.map { InlineFields.key(of: $0.text) } ?? "" : ""
+                guard let role, let fields, !fields.text.isEmpty, fields.id != nil || !key.isEmpty else {
                     if let outerMention, status == nil {
                         let detail = itemText(index)
                         if !detail.isEmpty { mentions[outerMention].details.append(detail) }
@@ -375,7 +375,7 @@ struct BodyReader {
                 }
                 mentionOfNode[index] = mentions.count
                 mentions.append(ItemMention(
-                    role: role, checkbox: status, fields: fields, key: InlineFields.key(of: fields.text),
+                    role: role, checkbox: status, fields: fields, key: key,
                     line: node.line + lineOffset, column: node.column, parent: outerMention,
                     details: [], sectionKind: section, isPrivate: isPrivate))
             }

@@ -22,6 +22,10 @@ public struct InlineFields: Sendable, Hashable {
     }
 
     /// Takes the fields out of an item's plain text.
+    ///
+    /// Words are found and copied as bytes; only a word that may hold a field (it does not
+    /// start with an ASCII letter or digit, or it has a colon) becomes a `String`. Most
+    /// words of most items are plain, and this is the reader's hottest loop.
     public init(parsing raw: some StringProtocol) {
         text = ""
         tags = []
@@ -29,20 +33,20 @@ public struct InlineFields: Sendable, Hashable {
         var source = String(raw)
         extractDataview(from: &source)
 
-        let words = TextScanning.words(source)
-        var kept: [Substring] = []
+        let bytes = Array(source.utf8)
+        let words = TextScanning.wordRanges(bytes)
+        var kept: [Range<Int>] = []
         kept.reserveCapacity(words.count)
         var index = 0
         while index < words.count {
-            // Most words are plain: no field can start with a letter or digit unless it holds
-            // a colon (`due:`, `done:`), so they skip the checks below.
-            if let first = words[index].utf8.first, InlineFields.isPlainStart(first),
-               !words[index].utf8.contains(0x3A) {
-                kept.append(words[index])
+            let word = words[index]
+            // No field can start with a letter or digit unless it holds a colon (`due:`).
+            if InlineFields.isPlain(bytes[word]) {
+                kept.append(word)
                 index += 1
                 continue
             }
-            let token = String(words[index])
+            let token = String(decoding: bytes[word], as: UTF8.self)
             // A field may stand in brackets or before punctuation: "(due:2026-11-21)", "@alex:".
             let core = InlineFields.core(of: token)
             if let value = InlineFields.value(of: core, prefix: "due:") {
@@ -55,21 +59,21 @@ public struct InlineFields: Sendable, Hashable {
                 var value = attached
                 if value.isEmpty, index + 1 < words.count {
                     index += 1
-                    value = String(words[index])
+                    value = String(decoding: bytes[words[index]], as: UTF8.self)
                 }
                 assign(value, to: emoji == "📅" ? \.due : \.done, field: emoji)
             } else {
                 if let tag = InlineFields.tag(token) { tags.append(tag) }
-                kept.append(words[index])
+                kept.append(word)
             }
             index += 1
         }
-        if let last = kept.last, last.count > 1, last.hasPrefix("^"),
-           last.dropFirst().allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }) {
-            id = String(last.dropFirst())
+        if let last = kept.last, last.count > 1, bytes[last.lowerBound] == UInt8(ascii: "^"),
+           bytes[(last.lowerBound + 1)..<last.upperBound].allSatisfy({ InlineFields.isPlainStart($0) || $0 == 0x2D }) {
+            id = String(decoding: bytes[(last.lowerBound + 1)..<last.upperBound], as: UTF8.self)
             kept.removeLast()
         }
-        text = kept.joined(separator: " ")
+        text = TextScanning.joined(kept, of: bytes)
     }
 
     private mutating func assign(_ value: String, to field: WritableKeyPath<InlineFields, LocalDate?>,
@@ -99,8 +103,27 @@ public struct InlineFields: Sendable, Hashable {
 
     /// ASCII letters and digits: a word starting with one is plain text unless it has a colon.
     @inline(__always)
-    private static func isPlainStart(_ byte: UInt8) -> Bool {
+    static func isPlainStart(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// Whether a word can hold no field, decided on its bytes: it does not start with `#`,
+    /// ✅ or 📅, and after any opening brackets it starts with neither `@` nor a `d` of
+    /// `due:`/`done:`. Anything else goes through the full checks, which work on characters.
+    private static func isPlain(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let first = word.first else { return true }
+        if isPlainStart(first) {
+            return !((first == 0x64 || first == 0x44) && word.contains(0x3A))
+        }
+        if first == 0x23 || first == 0xE2 || first == 0xF0 { return false }
+        var start = word.startIndex
+        while start < word.endIndex, word[start] == 0x28 || word[start] == 0x5B || word[start] == 0x7B {
+            start += 1
+        }
+        guard start < word.endIndex else { return true }
+        let byte = word[start]
+        if byte == 0x40 { return false }
+        return !((byte == 0x64 || byte == 0x44) && word.contains(0x3A))
     }
 
     /// The token without surrounding brackets and trailing punctuation.
@@ -150,6 +173,7 @@ extension InlineFields {
     /// The identity key of an item's text: case-folded, everything but letters, digits and
     /// white space dropped, white space collapsed.
     public static func key(of text: some StringProtocol) -> String {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiKey), let ascii { return ascii }
         var key = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {
@@ -161,5 +185,28 @@ extension InlineFields {
             }
         }
         return String(key)
+    }
+
+    /// The key of ASCII text, built on bytes; nil when the text is not all ASCII.
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = count > 0
+                } else if isPlainStart(byte) {
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    output[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 }

@@ -58,10 +58,30 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     private static func normalizedWords(_ heading: String) -> [String] {
+        if let ascii = heading.utf8.withContiguousStorageIfAvailable(asciiWords), let ascii { return ascii }
         var cleaned = ""
         for character in heading.lowercased() {
             cleaned.append(character.isLetter || character.isNumber ? character : " ")
         }
         return cleaned.split(separator: " ").map(String.init)
+    }
+
+    /// The words of an ASCII heading, lower-cased, split at anything but letters and digits;
+    /// nil when the heading is not all ASCII.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in bytes {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                word.append(lower)
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 }
