@@ -385,12 +385,12 @@ struct BodyReader {
     /// The checkbox and inline fields of an item's first paragraph.
     private func itemFields(_ item: Int) -> (ItemStatus?, InlineFields?) {
         guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return (nil, nil) }
-        let text = tree.plainText(of: first)
-        let trimmed = text.drop(while: { $0 == " " })
-        if let (status, rest) = ItemStatus.checkbox(at: trimmed) {
-            return (status, InlineFields(parsing: rest))
+        let text = tree.plainTextBytes(of: first)[...]
+        let trimmed = text.drop(while: { $0 == 0x20 })
+        if let (status, rest) = ItemStatus.checkbox(in: trimmed) {
+            return (status, InlineFields(utf8: rest))
         }
-        return (nil, InlineFields(parsing: text))
+        return (nil, InlineFields(utf8: text))
     }
 
     /// The nearest list item this item is nested in, if any.

@@ -27,13 +27,20 @@ public struct InlineFields: Sendable, Hashable {
     /// start with an ASCII letter or digit, or it has a colon) becomes a `String`. Most
     /// words of most items are plain, and this is the reader's hottest loop.
     public init(parsing raw: some StringProtocol) {
+        self.init(utf8: Array(raw.utf8)[...])
+    }
+
+    /// Takes the fields out of an item's plain text given as (valid) UTF-8.
+    init(utf8 raw: ArraySlice<UInt8>) {
         text = ""
         tags = []
         badDates = []
-        var source = String(raw)
-        extractDataview(from: &source)
-
-        let bytes = Array(source.utf8)
+        var bytes = raw
+        if TextScanning.contains(raw, "::") {
+            var source = String(decoding: raw, as: UTF8.self)
+            extractDataview(from: &source)
+            bytes = Array(source.utf8)[...]
+        }
         let words = TextScanning.wordRanges(bytes)
         var kept: [Range<Int>] = []
         kept.reserveCapacity(words.count)
@@ -89,7 +96,6 @@ public struct InlineFields: Sendable, Hashable {
 
     /// `[due:: 2026-11-17]` and `[done:: ...]` (Dataview), taken out of `source`.
     private mutating func extractDataview(from source: inout String) {
-        guard TextScanning.contains(source.utf8, "::") else { return }
         for field in ["due", "done"] {
             while let open = source.range(of: "[\(field)::", options: .caseInsensitive) {
                 guard let close = source[open.upperBound...].firstIndex(of: "]") else { break }
@@ -174,6 +180,11 @@ extension InlineFields {
     /// white space dropped, white space collapsed.
     public static func key(of text: some StringProtocol) -> String {
         if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiKey), let ascii { return ascii }
+        return unicodeKey(of: text)
+    }
+
+    /// The key by its definition, on Unicode scalars.
+    static func unicodeKey(of text: some StringProtocol) -> String {
         var key = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {

@@ -13,13 +13,13 @@ public enum ItemStatus: String, Sendable, Hashable, Codable {
     /// after the marker.
     static func checkbox(at text: Substring) -> (ItemStatus, Substring)? {
         let scalars = text.unicodeScalars
-        guard scalars.count >= 3 else { return nil }
         var cursor = scalars.startIndex
-        guard scalars[cursor] == "[" else { return nil }
+        guard cursor < scalars.endIndex, scalars[cursor] == "[" else { return nil }
         cursor = scalars.index(after: cursor)
+        guard cursor < scalars.endIndex else { return nil }
         let mark = scalars[cursor]
         cursor = scalars.index(after: cursor)
-        guard scalars[cursor] == "]" else { return nil }
+        guard cursor < scalars.endIndex, scalars[cursor] == "]" else { return nil }
         cursor = scalars.index(after: cursor)
         if cursor < scalars.endIndex {
             let next = scalars[cursor]
@@ -34,5 +34,27 @@ public enum ItemStatus: String, Sendable, Hashable, Codable {
         default: return nil
         }
         return (status, text[cursor...])
+    }
+
+    /// `checkbox(at:)` on UTF-8 bytes: the status and the bytes after the box.
+    static func checkbox(in bytes: ArraySlice<UInt8>) -> (ItemStatus, ArraySlice<UInt8>)? {
+        let start = bytes.startIndex
+        guard bytes.count >= 3, bytes[start] == UInt8(ascii: "["), bytes[start + 2] == UInt8(ascii: "]") else {
+            return nil
+        }
+        let after = start + 3
+        if after < bytes.endIndex {
+            let next = bytes[after]
+            guard next == 0x20 || next == 0x09 || next == 0x0A else { return nil }
+        }
+        let status: ItemStatus
+        switch bytes[start + 1] {
+        case UInt8(ascii: " "): status = .open
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): status = .done
+        case UInt8(ascii: "-"): status = .dropped
+        case UInt8(ascii: "/"): status = .inProgress
+        default: return nil
+        }
+        return (status, bytes[after...])
     }
 }

@@ -85,6 +85,11 @@ public struct MarkdownTree: Sendable {
     /// The text a reader sees in the subtree at `index`: text and code literals, breaks as
     /// spaces, inline HTML dropped, link and image text kept without their URL.
     public func plainText(of index: Int) -> String {
+        String(decoding: plainTextBytes(of: index), as: UTF8.self)
+    }
+
+    /// `plainText(of:)` as UTF-8 bytes, for readers that work on bytes.
+    func plainTextBytes(of index: Int) -> [UInt8] {
         var text: [UInt8] = []
         let stop = end(of: index)
         var position = index
@@ -104,7 +109,7 @@ public struct MarkdownTree: Sendable {
             }
             position += 1
         }
-        return String(decoding: text, as: UTF8.self)
+        return text
     }
 
     @inline(__always)

@@ -57,8 +57,13 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         return (headingWords[phrase] ?? .other, isPrivate)
     }
 
-    private static func normalizedWords(_ heading: String) -> [String] {
+    static func normalizedWords(_ heading: String) -> [String] {
         if let ascii = heading.utf8.withContiguousStorageIfAvailable(asciiWords), let ascii { return ascii }
+        return unicodeWords(heading)
+    }
+
+    /// The words by their definition, on characters.
+    static func unicodeWords(_ heading: String) -> [String] {
         var cleaned = ""
         for character in heading.lowercased() {
             cleaned.append(character.isLetter || character.isNumber ? character : " ")

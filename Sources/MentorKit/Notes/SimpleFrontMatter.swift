@@ -9,54 +9,96 @@ import Yams
 /// sixth of reading a note (docs/performance.md).
 enum SimpleFrontMatter {
     static func parse(_ yaml: String, firstLine: Int) -> [FrontMatter.Entry]? {
+        var yaml = yaml
+        yaml.makeContiguousUTF8()
+        // `Tag.implicit` makes a new object each time it is read: one per note will do.
+        let tag = Tag.implicit
+        return yaml.utf8.withContiguousStorageIfAvailable { parse($0, firstLine: firstLine, tag: tag) } ?? nil
+    }
+
+    /// Lines are found on bytes; a value becomes a `String` once it is known to be simple.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, tag: Tag) -> [FrontMatter.Entry]? {
         var entries: [FrontMatter.Entry] = []
-        var keys = Set<String>()
         var lineNumber = firstLine - 1
-        for rawLine in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            var line = rawLine
-            if line.last == "\r" { line = line.dropLast() }
-            guard let first = line.utf8.first else { continue }
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+            guard let first = line.first else { continue }
             if first == UInt8(ascii: "#") { continue }
-            if line.utf8.allSatisfy({ $0 == 0x20 }) { continue }
+            if line.allSatisfy({ $0 == 0x20 }) { continue }
             // Indentation, tabs or control characters: a structure this reader leaves to Yams.
-            guard first != 0x20, !line.utf8.contains(where: { $0 == 0x09 || $0 < 0x20 }) else { return nil }
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            let key = line[..<colon]
-            guard !key.isEmpty, key.utf8.allSatisfy(isKeyByte), keys.insert(String(key)).inserted else { return nil }
-            let rest = line[line.index(after: colon)...]
-            guard rest.first == " " else { return nil }
-            let text = rest.drop(while: { $0 == " " })
-            guard !text.isEmpty, let value = scalarOrList(text) else { return nil }
-            entries.append(FrontMatter.Entry(key: String(key), value: value, line: lineNumber, column: 1))
+            guard first != 0x20, !line.contains(where: { $0 == 0x09 || $0 < 0x20 }) else { return nil }
+            guard let colon = line.firstIndex(of: 0x3A) else { return nil }
+            let keyBytes = line[..<colon]
+            guard !keyBytes.isEmpty, keyBytes.allSatisfy(isKeyByte) else { return nil }
+            let key = String(decoding: keyBytes, as: UTF8.self)
+            guard !entries.contains(where: { $0.key == key }) else { return nil }
+            var valueStart = colon + 1
+            guard valueStart < line.count, line[valueStart] == 0x20 else { return nil }
+            while valueStart < line.count, line[valueStart] == 0x20 { valueStart += 1 }
+            guard valueStart < line.count else { return nil }
+            let valueBytes = UnsafeBufferPointer(rebasing: line[valueStart...])
+            let value: Node?
+            if let plain = plainScalar(valueBytes) {
+                value = .scalar(.init(plain, tag, .plain))
+            } else {
+                value = scalarOrList(Substring(String(decoding: valueBytes, as: UTF8.self)), tag: tag)
+            }
+            guard let value else { return nil }
+            entries.append(FrontMatter.Entry(key: key, value: value, line: lineNumber, column: 1))
         }
         return entries
     }
+
+    /// A plain scalar outside a list, read on bytes; nil for anything else, which the
+    /// general path below then decides.
+    private static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = bytes.first, first < 0x80, !plainIndicators.contains(first) else { return nil }
+        var end = bytes.count
+        var index = 1
+        while index < bytes.count {
+            if bytes[index] == 0x23, bytes[index - 1] == 0x20 { end = index - 1; break }
+            if bytes[index] == 0x20, bytes[index - 1] == 0x3A { return nil }
+            index += 1
+        }
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end > 0, bytes[end - 1] != 0x3A else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+    }
+
+    /// Bytes that cannot start a plain scalar.
+    private static let plainIndicators: Set<UInt8> = Set("[]{}&*!|>%@`-?,#'\"".utf8)
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
             || byte == 0x2D || byte == 0x5F
     }
 
-    private static func scalarOrList(_ text: Substring) -> Node? {
+    private static func scalarOrList(_ text: Substring, tag: Tag) -> Node? {
         if text.first == "[" {
             guard let close = text.firstIndex(of: "]"), isEndOfLine(text[text.index(after: close)...]) else { return nil }
             let inside = text[text.index(after: text.startIndex)..<close]
             guard !inside.contains("["), !inside.contains("{") else { return nil }
-            if inside.allSatisfy({ $0 == " " }) { return .sequence(.init([], .implicit, .flow)) }
+            if inside.allSatisfy({ $0 == " " }) { return .sequence(.init([], tag, .flow)) }
             var items: [Node] = []
             for part in inside.split(separator: ",", omittingEmptySubsequences: false) {
                 let item = part.trimmingStart { $0 == " " }.trimmingEnd { $0 == " " }
-                guard !item.isEmpty, let node = scalar(item, inFlow: true) else { return nil }
+                guard !item.isEmpty, let node = scalar(item, inFlow: true, tag: tag) else { return nil }
                 items.append(node)
             }
-            return .sequence(.init(items, .implicit, .flow))
+            return .sequence(.init(items, tag, .flow))
         }
-        return scalar(text, inFlow: false)
+        return scalar(text, inFlow: false, tag: tag)
     }
 
     /// A plain, single- or double-quoted scalar that ends the line (or the list item).
-    private static func scalar(_ text: Substring, inFlow: Bool) -> Node? {
+    private static func scalar(_ text: Substring, inFlow: Bool, tag: Tag) -> Node? {
         guard let first = text.first else { return nil }
         switch first {
         case "\"":
@@ -66,7 +108,7 @@ enum SimpleFrontMatter {
                 let character = text[index]
                 if character == "\"" {
                     guard isEndOfLine(text[text.index(after: index)...]) else { return nil }
-                    return .scalar(.init(value, .implicit, .doubleQuoted))
+                    return .scalar(.init(value, tag, .doubleQuoted))
                 }
                 if character == "\\" {
                     index = text.index(after: index)
@@ -98,7 +140,7 @@ enum SimpleFrontMatter {
                         continue
                     }
                     guard isEndOfLine(text[next...]) else { return nil }
-                    return .scalar(.init(value, .implicit, .singleQuoted))
+                    return .scalar(.init(value, tag, .singleQuoted))
                 }
                 value.append(character)
                 index = text.index(after: index)
@@ -112,7 +154,7 @@ enum SimpleFrontMatter {
             value = value.trimmingEnd { $0 == " " }
             guard !value.isEmpty, !TextScanning.contains(value.utf8, ": "), value.last != ":" else { return nil }
             if inFlow, value.contains(where: { "[]{}:".contains($0) }) { return nil }
-            return .scalar(.init(String(value), .implicit, .plain))
+            return .scalar(.init(String(value), tag, .plain))
         }
     }
 

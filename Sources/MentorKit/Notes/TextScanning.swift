@@ -50,11 +50,11 @@ enum TextScanning {
     }
 
     /// The words of UTF-8 `bytes` (valid UTF-8) split at white space, as byte ranges.
-    static func wordRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    static func wordRanges(_ bytes: ArraySlice<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = -1
-        var index = 0
-        let count = bytes.count
+        var index = bytes.startIndex
+        let count = bytes.endIndex
         while index < count {
             let byte = bytes[index]
             let length: Int
@@ -84,16 +84,16 @@ enum TextScanning {
 
     /// The scalar of a 2- or 3-byte UTF-8 sequence (the input is valid UTF-8).
     @inline(__always)
-    private static func scalar(in bytes: [UInt8], at index: Int, length: Int) -> Unicode.Scalar {
+    private static func scalar(in bytes: ArraySlice<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
         var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : 0x0F)
-        for offset in 1..<length where index + offset < bytes.count {
+        for offset in 1..<length where index + offset < bytes.endIndex {
             value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
         }
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// The byte ranges of `bytes` joined by single spaces.
-    static func joined(_ ranges: [Range<Int>], of bytes: [UInt8]) -> String {
+    static func joined(_ ranges: [Range<Int>], of bytes: ArraySlice<UInt8>) -> String {
         guard !ranges.isEmpty else { return "" }
         let total = ranges.reduce(ranges.count - 1) { $0 + $1.count }
         return String(unsafeUninitializedCapacity: total) { output in
@@ -124,22 +124,31 @@ enum TextScanning {
     }
 
     private static func firstOffset(of needle: StaticString, in haystack: some Collection<UInt8>) -> Int? {
-        let pattern = Array(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
-        guard let first = pattern.first else { return 0 }
-        var offset = 0
-        var index = haystack.startIndex
-        while index != haystack.endIndex {
+        if let offset = haystack.withContiguousStorageIfAvailable({ firstOffset(of: needle, inBuffer: $0) }) {
+            return offset
+        }
+        return Array(haystack).withUnsafeBufferPointer { firstOffset(of: needle, inBuffer: $0) }
+    }
+
+    private static func firstOffset(of needle: StaticString, inBuffer haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return 0 }
+        guard haystack.count >= count else { return nil }
+        let pattern = needle.utf8Start
+        let first = pattern[0]
+        var index = 0
+        let last = haystack.count - count
+        while index <= last {
             if haystack[index] == first {
                 var matched = true
-                var probe = haystack.index(after: index)
-                for byte in pattern.dropFirst() {
-                    guard probe != haystack.endIndex, haystack[probe] == byte else { matched = false; break }
-                    probe = haystack.index(after: probe)
+                var offset = 1
+                while offset < count {
+                    if haystack[index + offset] != pattern[offset] { matched = false; break }
+                    offset += 1
                 }
-                if matched { return offset }
+                if matched { return index }
             }
-            index = haystack.index(after: index)
-            offset += 1
+            index += 1
         }
         return nil
     }

@@ -31,6 +31,10 @@ struct SimpleFrontMatterTests {
         "a: &x 1\nb: *x\n", "mentee: a: b\n", "date: 2026-11-10\ndate: 2026-11-11\n", "key: \"unterminated\n",
         "tags: [a, [b]]\n", "\"quoted key\": v\n", "x: |\n  block\n", "k: v\n  continued\n", "k:\tv\n",
         "k: 'it''s'\n", "k: \"\\u00e9\"\n", "k: - not a list\n", "k: @at\n", "k: value:\n",
+        // Plain scalars read on bytes: comments, trailing spaces, colons, non-ASCII.
+        "k: a #b\nl: a#b\nm: a:b\nn: trailing   \n", "k: a: #c\n", "k: a:  \n", "k: Zoë O'Brien\n",
+        "k: é\n", "k: 東京 # city\n", "k:  two spaces\n", "k: x\r\n\r\nl: y\r\n", "k: a\n\n# c\n",
+        "k: ok\nk2: :start\n", "k: 1\nK: 2\n",
     ]
 
     @Test("Same entries with and without the fast path", arguments: samples)

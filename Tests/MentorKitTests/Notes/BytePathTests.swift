@@ -1,0 +1,62 @@
+import Testing
+@testable import MentorKit
+
+/// The reader's hot paths work on UTF-8 bytes; these check them against the character
+/// based definitions they replace.
+@Suite("Byte-level reading agrees with the character definitions")
+struct BytePathTests {
+    static let texts: [String] = [
+        "", " ", "plain words only", "  leading and trailing  ", "tab\tand\nnewline",
+        "no\u{00A0}break space", "em\u{2003}space and ideographic\u{3000}space", "line\u{2028}separator",
+        "next\u{0085}line", "ogham\u{1680}mark", "narrow\u{202F}nbsp", "Zoë and Tomás", "東京 の 会議",
+        "e\u{301}t\u{301}e\u{301}", "emoji 📅 2026-11-17 ✅2026-11-14", "(due:2026-11-21) [done:2026-11-20]",
+        "@alex: review (@jade) #tag #123 #a/b- ^id-1", "Due:2026-11-21 DONE:2026-11-22", "d:x dx: de:",
+        "{@x} [[#y]] ((due:2026-01-01))", "ends with ^",
+    ]
+
+    @Test("Words split on bytes equal words split on scalars", arguments: texts)
+    func words(text: String) {
+        let bytes = Array(text.utf8)[...]
+        let fromBytes = TextScanning.wordRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(fromBytes == TextScanning.words(text).map(String.init))
+    }
+
+    @Test("Joining byte ranges equals joining the words", arguments: texts)
+    func joined(text: String) {
+        let bytes = Array(text.utf8)[...]
+        #expect(TextScanning.joined(TextScanning.wordRanges(bytes), of: bytes) == TextScanning.collapse(text))
+    }
+
+    @Test("Inline fields read from bytes equal those read from the string", arguments: texts)
+    func inlineFields(text: String) {
+        #expect(InlineFields(utf8: Array(text.utf8)[...]) == InlineFields(parsing: text))
+        #expect(InlineFields(parsing: text[...]) == InlineFields(parsing: text))
+    }
+
+    @Test("The ASCII key equals the Unicode key", arguments: [
+        "Plain Words", "  Mixed   CASE, punctuation!  ", "tabs\tand\nlines", "#tag @owner ^id", "123 go-go",
+        "", "...", "a.b.c", "Ω not ascii",
+    ])
+    func keys(text: String) {
+        #expect(InlineFields.key(of: text) == InlineFields.unicodeKey(of: text))
+    }
+
+    @Test("Checkboxes read from bytes equal those read from characters", arguments: [
+        "[ ] open", "[x] done", "[X]", "[-] dropped", "[/] going", "[ ]", "[x]tight", "[xx] no", "[ x] no",
+        "[é] no", "[", "[]", "[ ]\ttab", "[ ]\nline", "plain",
+    ])
+    func checkboxes(text: String) {
+        let fromBytes = ItemStatus.checkbox(in: Array(text.utf8)[...])
+        let fromCharacters = ItemStatus.checkbox(at: text[...])
+        #expect(fromBytes?.0 == fromCharacters?.0)
+        #expect(fromBytes.map { String(decoding: $0.1, as: UTF8.self) } == fromCharacters.map { String($0.1) })
+    }
+
+    @Test("ASCII headings are classified as the general path does", arguments: [
+        "Agenda", "2. Check-in:", "Goals for the coming week", "Notes (private)", "Private", "Action Items!",
+        "  Next   session  ", "Résumé", "Links & resources", "42", "",
+    ])
+    func headings(heading: String) {
+        #expect(SectionKind.normalizedWords(heading) == SectionKind.unicodeWords(heading))
+    }
+}
