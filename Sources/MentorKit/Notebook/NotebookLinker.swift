@@ -1,12 +1,19 @@
+import Foundation
+
 /// The link stage: turns parsed notes into the `Notebook` model.
 extension Notebook {
     /// Links a read notebook as of a date: series, chains, profiles, items, upcoming sessions.
-    public static func link(_ source: NotebookSource, asOf: LocalDate) -> Notebook {
+    public static func link(_ source: NotebookSource, asOf: LocalDate, jobs: Int = 1) -> Notebook {
         var linker = NotebookLinker(source: source, asOf: asOf)
-        return linker.run()
+        return linker.run(jobs: jobs)
     }
 }
 
+/// Links the notes of a notebook into series (spec 3.2-3.5).
+///
+/// Series are linked independently of each other, so they are spread over `jobs` threads;
+/// each keeps its own diagnostics, joined in series order, so the result is the same
+/// whatever the number of threads.
 struct NotebookLinker {
     let source: NotebookSource
     let asOf: LocalDate
@@ -17,13 +24,14 @@ struct NotebookLinker {
         self.asOf = asOf
     }
 
-    mutating func run() -> Notebook {
+    mutating func run(jobs: Int = 1) -> Notebook {
         diagnostics = source.diagnostics + source.notes.flatMap(\.diagnostics)
         let profiles = source.notes.compactMap { note -> Profile? in
             guard let header = note.profile else { return nil }
             let seriesID = header.series ?? Slug.make(header.name)
             return Profile(note: note, header: header, seriesID: seriesID)
         }
+        let profileIndex = ProfileIndex(profiles)
 
         var sessionsBySeries: [String: [Session]] = [:]
         for note in source.notes {
@@ -34,28 +42,56 @@ struct NotebookLinker {
             .init(path: $0.file, series: $0.seriesID, date: $0.date, time: $0.time)
         })
 
+        let ids = sessionsBySeries.keys.sorted()
+        let grouped = sessionsBySeries
+        let results = ResultSlots<(Series, [UpcomingSession], [Diagnostic])>(count: ids.count)
+        let link: @Sendable (Int) -> Void = { [self] index in
+            var local = NotebookLinker(source: source, asOf: asOf)
+            let id = ids[index]
+            let series = local.series(id, sessions: grouped[id] ?? [], resolver: resolver,
+                                      profiles: profiles, index: profileIndex)
+            let upcoming = local.upcomingSessions(of: series)
+            results.store((series, upcoming, local.diagnostics), at: index)
+        }
+        let threads = max(1, min(jobs, ids.count))
+        if threads == 1 {
+            ids.indices.forEach(link)
+        } else {
+            let chunk = max(1, ids.count / (threads * 8))
+            DispatchQueue.concurrentPerform(iterations: (ids.count + chunk - 1) / chunk) { part in
+                for index in (part * chunk)..<min(ids.count, (part + 1) * chunk) { link(index) }
+            }
+        }
         var allSeries: [Series] = []
         var upcoming: [UpcomingSession] = []
-        for id in sessionsBySeries.keys.sorted() {
-            let sessions = chain(sessionsBySeries[id] ?? [], series: id, resolver: resolver)
-            let mentee = sessions.reversed().lazy.compactMap(\.header.mentee).first
-            let mentor = sessions.reversed().lazy.compactMap(\.header.mentor).first ?? source.config.mentor
-            var series = Series(id: id, mentee: mentee, mentor: mentor, profile: nil, sessions: sessions, items: [])
-            series.profile = profile(for: series, among: profiles)
-            if series.mentee == nil { series.mentee = series.profile?.header.name }
-
-            var tracker = ItemTracker(people: .init(mentee: series.mentee, mentor: series.mentor,
-                                                    defaultOwner: source.config.defaultOwner),
-                                      asOf: asOf)
-            for session in sessions where session.status == .held { tracker.apply(session) }
-            series.items = tracker.finish()
-            upcoming += upcomingSessions(of: series)
+        allSeries.reserveCapacity(ids.count)
+        for (series, seriesUpcoming, problems) in results.values() {
             allSeries.append(series)
+            upcoming += seriesUpcoming
+            diagnostics += problems
         }
         upcoming.sort { ($0.date, $0.time?.minutes ?? -1, $0.series) < ($1.date, $1.time?.minutes ?? -1, $1.series) }
         return Notebook(root: source.root, config: source.config, asOf: asOf, series: allSeries,
                         profiles: profiles, upcoming: upcoming, diagnostics: diagnostics.sortedForReport(),
                         fileCount: source.notes.count, templateOverrides: source.templateOverrides)
+    }
+
+    /// One series: its chain, people, profile and items.
+    private mutating func series(_ id: String, sessions unordered: [Session], resolver: PreviousResolver,
+                                 profiles: [Profile], index: ProfileIndex) -> Series {
+        let sessions = chain(unordered, series: id, resolver: resolver)
+        let mentee = sessions.reversed().lazy.compactMap(\.header.mentee).first
+        let mentor = sessions.reversed().lazy.compactMap(\.header.mentor).first ?? source.config.mentor
+        var series = Series(id: id, mentee: mentee, mentor: mentor, profile: nil, sessions: sessions, items: [])
+        series.profile = profile(for: series, among: profiles, index: index)
+        if series.mentee == nil { series.mentee = series.profile?.header.name }
+
+        var tracker = ItemTracker(people: .init(mentee: series.mentee, mentor: series.mentor,
+                                                defaultOwner: source.config.defaultOwner),
+                                  asOf: asOf)
+        for session in sessions where session.status == .held { tracker.apply(session) }
+        series.items = tracker.finish()
+        return series
     }
 
     // MARK: - Sessions
@@ -182,19 +218,36 @@ struct NotebookLinker {
 
     // MARK: - Profiles
 
-    private mutating func profile(for series: Series, among profiles: [Profile]) -> Profile? {
-        let menteeName = series.mentee?.lowercased()
-        let matches = profiles.filter { profile in
-            guard profile.header.role != .mentor else { return false }
-            return profile.seriesID == series.id
-                || (menteeName != nil && profile.header.name.lowercased() == menteeName)
-        }
+    private mutating func profile(for series: Series, among profiles: [Profile], index: ProfileIndex) -> Profile? {
+        let matches = index.candidates(series: series.id, mentee: series.mentee).map { profiles[$0] }
+            .filter { $0.header.role != .mentor }
         guard let first = matches.first else { return nil }
         for extra in matches.dropFirst() {
             report(extra.file, 1, .duplicateProfile,
                    "another profile (\(first.file)) already describes series \(series.id); this one is not used")
         }
         return first
+    }
+
+    /// Profiles by series id and by lower-cased name, so that finding a series' profile
+    /// does not look at every profile (quadratic in a notebook with many mentees).
+    struct ProfileIndex: Sendable {
+        private var bySeries: [String: [Int]] = [:]
+        private var byName: [String: [Int]] = [:]
+
+        init(_ profiles: [Profile]) {
+            for (index, profile) in profiles.enumerated() {
+                bySeries[profile.seriesID, default: []].append(index)
+                byName[profile.header.name.lowercased(), default: []].append(index)
+            }
+        }
+
+        /// Indexes of the profiles whose series id or name matches, in notebook order.
+        func candidates(series: String, mentee: String?) -> [Int] {
+            let byID = bySeries[series] ?? []
+            guard let mentee, let named = byName[mentee.lowercased()] else { return byID }
+            return Array(Set(byID).union(named)).sorted()
+        }
     }
 
     // MARK: - Upcoming

@@ -6,12 +6,12 @@ extension Notebook {
     /// - Parameters:
     ///   - asOf: what "today" is; nil means the date of `now` in the notebook's time zone.
     ///   - now: the caller's clock reading (the library never reads the clock itself).
-    ///   - jobs: how many threads parse notes.
+    ///   - jobs: how many threads parse notes and link series.
     public static func open(at root: String, asOf: LocalDate?, now: Date,
                             jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> Notebook {
         let source = NotebookSource.read(root: root, jobs: jobs)
         let date = asOf ?? LocalDate(now, in: source.config.timeZone)
-        return link(source, asOf: date)
+        return link(source, asOf: date, jobs: jobs)
     }
 
     /// Why `root` cannot be a notebook, or nil when it can.

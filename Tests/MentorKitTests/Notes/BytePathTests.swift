@@ -60,3 +60,28 @@ struct BytePathTests {
         #expect(SectionKind.normalizedWords(heading) == SectionKind.unicodeWords(heading))
     }
 }
+
+@Suite("Profile lookup by index")
+struct ProfileIndexTests {
+    static func profile(_ name: String, series: String?, file: String) -> Profile {
+        let header = ProfileHeader(name: name, role: .mentee, series: series)
+        return Profile(note: Note(path: file, kind: .profile, profile: header), header: header,
+                       seriesID: series ?? Slug.make(name))
+    }
+
+    @Test("Matches by series id and by name, each profile once, in notebook order")
+    func candidates() {
+        let profiles = [
+            Self.profile("Alex Chen", series: "alex", file: "people/a.md"),
+            Self.profile("Sam Lee", series: nil, file: "people/b.md"),
+            Self.profile("alex chen", series: nil, file: "people/c.md"),
+            Self.profile("Someone", series: "alex", file: "people/d.md"),
+        ]
+        let index = NotebookLinker.ProfileIndex(profiles)
+        #expect(index.candidates(series: "alex", mentee: "Alex Chen") == [0, 2, 3])
+        #expect(index.candidates(series: "alex", mentee: nil) == [0, 3])
+        #expect(index.candidates(series: "sam-lee", mentee: "Nobody") == [1])
+        #expect(index.candidates(series: "none", mentee: "SAM LEE") == [1])
+        #expect(index.candidates(series: "none", mentee: nil).isEmpty)
+    }
+}
