@@ -14,9 +14,9 @@ enum FollowupFormat: String, FormatChoice { case md, html, eml }
 enum ReportFormat: String, FormatChoice { case md, html, json }
 
 /// Renders one document: open the notebook, make the text, write it, report other errors.
-private func produce(_ notebook: NotebookOptions, _ output: OutputOptions,
+private func produce(_ notebook: NotebookOptions, _ output: OutputOptions, keepingMarkdown: Bool = true,
                      _ make: (Documents) throws(DocumentError) -> String) throws {
-    let model = try notebook.open()
+    let model = try notebook.open(keepingMarkdown: keepingMarkdown)
     let documents = Documents(model)
     do {
         try output.emit(try make(documents))
@@ -128,7 +128,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try produce(notebook, output) { (documents) throws(DocumentError) in
+            try produce(notebook, output, keepingMarkdown: false) { (documents) throws(DocumentError) in
                 let config = documents.notebook.config
                 let period: ReportPeriod
                 if let week, let parsed = ReportPeriod.week(week, startsOn: config.weekStarts) {
@@ -164,7 +164,7 @@ struct IcsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try produce(notebook, output) { (documents) throws(DocumentError) in
+            try produce(notebook, output, keepingMarkdown: false) { (documents) throws(DocumentError) in
                 try documents.calendar(series: series)
             }
         }

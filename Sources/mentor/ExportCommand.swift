@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let model = try notebook.open()
+            let model = try notebook.open(keepingMarkdown: false)
             try output.emit(ExportDocument.render(model, includePrivate: includePrivate))
             Console.summarizeProblems(in: model)
         }

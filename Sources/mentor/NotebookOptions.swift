@@ -28,7 +28,8 @@ struct NotebookOptions: ParsableArguments {
     }
 
     /// Reads and links the notebook, or fails with a one-line error.
-    func open() throws -> Notebook {
+    /// `keepingMarkdown: false` for commands that show no section's Markdown (less memory).
+    func open(keepingMarkdown: Bool = true) throws -> Notebook {
         let root = self.root
         if let problem = Notebook.problem(with: root) { throw Failure(problem) }
         if notebook == nil, (ProcessInfo.processInfo.environment["MENTOR_NOTEBOOK"] ?? "").isEmpty,
@@ -36,7 +37,8 @@ struct NotebookOptions: ParsableArguments {
             Console.error("no mentor.yml here or above; reading \(root) as the notebook (pass --notebook DIR, or start one with `mentor init`)")
         }
         return Notebook.open(at: root, asOf: asOf.flatMap { LocalDate($0) }, now: Date(),
-                             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                             keepingMarkdown: keepingMarkdown)
     }
 }
 

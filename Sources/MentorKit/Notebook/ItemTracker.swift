@@ -64,8 +64,9 @@ struct ItemTracker {
             items[index].parent = parents[index].map { items[$0].id }
             let item = items[index]
             items[index].overdue = item.status.isActive && (item.due.map { $0 < asOf } ?? false)
+            items[index].history = items[index].history.withExactCapacity()
         }
-        return items
+        return items.withExactCapacity()
     }
 
     private mutating func find(_ mention: ItemMention) -> Int? {

@@ -7,9 +7,13 @@ extension Notebook {
     ///   - asOf: what "today" is; nil means the date of `now` in the notebook's time zone.
     ///   - now: the caller's clock reading (the library never reads the clock itself).
     ///   - jobs: how many threads parse notes and link series.
+    ///   - keepingMarkdown: whether sections keep their Markdown text. Documents of one
+    ///     session show it; `check`, `export` and the report do not, and leaving it out
+    ///     saves memory on a big notebook.
     public static func open(at root: String, asOf: LocalDate?, now: Date,
-                            jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> Notebook {
-        let source = NotebookSource.read(root: root, jobs: jobs)
+                            jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            keepingMarkdown: Bool = true) -> Notebook {
+        let source = NotebookSource.read(root: root, jobs: jobs, keepingMarkdown: keepingMarkdown)
         let date = asOf ?? LocalDate(now, in: source.config.timeZone)
         return link(source, asOf: date, jobs: jobs)
     }

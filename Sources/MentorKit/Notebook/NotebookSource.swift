@@ -24,7 +24,8 @@ public struct NotebookSource: Sendable {
 
     /// Reads the notebook at `root`: `mentor.yml`, then every `*.md` below it except in
     /// hidden folders and the root's `templates/`, parsed on up to `jobs` threads.
-    public static func read(root: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> NotebookSource {
+    public static func read(root: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            keepingMarkdown: Bool = true) -> NotebookSource {
         var diagnostics: [Diagnostic] = []
         var config = NotebookConfig()
         let configPath = root + "/" + NotebookConfig.fileName
@@ -43,7 +44,7 @@ public struct NotebookSource: Sendable {
         }
         let (files, walkProblems) = NotebookWalker.markdownFiles(under: root)
         diagnostics += walkProblems
-        let notes = readNotes(files, root: root, jobs: jobs)
+        let notes = readNotes(files, root: root, jobs: jobs, keepingMarkdown: keepingMarkdown)
         let (templates, templateProblems) = readTemplates(root: root)
         return NotebookSource(root: root, config: config, notes: notes, diagnostics: diagnostics + templateProblems,
                               templateOverrides: templates)
@@ -95,7 +96,7 @@ public struct NotebookSource: Sendable {
     }
 
     /// Reads and parses files in parallel; the result keeps the order of `files`.
-    static func readNotes(_ files: [String], root: String, jobs: Int) -> [Note] {
+    static func readNotes(_ files: [String], root: String, jobs: Int, keepingMarkdown: Bool = true) -> [Note] {
         let results = ResultSlots<Note>(count: files.count)
         let work: @Sendable (Int) -> Void = { index in
             let path = files[index]
@@ -104,7 +105,7 @@ public struct NotebookSource: Sendable {
             case .tooLarge(let size):
                 note = NoteReader.tooLarge(path: path, size: size)
             case .bytes(let bytes):
-                note = NoteReader.read(path: path, bytes: bytes)
+                note = NoteReader.read(path: path, bytes: bytes, keepingMarkdown: keepingMarkdown)
             case .unreadable:
                 note = Note(path: path, kind: .other, diagnostics: [Diagnostic(
                     file: path, code: .unreadableFile,

@@ -23,11 +23,14 @@ struct BodyReader {
     /// Whether every section keeps its Markdown (a profile's research is shown whole);
     /// otherwise only the sections documents show as Markdown do, which saves memory.
     let keepsAllMarkdown: Bool
+    /// Whether any section keeps its Markdown at all.
+    let keepsMarkdown: Bool
 
-    init(path: String, body: Substring, lineOffset: Int, keepsAllMarkdown: Bool = true) {
+    init(path: String, body: Substring, lineOffset: Int, keepsAllMarkdown: Bool = true, keepsMarkdown: Bool = true) {
         self.path = path
         self.lineOffset = lineOffset
         self.keepsAllMarkdown = keepsAllMarkdown
+        self.keepsMarkdown = keepsMarkdown
         tree = CMarkAdapter.parse(String(body))
         lines = BodyReader.lines(of: body)
         var parents = [Int](repeating: -1, count: tree.nodes.count)
@@ -163,12 +166,12 @@ struct BodyReader {
             }
             if privateLevel != nil || isPrivate { privateBlocks.append(block) } else { publicBlocks.append(block) }
         }
-        let markdown = keepsAllMarkdown || kind.isShownAsMarkdown
+        let markdown = keepsMarkdown && (keepsAllMarkdown || kind.isShownAsMarkdown)
             ? source(from: headingNode.endLine + 1, to: nextLine, skipping: hiddenLines) : ""
         sections.append(NoteSection(kind: kind, title: title, isPrivate: isPrivate,
                                     line: headingNode.line + lineOffset, markdown: markdown,
-                                    entries: kind.hasEntries ? entries(in: publicBlocks) : [],
-                                    links: kind == .resources ? links(in: publicBlocks) : []))
+                                    entries: kind.hasEntries ? entries(in: publicBlocks).withExactCapacity() : [],
+                                    links: kind == .resources ? links(in: publicBlocks).withExactCapacity() : []))
         collectMentions(in: blocks, section: kind, privateBlocks: Set(privateBlocks))
         if kind == .next && !isPrivate { readPlan(in: publicBlocks) }
     }

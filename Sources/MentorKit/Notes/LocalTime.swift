@@ -2,13 +2,16 @@ import Foundation
 
 /// A wall-clock time of day (`HH:MM`), in the notebook's time zone.
 public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let hour: Int
-    public let minute: Int
+    private let storedHour: UInt8
+    private let storedMinute: UInt8
+
+    public var hour: Int { Int(storedHour) }
+    public var minute: Int { Int(storedMinute) }
 
     public init?(hour: Int, minute: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
-        self.hour = hour
-        self.minute = minute
+        storedHour = UInt8(hour)
+        storedMinute = UInt8(minute)
     }
 
     /// Parses `HH:MM` or `H:MM`, with optional `:SS` seconds (dropped).

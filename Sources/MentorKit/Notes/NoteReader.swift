@@ -4,11 +4,12 @@
 /// so many notes can be read at once on different cores.
 public enum NoteReader {
     /// Reads a file. `path` is relative to the notebook root and is only used for naming.
-    public static func read(path: String, bytes: [UInt8]) -> Note {
+    /// `keepingMarkdown: false` leaves sections' Markdown text out (see `Notebook.open`).
+    public static func read(path: String, bytes: [UInt8], keepingMarkdown: Bool = true) -> Note {
         if bytes.count > ComplexityGuard.maximumBytes { return tooLarge(path: path, size: bytes.count) }
         switch NoteText.split(bytes) {
         case .success(let text):
-            return read(path: path, text: text)
+            return read(path: path, text: text, keepingMarkdown: keepingMarkdown)
         case .failure(let failure):
             return Note(path: path, kind: .other, diagnostics: [diagnostic(for: failure, path: path)])
         }
@@ -25,7 +26,7 @@ public enum NoteReader {
         }
     }
 
-    private static func read(path: String, text: NoteText) -> Note {
+    private static func read(path: String, text: NoteText, keepingMarkdown: Bool = true) -> Note {
         guard let yaml = text.frontMatter else { return Note(path: path, kind: .other) }
         let frontMatter: FrontMatter
         switch FrontMatter.parse(yaml, firstLine: text.frontMatterFirstLine) {
@@ -57,12 +58,12 @@ public enum NoteReader {
             return note
         }
         var body = BodyReader(path: path, body: text.body, lineOffset: text.bodyLineOffset,
-                              keepsAllMarkdown: kind == .profile)
+                              keepsAllMarkdown: kind == .profile, keepsMarkdown: keepingMarkdown)
         body.read()
         note.title = frontMatter.string("title") ?? body.title
         note.preamble = body.preamble
-        note.sections = body.sections
-        note.mentions = body.mentions
+        note.sections = body.sections.withExactCapacity()
+        note.mentions = body.mentions.withExactCapacity()
         if var session = note.session {
             session.next = merged(frontMatter: session.next, section: body.plan)
             note.session = session

@@ -49,6 +49,23 @@ struct ExportGoldenTests {
         #expect(ExportDocument(Self.open(path, jobs: 1)).rendered() == ExportDocument(Self.open(path, jobs: 4)).rendered())
     }
 
+    @Test("Without section Markdown, export, report and calendar are the same bytes", arguments: fixtures.map(\.name))
+    func markdownLeftOut(name: String) throws {
+        let path = try #require(Self.fixtures.first { $0.name == name }).path
+        let full = Self.open(path)
+        let lean = Notebook.open(at: path, asOf: LocalDate("2026-12-01"), now: Date(timeIntervalSince1970: 0),
+                                 jobs: 2, keepingMarkdown: false)
+        #expect(lean.series.flatMap(\.sessions).flatMap(\.note.sections).allSatisfy { $0.markdown.isEmpty })
+        if name != "broken" { #expect(full.series.flatMap(\.sessions).flatMap(\.note.sections).contains { !$0.markdown.isEmpty }) }
+        #expect(ExportDocument.render(lean, includePrivate: true) == ExportDocument.render(full, includePrivate: true))
+        let november = ReportPeriod(from: LocalDate("2026-11-01")!, to: LocalDate("2026-11-30")!)
+        for format in [DocumentFormat.md, .html, .json] {
+            #expect(try Documents(lean).report(period: november, series: nil, format: format)
+                    == Documents(full).report(period: november, series: nil, format: format))
+        }
+        #expect(try Documents(lean).calendar(series: nil) == Documents(full).calendar(series: nil))
+    }
+
     @Test("Written series by series, the export is the same bytes", arguments: fixtures.map(\.name))
     func streamedExport(name: String) throws {
         let notebook = Self.open(try #require(Self.fixtures.first { $0.name == name }).path)
