@@ -36,9 +36,11 @@ struct NotebookOptions: ParsableArguments {
            !FileManager.default.fileExists(atPath: root + "/" + NotebookConfig.fileName) {
             Console.error("no mentor.yml here or above; reading \(root) as the notebook (pass --notebook DIR, or start one with `mentor init`)")
         }
-        return Notebook.open(at: root, asOf: asOf.flatMap { LocalDate($0) }, now: Date(),
+        let model = Notebook.open(at: root, asOf: asOf.flatMap { LocalDate($0) }, now: Date(),
                              jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                              keepingMarkdown: keepingMarkdown)
+        openedNotebooks.append(model)
+        return model
     }
 }
 
@@ -103,3 +105,8 @@ extension ParsableCommand {
         }
     }
 }
+
+/// Every opened notebook stays referenced until the process exits: freeing a model of
+/// hundreds of thousands of small values took tens of milliseconds on a big notebook, and
+/// the system takes the memory back at exit anyway. `mentor` runs one command and ends.
+nonisolated(unsafe) private var openedNotebooks: [Notebook] = []

@@ -14,20 +14,16 @@ enum NotebookWalker {
         var visited: Set<String> = [realRoot]
         var pending: [(absolute: String, relative: String)] = [(root, "")]
         while let (directory, relative) = pending.popLast() {
-            let names: [String]
-            do {
-                names = try fileManager.contentsOfDirectory(atPath: directory)
-            } catch {
+            guard let entries = NotebookWalker.entries(of: directory) else {
                 diagnostics.append(Diagnostic(file: relative.isEmpty ? "." : relative, code: .unreadableFile,
                                               message: "folder cannot be listed; check its permissions"))
                 continue
             }
-            for name in names where !name.hasPrefix(".") {
+            for (name, knownType, isUTF8) in entries where !name.hasPrefix(".") {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 if relative.isEmpty && name == "templates" { continue }
                 let childAbsolute = directory + "/" + name
-                guard let attributes = try? fileManager.attributesOfItem(atPath: childAbsolute),
-                      let type = attributes[.type] as? FileAttributeType else {
+                guard isUTF8, let type = knownType ?? NotebookWalker.type(of: childAbsolute) else {
                     diagnostics.append(Diagnostic(
                         file: childRelative, severity: .warning, code: .unreadableFile,
                         message: "cannot be examined (its name, its folder's permissions or the path length); it is skipped, so check it"))
@@ -81,5 +77,34 @@ enum NotebookWalker {
         }
         files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return (files, diagnostics)
+    }
+
+    /// A folder's entries with the type the folder listing gives (no `stat` per file, which
+    /// on a big notebook was most of the walk); nil type where it must be looked up. A name
+    /// that is not UTF-8 gets no type, so it is reported as one that cannot be examined.
+    private static func entries(of directory: String) -> [(name: String, type: FileAttributeType?, isUTF8: Bool)]? {
+        guard let folder = opendir(directory) else { return nil }
+        defer { closedir(folder) }
+        var result: [(name: String, type: FileAttributeType?, isUTF8: Bool)] = []
+        while let entry = readdir(folder) {
+            let type = entry.pointee.d_type
+            let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
+                let bytes = raw.prefix(while: { $0 != 0 })
+                if let name = String(validating: bytes, as: UTF8.self) { return (name, true) }
+                return (String(decoding: bytes, as: UTF8.self), false)
+            }
+            switch Int32(type) {
+            case Int32(DT_REG): result.append((name, .typeRegular, valid))
+            case Int32(DT_DIR): result.append((name, .typeDirectory, valid))
+            case Int32(DT_LNK): result.append((name, .typeSymbolicLink, valid))
+            default: result.append((name, nil, valid))
+            }
+        }
+        return result
+    }
+
+    /// The type of an entry the listing did not give, without following a link.
+    private static func type(of path: String) -> FileAttributeType? {
+        try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 struct BodyReader {
     let path: String
     let tree: MarkdownTree
-    let lines: [Substring]
+    let lines: BodyLines
     let lineOffset: Int
 
     private(set) var title: String?
@@ -31,8 +31,8 @@ struct BodyReader {
         self.lineOffset = lineOffset
         self.keepsAllMarkdown = keepsAllMarkdown
         self.keepsMarkdown = keepsMarkdown
-        tree = CMarkAdapter.parse(String(body))
-        lines = BodyReader.lines(of: body)
+        tree = CMarkAdapter.parse(body)
+        lines = BodyLines(body)
         var parents = [Int](repeating: -1, count: tree.nodes.count)
         var enclosingItems = [Int](repeating: -1, count: tree.nodes.count)
         var stack: [Int] = []
@@ -46,28 +46,6 @@ struct BodyReader {
         }
         self.parents = parents
         self.enclosingItems = enclosingItems
-    }
-
-    /// Lines split at LF, CRLF or CR, found on bytes (a `Character` walk is much slower).
-    static func lines(of body: Substring) -> [Substring] {
-        var result: [Substring] = []
-        let utf8 = body.utf8
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                result.append(body[lineStart..<index])
-                var next = utf8.index(after: index)
-                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                lineStart = next
-                index = next
-            } else {
-                index = utf8.index(after: index)
-            }
-        }
-        result.append(body[lineStart..<utf8.endIndex])
-        return result
     }
 
     mutating func read() {

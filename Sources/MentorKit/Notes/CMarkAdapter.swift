@@ -11,16 +11,29 @@ import Darwin
 /// It parses a Markdown body, copies every node into a `MarkdownTree` and frees the cmark
 /// tree before it returns, so no C pointer outlives the call.
 enum CMarkAdapter {
-    static func parse(_ markdown: String) -> MarkdownTree {
+    static func parse(_ markdown: Substring) -> MarkdownTree {
         var nodes: [MarkdownTree.Node] = []
         var bytes: [UInt8] = []
+        // Room for the usual note, so the arrays rarely grow: about a node per 16 bytes,
+        // and literals that are at most the text itself.
+        nodes.reserveCapacity(markdown.utf8.count / 16 + 8)
+        bytes.reserveCapacity(markdown.utf8.count)
         let empty = MarkdownTree(nodes: [
             .init(kind: .document, storedLevel: 0, storedLine: 1, storedColumn: 1, storedEndLine: 1, storedEnd: 1,
                   literalStart: 0, literalCount: -1, urlStart: 0, urlCount: -1),
         ], bytes: [])
-        var utf8 = markdown.utf8CString
-        let document: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
-            cmark_parse_document(buffer.baseAddress, buffer.count - 1, CMARK_OPT_DEFAULT)
+        // cmark takes a pointer and a length: the note's own bytes, no copy.
+        let parsed: OpaquePointer?? = markdown.utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
+        }
+        let document: OpaquePointer?
+        if let parsed {
+            document = parsed
+        } else {
+            var utf8 = String(markdown).utf8CString
+            document = utf8.withUnsafeMutableBufferPointer { buffer in
+                cmark_parse_document(buffer.baseAddress, buffer.count - 1, CMARK_OPT_DEFAULT)
+            }
         }
         guard let document else { return empty }
         defer { cmark_node_free(document) }

@@ -26,6 +26,11 @@ enum ComplexityGuard {
 
     /// The first limit `body` breaks, if any.
     static func check(_ body: Substring) -> Problem? {
+        if let problem = body.utf8.withContiguousStorageIfAvailable(check) { return problem }
+        return Array(body.utf8).withUnsafeBufferPointer(check)
+    }
+
+    private static func check(_ body: UnsafeBufferPointer<UInt8>) -> Problem? {
         var line = 1
         var imageOpeners = 0
         var atLineStart = true
@@ -35,7 +40,7 @@ enum ComplexityGuard {
         var inDigits = false
         var deepest = 0
         var steps = 0
-        for byte in body.utf8 {
+        for byte in body {
             if byte == 0x0A {
                 deepest = max(deepest, depth)
                 steps += deepest

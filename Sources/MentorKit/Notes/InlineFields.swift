@@ -37,9 +37,9 @@ public struct InlineFields: Sendable, Hashable {
         badDates = []
         var bytes = raw
         if TextScanning.contains(raw, "::") {
-            var source = String(decoding: raw, as: UTF8.self)
+            var source = Array(raw)
             extractDataview(from: &source)
-            bytes = Array(source.utf8)[...]
+            bytes = source[...]
         }
         let words = TextScanning.wordRanges(bytes)
         var kept: [Range<Int>] = []
@@ -94,18 +94,38 @@ public struct InlineFields: Sendable, Hashable {
         }
     }
 
-    /// `[due:: 2026-11-17]` and `[done:: ...]` (Dataview), taken out of `source`.
-    private mutating func extractDataview(from source: inout String) {
+    /// `[due:: 2026-11-17]` and `[done:: ...]` (Dataview), taken out of `source` (the
+    /// field name in any case), each replaced by a space.
+    private mutating func extractDataview(from source: inout [UInt8]) {
         for field in ["due", "done"] {
-            while let open = source.range(of: "[\(field)::", options: .caseInsensitive) {
-                guard let close = source[open.upperBound...].firstIndex(of: "]") else { break }
-                let value = source[open.upperBound..<close].trimmingCharacters(in: .whitespaces)
+            let pattern = Array("[\(field)::".utf8)
+            var searchFrom = 0
+            while let open = InlineFields.firstASCIICaseInsensitive(pattern, in: source, from: searchFrom) {
+                let valueStart = open + pattern.count
+                guard let close = source[valueStart...].firstIndex(of: UInt8(ascii: "]")) else { break }
+                let value = String(decoding: source[valueStart..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
                 assign(value, to: field == "due" ? \.due : \.done, field: field)
-                source.replaceSubrange(open.lowerBound...close, with: " ")
+                source.replaceSubrange(open...close, with: [0x20])
+                searchFrom = open
             }
         }
     }
 
+    private static func firstASCIICaseInsensitive(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard pattern.count <= bytes.count else { return nil }
+        var index = start
+        while index + pattern.count <= bytes.count {
+            var matched = true
+            for offset in pattern.indices {
+                let byte = bytes[index + offset]
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if lower != pattern[offset] { matched = false; break }
+            }
+            if matched { return index }
+            index += 1
+        }
+        return nil
+    }
 
     /// ASCII letters and digits: a word starting with one is plain text unless it has a colon.
     @inline(__always)
@@ -167,6 +187,13 @@ public struct InlineFields: Sendable, Hashable {
     /// `#tag` with at least one character that is not a digit.
     static func tag(_ token: String) -> String? {
         guard token.hasPrefix("#") else { return nil }
+        if let ascii = token.utf8.withContiguousStorageIfAvailable(asciiTag), let ascii { return ascii }
+        return unicodeTag(token)
+    }
+
+    /// `tag(_:)` by its definition, on characters.
+    static func unicodeTag(_ token: String) -> String? {
+        guard token.hasPrefix("#") else { return nil }
         var name = token.dropFirst()
             .prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "/" })
         name = name.trimmingEnd { $0 == "-" || $0 == "/" }
@@ -196,6 +223,22 @@ extension InlineFields {
             }
         }
         return String(key)
+    }
+
+    /// `tag(_:)` for an all-ASCII token, on bytes; nil when the token is not all ASCII
+    /// (and `.some(nil)` when it is no tag).
+    private static func asciiTag(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var end = 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            guard isPlainStart(byte) || byte == 0x5F || byte == 0x2D || byte == 0x2F else { break }
+            end += 1
+        }
+        while end > 1, bytes[end - 1] == 0x2D || bytes[end - 1] == 0x2F { end -= 1 }
+        let name = UnsafeBufferPointer(rebasing: bytes[1..<end])
+        guard !name.isEmpty, name.contains(where: { $0 < 0x30 || $0 > 0x39 }) else { return .some(nil) }
+        return .some(String(decoding: name, as: UTF8.self))
     }
 
     /// The key of ASCII text, built on bytes; nil when the text is not all ASCII.

@@ -38,7 +38,7 @@ struct NoteText: Sendable {
 
     static func split(_ raw: String) -> Result<NoteText, Failure> {
         // Old Mac line endings (a lone CR): read them as line feeds, as cmark does.
-        let text = raw.utf8.contains(0x0D) && !raw.utf8.contains(0x0A)
+        let text = TextScanning.contains(raw.utf8, "\r") && !TextScanning.contains(raw.utf8, "\n")
             ? raw.replacingOccurrences(of: "\r", with: "\n") : raw
         guard isFence(firstLine(of: text[...]), closing: false) else {
             return .success(NoteText(frontMatter: nil, frontMatterFirstLine: 1, body: text[...],

@@ -4,6 +4,12 @@ import Foundation
 public enum Slug {
     /// `Alex Chen` → `alex-chen`; `Zoë O'Brien` → `zoe-obrien`.
     public static func make(_ text: some StringProtocol) -> String {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiSlug), let ascii { return ascii }
+        return foldedSlug(text)
+    }
+
+    /// The slug by its definition: folded with Foundation, then filtered.
+    static func foldedSlug(_ text: some StringProtocol) -> String {
         let folded = String(text).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
                                           locale: Locale(identifier: "en_US_POSIX"))
         var slug = ""
@@ -19,5 +25,30 @@ public enum Slug {
             }
         }
         return slug.lowercased()
+    }
+
+    /// The slug of ASCII text, on bytes (folding changes nothing there but case); nil when
+    /// the text is not all ASCII.
+    private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var pendingHyphen = false
+            for byte in bytes where byte != UInt8(ascii: "'") {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if pendingHyphen && count > 0 {
+                        output[count] = UInt8(ascii: "-")
+                        count += 1
+                    }
+                    pendingHyphen = false
+                    output[count] = lower
+                    count += 1
+                } else {
+                    pendingHyphen = true
+                }
+            }
+            return count
+        }
     }
 }

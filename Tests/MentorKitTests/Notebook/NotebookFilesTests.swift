@@ -16,6 +16,24 @@ struct NotebookFilesTests {
         #expect(problems.isEmpty)
     }
 
+    @Test("A file name that is not UTF-8 is reported and skipped, the rest is read")
+    func nameThatIsNotUTF8() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("good.md", "x")
+        let badName = Array(folder.path.utf8) + Array("/bad-".utf8) + [0xFF] + Array(".md".utf8) + [0]
+        let descriptor = badName.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        try #require(descriptor >= 0)
+        close(descriptor)
+        let (files, problems) = NotebookWalker.markdownFiles(under: folder.path)
+        #expect(files == ["good.md"])
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("cannot be examined") == true)
+        #expect(problems.first?.severity == .warning)
+    }
+
     @Test func symlinksStayInsideTheNotebookAndLoopsEnd() throws {
         let folder = try TemporaryFolder()
         let outside = try TemporaryFolder()

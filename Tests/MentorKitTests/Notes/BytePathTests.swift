@@ -52,6 +52,30 @@ struct BytePathTests {
         #expect(fromBytes.map { String(decoding: $0.1, as: UTF8.self) } == fromCharacters.map { String($0.1) })
     }
 
+    @Test("ASCII slugs equal folded slugs", arguments: [
+        "Alex Chen", "O'Brien", "  many   spaces ", "C#", "a--b", "UPPER lower 123", "-lead and trail-", "", "'",
+    ])
+    func slugs(text: String) {
+        #expect(Slug.make(text) == Slug.foldedSlug(text))
+    }
+
+    @Test("ASCII tags equal tags read on characters", arguments: [
+        "#tag", "#a/b-", "#123", "#12a", "#-", "#", "#under_score!", "#x/y/z/", "#a.b", "#tag#two",
+    ])
+    func tags(token: String) {
+        #expect(InlineFields.tag(token) == InlineFields.unicodeTag(token))
+    }
+
+    @Test("Dataview fields in any case, several, with bad dates")
+    func dataview() {
+        let fields = InlineFields(parsing: "Ship it [DUE:: 2026-11-17] then [Done::2026-11-20] and [due:: soon]")
+        #expect(fields.due == LocalDate("2026-11-17"))
+        #expect(fields.done == LocalDate("2026-11-20"))
+        #expect(fields.badDates == [.init(field: "due", value: "soon")])
+        #expect(fields.text == "Ship it then and")
+        #expect(InlineFields(parsing: "open [due:: 2026-11-17 never closed").text == "open [due:: 2026-11-17 never closed")
+    }
+
     @Test("ASCII headings are classified as the general path does", arguments: [
         "Agenda", "2. Check-in:", "Goals for the coming week", "Notes (private)", "Private", "Action Items!",
         "  Next   session  ", "Résumé", "Links & resources", "42", "",
