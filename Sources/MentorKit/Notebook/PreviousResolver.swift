@@ -21,23 +21,40 @@ struct PreviousResolver {
 
     private let byPath: [String: Candidate]
     private let byStem: [String: [String]]
-    private let byFolderStem: [String: [String]]
-    private let bySeriesStem: [String: [String]]
-    private let bySeriesDate: [String: [String]]
+    /// Two-part keys as a pair, not a joined string: no string is built per session.
+    private struct Pair: Hashable {
+        var first: String
+        var second: String
+    }
+
+    private struct SeriesDate: Hashable {
+        var series: String
+        var date: LocalDate
+    }
+
+    private let byFolderStem: [Pair: [String]]
+    private let bySeriesStem: [Pair: [String]]
+    private let bySeriesDate: [SeriesDate: [String]]
 
     init(sessions: [Candidate]) {
         var byPath: [String: Candidate] = [:]
         var byStem: [String: [String]] = [:]
-        var byFolderStem: [String: [String]] = [:]
-        var bySeriesStem: [String: [String]] = [:]
-        var bySeriesDate: [String: [String]] = [:]
+        var byFolderStem: [Pair: [String]] = [:]
+        var bySeriesStem: [Pair: [String]] = [:]
+        var bySeriesDate: [SeriesDate: [String]] = [:]
+        byPath.reserveCapacity(sessions.count)
+        byStem.reserveCapacity(sessions.count)
+        byFolderStem.reserveCapacity(sessions.count)
+        bySeriesStem.reserveCapacity(sessions.count)
+        bySeriesDate.reserveCapacity(sessions.count)
         for candidate in sessions {
             byPath[candidate.path] = candidate
             let stem = PreviousResolver.stem(of: candidate.path)
             byStem[stem, default: []].append(candidate.path)
-            byFolderStem[PreviousResolver.folder(of: candidate.path) + "/" + stem, default: []].append(candidate.path)
-            bySeriesStem[candidate.series + "|" + stem, default: []].append(candidate.path)
-            bySeriesDate[candidate.series + "|" + candidate.date.description, default: []].append(candidate.path)
+            byFolderStem[Pair(first: PreviousResolver.folder(of: candidate.path), second: stem), default: []]
+                .append(candidate.path)
+            bySeriesStem[Pair(first: candidate.series, second: stem), default: []].append(candidate.path)
+            bySeriesDate[SeriesDate(series: candidate.series, date: candidate.date), default: []].append(candidate.path)
         }
         self.byPath = byPath
         self.byStem = byStem
@@ -52,7 +69,7 @@ struct PreviousResolver {
             return resolveWikilink(String(value.dropFirst(2).dropLast(2)), from: notePath, series: series)
         }
         if let (date, time) = DateTimeText.parse(value) {
-            let sameDay = bySeriesDate[series + "|" + date.description] ?? []
+            let sameDay = bySeriesDate[SeriesDate(series: series, date: date)] ?? []
             let matches = sameDay.filter { $0 != notePath && (time == nil || byPath[$0]?.time == time) }
             if matches.count == 1 { return .found(matches[0]) }
             if matches.count > 1 { return .ambiguous(matches.sorted()) }
@@ -90,8 +107,8 @@ struct PreviousResolver {
         // Closest first: the same folder, then the same series, then anywhere; each tier is
         // looked up, not filtered, so a stem shared by many series costs nothing.
         let tiers = [
-            byFolderStem[folder + "/" + name] ?? [],
-            bySeriesStem[series + "|" + name] ?? [],
+            byFolderStem[Pair(first: folder, second: name)] ?? [],
+            bySeriesStem[Pair(first: series, second: name)] ?? [],
             byStem[name] ?? [],
         ]
         for tier in tiers where !tier.isEmpty {
@@ -100,13 +117,23 @@ struct PreviousResolver {
         return .notFound
     }
 
+    /// The file name without a `.md` ending in any case; found on bytes.
     static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let utf8 = path.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
+        let start = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        guard start < end else { return path }
+        let name = utf8[start..<end]
+        if name.count >= 3 {
+            let tail = name.suffix(3).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            if tail == Array(".md".utf8) { return String(path[start..<utf8.index(end, offsetBy: -3)]) }
+        }
+        return String(path[start..<end])
     }
 
     static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 

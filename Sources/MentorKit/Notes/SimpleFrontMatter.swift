@@ -44,36 +44,88 @@ enum SimpleFrontMatter {
             while valueStart < line.count, line[valueStart] == 0x20 { valueStart += 1 }
             guard valueStart < line.count else { return nil }
             let valueBytes = UnsafeBufferPointer(rebasing: line[valueStart...])
-            let value: Node?
-            if let plain = plainScalar(valueBytes) {
-                value = .scalar(.init(plain, tag, .plain))
-            } else {
-                value = scalarOrList(Substring(String(decoding: valueBytes, as: UTF8.self)), tag: tag)
-            }
+            let value = fastValue(valueBytes, tag: tag)
+                ?? scalarOrList(Substring(String(decoding: valueBytes, as: UTF8.self)), tag: tag)
             guard let value else { return nil }
             entries.append(FrontMatter.Entry(key: key, value: value, line: lineNumber, column: 1))
         }
         return entries
     }
 
-    /// A plain scalar outside a list, read on bytes; nil for anything else, which the
-    /// general path below then decides.
-    private static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// The common values read on bytes: a plain scalar, a quoted one without escapes, a
+    /// one-line list of plain items. Nil means "not one of these", and the general path
+    /// below decides; whatever this returns, that path would return too.
+    private static func fastValue(_ bytes: UnsafeBufferPointer<UInt8>, tag: Tag) -> Node? {
+        guard let first = bytes.first else { return nil }
+        if let plain = plainScalar(bytes, inFlow: false) { return .scalar(.init(plain, tag, .plain)) }
+        if first == UInt8(ascii: "\""), let value = simplyQuoted(bytes, quote: first) {
+            return .scalar(.init(value, tag, .doubleQuoted))
+        }
+        if first == UInt8(ascii: "'"), let value = simplyQuoted(bytes, quote: first) {
+            return .scalar(.init(value, tag, .singleQuoted))
+        }
+        guard first == UInt8(ascii: "["), let close = bytes.firstIndex(of: UInt8(ascii: "]")),
+              isEndOfLine(UnsafeBufferPointer(rebasing: bytes[(close + 1)...])) else { return nil }
+        let inside = bytes[1..<close]
+        guard !inside.contains(UInt8(ascii: "[")), !inside.contains(UInt8(ascii: "{")),
+              !inside.allSatisfy({ $0 == 0x20 }) else { return nil }
+        var items: [Node] = []
+        for part in inside.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+            var start = part.startIndex, end = part.endIndex
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            guard let item = plainScalar(UnsafeBufferPointer(rebasing: bytes[start..<end]), inFlow: true) else { return nil }
+            items.append(.scalar(.init(item, tag, .plain)))
+        }
+        return .sequence(.init(items, tag, .flow))
+    }
+
+    /// `"text"` or `'text'` with no escape or doubled quote inside, ending the line.
+    private static func simplyQuoted(_ bytes: UnsafeBufferPointer<UInt8>, quote: UInt8) -> String? {
+        var index = 1
+        while index < bytes.count, bytes[index] != quote {
+            if bytes[index] == UInt8(ascii: "\\") { return nil }
+            index += 1
+        }
+        guard index < bytes.count, isEndOfLine(UnsafeBufferPointer(rebasing: bytes[(index + 1)...])) else { return nil }
+        if quote == UInt8(ascii: "'"), index + 1 < bytes.count, bytes[index + 1] == quote { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<index]), as: UTF8.self)
+    }
+
+    /// Nothing but spaces and an optional ` # comment`.
+    private static func isEndOfLine(_ rest: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < rest.count, rest[index] == 0x20 { index += 1 }
+        return index == rest.count || (rest[index] == UInt8(ascii: "#") && index > 0)
+    }
+
+    /// A plain scalar read on bytes; nil for anything else, which the general path below
+    /// then decides.
+    private static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool) -> String? {
         guard let first = bytes.first, first < 0x80, !plainIndicators.contains(first) else { return nil }
         var end = bytes.count
         var index = 1
         while index < bytes.count {
-            if bytes[index] == 0x23, bytes[index - 1] == 0x20 { end = index - 1; break }
+            if bytes[index] == 0x23, bytes[index - 1] == 0x20 {
+                // In a flow list a comment hides the closing bracket: Yams' error to give.
+                if inFlow { return nil }
+                end = index - 1
+                break
+            }
             if bytes[index] == 0x20, bytes[index - 1] == 0x3A { return nil }
             index += 1
         }
         while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
         guard end > 0, bytes[end - 1] != 0x3A else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        let value = UnsafeBufferPointer(rebasing: bytes[..<end])
+        if inFlow, value.contains(where: { flowIndicators.contains($0) }) { return nil }
+        return String(decoding: value, as: UTF8.self)
     }
 
     /// Bytes that cannot start a plain scalar.
     private static let plainIndicators: Set<UInt8> = Set("[]{}&*!|>%@`-?,#'\"".utf8)
+    /// Bytes a plain scalar inside a flow list may not hold.
+    private static let flowIndicators: Set<UInt8> = Set("[]{}:".utf8)
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
@@ -150,7 +202,10 @@ enum SimpleFrontMatter {
             // Indicators that start something other than a plain scalar.
             guard !"[]{}&*!|>%@`-?,#'\"".contains(first) else { return nil }
             var value = text
-            if let comment = TextScanning.firstIndex(of: " #", in: value) { value = value[..<comment] }
+            if let comment = TextScanning.firstIndex(of: " #", in: value) {
+                if inFlow { return nil }
+                value = value[..<comment]
+            }
             value = value.trimmingEnd { $0 == " " }
             guard !value.isEmpty, !TextScanning.contains(value.utf8, ": "), value.last != ":" else { return nil }
             if inFlow, value.contains(where: { "[]{}:".contains($0) }) { return nil }

@@ -109,3 +109,24 @@ struct ProfileIndexTests {
         #expect(index.candidates(series: "none", mentee: nil).isEmpty)
     }
 }
+
+@Suite("File stems and folders on bytes")
+struct PathPartsTests {
+    /// The definitions the byte versions replace.
+    static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    static func folder(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    @Test(arguments: ["a.md", "x/y/2026-11-03.md", "UPPER.MD", "no-extension", ".md", "md", "a/.md", "dir/",
+                      "", "/", "deep//name.Md", "é/ü.md", "x.md.md"])
+    func sameAsDefinition(path: String) {
+        #expect(PreviousResolver.stem(of: path) == Self.stem(path))
+        #expect(PreviousResolver.folder(of: path) == Self.folder(path))
+    }
+}

@@ -35,6 +35,11 @@ struct SimpleFrontMatterTests {
         "k: a #b\nl: a#b\nm: a:b\nn: trailing   \n", "k: a: #c\n", "k: a:  \n", "k: Zoë O'Brien\n",
         "k: é\n", "k: 東京 # city\n", "k:  two spaces\n", "k: x\r\n\r\nl: y\r\n", "k: a\n\n# c\n",
         "k: ok\nk2: :start\n", "k: 1\nK: 2\n",
+        // Quoted values and lists read on bytes.
+        "tags: [a, b ,c]\n", "tags: [ a ]\n", "tags: [a,,b]\n", "tags: [a # c]\n", "tags: [x] # c\n",
+        "tags: [a:b]\n", "tags: [x]#c\n", "tags: [   ]\n", "tags: [a, 'b c', \"d\"]\n", "tags: [é, ü]\n",
+        "k: \"a\" # c\n", "k: 'a' #c\n", "k: \"a\"#c\n", "k: \"\"\n", "k: ''\n", "k: 'a''b'\n", "k: \"a\\\"b\"\n",
+        "k: \"10:30\"\n", "k: \"x\" y\n", "k: 'x' y\n",
     ]
 
     @Test("Same entries with and without the fast path", arguments: samples)
