@@ -318,7 +318,8 @@ struct BodyReader {
         for block in blocks {
             let isPrivate = privateBlocks.contains(block)
             for index in block..<tree.nodes[block].end where tree.nodes[index].kind == .item {
-                let (status, fields) = itemFields(index)
+                let paragraph = itemParagraph(index)
+                let status = paragraph?.status
                 let outerItem = enclosingItem(of: index)
                 let isTopLevel = outerItem == nil && parents[parents[index]] == 0
                 // The nearest item above that is itself a goal or action, past detail lines.
@@ -340,7 +341,9 @@ struct BodyReader {
                 default:
                     role = status != nil ? .action : nil
                 }
-                let key = role != nil ? fields.map { InlineFields.key(of: $0.text) } ?? "" : ""
+                // Fields only for what becomes an item: most list items are entries or details.
+                let fields = role != nil ? paragraph.map { InlineFields(utf8: $0.rest) } : nil
+                let key = fields.map { InlineFields.key(of: $0.text) } ?? ""
                 guard let role, let fields, !fields.text.isEmpty, fields.id != nil || !key.isEmpty else {
                     if let outerMention, status == nil {
                         let detail = itemText(index)
@@ -363,15 +366,14 @@ struct BodyReader {
         }
     }
 
-    /// The checkbox and inline fields of an item's first paragraph.
-    private func itemFields(_ item: Int) -> (ItemStatus?, InlineFields?) {
-        guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return (nil, nil) }
+    /// The checkbox of an item's first paragraph and the text after it, as bytes; nil when
+    /// the item does not start with a paragraph.
+    private func itemParagraph(_ item: Int) -> (status: ItemStatus?, rest: ArraySlice<UInt8>)? {
+        guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return nil }
         let text = tree.plainTextBytes(of: first)[...]
         let trimmed = text.drop(while: { $0 == 0x20 })
-        if let (status, rest) = ItemStatus.checkbox(in: trimmed) {
-            return (status, InlineFields(utf8: rest))
-        }
-        return (nil, InlineFields(utf8: text))
+        if let (status, rest) = ItemStatus.checkbox(in: trimmed) { return (status, rest) }
+        return (nil, text)
     }
 
     /// The nearest list item this item is nested in, if any.
