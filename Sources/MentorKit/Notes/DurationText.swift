@@ -1,5 +1,11 @@
 /// Reads a duration as notes write it: `45`, `45m`, `45 min`, `1h`, `1h30m`, `1h 30m`, `1.5h`.
 enum DurationText {
+    /// Longest spelling first, so `hours` is not read as `h` followed by `ours`.
+    private static let units: [(String, Double)] = [
+        ("hours", 60), ("hour", 60), ("hrs", 60), ("hr", 60), ("h", 60),
+        ("minutes", 1), ("minute", 1), ("mins", 1), ("min", 1), ("m", 1),
+    ]
+
     static func minutes(_ raw: some StringProtocol) -> Int? {
         let text = raw.lowercased().filter { !$0.isWhitespace }
         guard !text.isEmpty else { return nil }
@@ -18,9 +24,6 @@ enum DurationText {
                 continue
             }
             guard let value = Double(number) else { return nil }
-            let units: [(String, Double)] = [("hours", 60), ("hour", 60), ("hrs", 60), ("hr", 60),
-                                             ("h", 60), ("minutes", 1), ("minute", 1), ("mins", 1),
-                                             ("min", 1), ("m", 1)]
             guard let (unit, factor) = units.first(where: { rest.hasPrefix($0.0) }) else { return nil }
             total += value * factor
             rest = rest.dropFirst(unit.count)
