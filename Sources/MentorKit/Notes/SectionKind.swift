@@ -44,6 +44,12 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// number (`2.`) and a trailing colon. A heading `Private` or one ending in `(private)`
     /// marks the section private.
     public static func classify(heading: String) -> (kind: SectionKind, isPrivate: Bool) {
+        if let ascii = heading.utf8.withContiguousStorageIfAvailable(asciiClassify), let ascii { return ascii }
+        return unicodeClassify(heading: heading)
+    }
+
+    /// `classify(heading:)` by its definition, on characters.
+    static func unicodeClassify(heading: String) -> (kind: SectionKind, isPrivate: Bool) {
         var words = normalizedWords(heading)
         var isPrivate = false
         if words.last == "private", heading.lowercased().contains("(private)") || words == ["private"] {
@@ -88,5 +94,33 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         }
         if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
         return words
+    }
+
+    /// `classify(heading:)` for an ASCII heading, on bytes: words are ranges of the
+    /// lower-cased heading, and only the phrase looked up becomes a string (a short one,
+    /// which Swift keeps without allocating).
+    private static func asciiClassify(_ bytes: UnsafeBufferPointer<UInt8>) -> (kind: SectionKind, isPrivate: Bool)? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        var words: [Range<Int>] = []
+        var start = -1
+        for (index, byte) in lower.enumerated() {
+            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            if isWordByte, start < 0 { start = index }
+            if !isWordByte, start >= 0 { words.append(start..<index); start = -1 }
+        }
+        if start >= 0 { words.append(start..<lower.count) }
+        func isWord(_ range: Range<Int>, _ text: String) -> Bool { lower[range].elementsEqual(text.utf8) }
+        var isPrivate = false
+        if let last = words.last, isWord(last, "private"),
+           words.count == 1 || TextScanning.contains(lower, "(private)") {
+            isPrivate = true
+            words.removeLast()
+        }
+        if let first = words.first, words.count > 1, lower[first].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            words.removeFirst()
+        }
+        let phrase = TextScanning.joined(words, of: lower[...])
+        return (headingWords[phrase] ?? .other, isPrivate)
     }
 }

@@ -78,10 +78,12 @@ struct BytePathTests {
 
     @Test("ASCII headings are classified as the general path does", arguments: [
         "Agenda", "2. Check-in:", "Goals for the coming week", "Notes (private)", "Private", "Action Items!",
-        "  Next   session  ", "Résumé", "Links & resources", "42", "",
+        "  Next   session  ", "Résumé", "Links & resources", "42", "", "2. Private", "Notes private",
+        "Goals (PRIVATE)", "private", "12 34", "1. Talking points (private):", "Check in!!", "To-do",
     ])
     func headings(heading: String) {
         #expect(SectionKind.normalizedWords(heading) == SectionKind.unicodeWords(heading))
+        #expect(SectionKind.classify(heading: heading) == SectionKind.unicodeClassify(heading: heading))
     }
 }
 
