@@ -45,21 +45,26 @@ struct NotebookLinker {
         let ids = sessionsBySeries.keys.sorted()
         let grouped = sessionsBySeries
         let results = ResultSlots<(Series, [UpcomingSession], [Diagnostic])>(count: ids.count)
-        let link: @Sendable (Int) -> Void = { [self] index in
-            var local = NotebookLinker(source: source, asOf: asOf)
-            let id = ids[index]
-            let series = local.series(id, sessions: grouped[id] ?? [], resolver: resolver,
-                                      profiles: profiles, index: profileIndex)
-            let upcoming = local.upcomingSessions(of: series)
-            results.store((series, upcoming, local.diagnostics), at: index)
+        let linkChunk: @Sendable (Range<Int>) -> Void = { [self] range in
+            var linked: [(Series, [UpcomingSession], [Diagnostic])] = []
+            linked.reserveCapacity(range.count)
+            for index in range {
+                var local = NotebookLinker(source: source, asOf: asOf)
+                let id = ids[index]
+                let series = local.series(id, sessions: grouped[id] ?? [], resolver: resolver,
+                                          profiles: profiles, index: profileIndex)
+                let upcoming = local.upcomingSessions(of: series)
+                linked.append((series, upcoming, local.diagnostics))
+            }
+            results.store(linked, from: range.lowerBound)
         }
         let threads = max(1, min(jobs, ids.count))
         if threads == 1 {
-            ids.indices.forEach(link)
+            linkChunk(ids.indices)
         } else {
             let chunk = max(1, ids.count / (threads * 8))
             DispatchQueue.concurrentPerform(iterations: (ids.count + chunk - 1) / chunk) { part in
-                for index in (part * chunk)..<min(ids.count, (part + 1) * chunk) { link(index) }
+                linkChunk((part * chunk)..<min(ids.count, (part + 1) * chunk))
             }
         }
         var allSeries: [Series] = []

@@ -98,37 +98,45 @@ public struct NotebookSource: Sendable {
     /// Reads and parses files in parallel; the result keeps the order of `files`.
     static func readNotes(_ files: [String], root: String, jobs: Int, keepingMarkdown: Bool = true) -> [Note] {
         let results = ResultSlots<Note>(count: files.count)
-        let work: @Sendable (Int) -> Void = { index in
-            let path = files[index]
-            let note: Note
-            switch FileBytes.read(root + "/" + path, limit: ComplexityGuard.maximumBytes) {
-            case .tooLarge(let size):
-                note = NoteReader.tooLarge(path: path, size: size)
-            case .bytes(let bytes):
-                note = NoteReader.read(path: path, bytes: bytes, keepingMarkdown: keepingMarkdown)
-            case .unreadable:
-                note = Note(path: path, kind: .other, diagnostics: [Diagnostic(
-                    file: path, code: .unreadableFile,
-                    message: "file cannot be read (it vanished or its permissions forbid it); check it exists and is readable")])
+        // One call per chunk of files, not per file: what the closure shares (the file list,
+        // the slots) is then retained once per chunk, and the cores do not contend for the
+        // reference counts of shared objects.
+        let readChunk: @Sendable (Range<Int>) -> Void = { range in
+            var notes: [Note] = []
+            notes.reserveCapacity(range.count)
+            for index in range {
+                notes.append(readNote(files[index], root: root, keepingMarkdown: keepingMarkdown))
             }
-            results.store(note, at: index)
+            results.store(notes, from: range.lowerBound)
         }
         let threads = max(1, min(jobs, files.count))
         if threads == 1 {
-            files.indices.forEach(work)
+            readChunk(files.indices)
         } else {
-            // Chunks, not single files, so that threads take work without contending.
+            // Several chunks per thread, so that a thread that finishes early takes more.
             let chunk = max(1, files.count / (threads * 8))
             let chunks = (files.count + chunk - 1) / chunk
             DispatchQueue.concurrentPerform(iterations: chunks) { part in
-                for index in (part * chunk)..<min(files.count, (part + 1) * chunk) { work(index) }
+                readChunk((part * chunk)..<min(files.count, (part + 1) * chunk))
             }
         }
         return results.values()
     }
+
+    private static func readNote(_ path: String, root: String, keepingMarkdown: Bool) -> Note {
+        switch FileBytes.read(root + "/" + path, limit: ComplexityGuard.maximumBytes) {
+        case .tooLarge(let size):
+            return NoteReader.tooLarge(path: path, size: size)
+        case .bytes(let bytes):
+            return NoteReader.read(path: path, bytes: bytes, keepingMarkdown: keepingMarkdown)
+        case .unreadable:
+            return Note(path: path, kind: .other, diagnostics: [Diagnostic(
+                file: path, code: .unreadableFile,
+                message: "file cannot be read (it vanished or its permissions forbid it); check it exists and is readable")])
+        }
+    }
 }
 
-/// Fixed slots that concurrent workers fill, each writing only its own index.
 final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
@@ -138,6 +146,13 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     func store(_ value: Value, at index: Int) {
         lock.lock()
         slots[index] = value
+        lock.unlock()
+    }
+
+    /// Stores consecutive values from `start` on, under one lock.
+    func store(_ values: [Value], from start: Int) {
+        lock.lock()
+        for (offset, value) in values.enumerated() { slots[start + offset] = value }
         lock.unlock()
     }
 
