@@ -130,7 +130,7 @@ struct BodyReader {
         var privateBlocks: [Int] = []
         var hiddenLines: [Range<Int>] = []
         var privateLevel: Int?
-        for block in blocks {
+        for (position, block) in blocks.enumerated() {
             let node = tree.nodes[block]
             if node.kind == .heading {
                 if let level = privateLevel, node.level <= level {
@@ -142,8 +142,15 @@ struct BodyReader {
                     hiddenLines.append(node.line..<nextLine)
                 }
             }
-            if privateLevel != nil || isPrivate { privateBlocks.append(block) } else { publicBlocks.append(block) }
+            // Most sections hide nothing: public blocks are collected only once one is hidden.
+            if privateLevel != nil || isPrivate {
+                if privateBlocks.isEmpty { publicBlocks = Array(blocks[..<position]) }
+                privateBlocks.append(block)
+            } else if !privateBlocks.isEmpty {
+                publicBlocks.append(block)
+            }
         }
+        if privateBlocks.isEmpty { publicBlocks = blocks }
         let markdown = keepsMarkdown && (keepsAllMarkdown || kind.isShownAsMarkdown)
             ? source(from: headingNode.endLine + 1, to: nextLine, skipping: hiddenLines) : ""
         sections.append(NoteSection(kind: kind, title: title, isPrivate: isPrivate,
