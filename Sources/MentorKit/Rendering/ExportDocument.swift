@@ -98,43 +98,68 @@ public struct ExportDocument: Sendable {
 
     /// The JSON text, pretty-printed, keys in contract order.
     public func rendered() -> String {
-        ExportDocument.write(asOf: asOf, seriesCount: series.count, series: { series[$0].json },
-                             upcoming: upcoming.map(\.json), diagnostics: diagnostics.map(\.json))
+        var writer = JSONWriter()
+        ExportDocument.write(asOf: asOf, series: series, upcoming: upcoming, diagnostics: diagnostics,
+                             to: &writer, flush: { _ in })
+        return writer.text
     }
 
     /// The export of a notebook written series by series, so that only one series' entries
     /// exist at a time: the same bytes as `ExportDocument(notebook).rendered()`, in far less
     /// memory for a big notebook.
     public static func render(_ notebook: Notebook, includePrivate: Bool = false) -> String {
-        write(asOf: notebook.asOf.description, seriesCount: notebook.series.count,
-              series: { SeriesEntry(notebook.series[$0], includePrivate: includePrivate).json },
-              upcoming: notebook.upcoming.map { UpcomingEntry($0).json },
-              diagnostics: notebook.diagnostics.map { DiagnosticEntry($0).json })
+        var writer = JSONWriter()
+        write(notebook, includePrivate: includePrivate, to: &writer, flush: { _ in })
+        return writer.text
     }
 
-    /// The layout `JSONValue.rendered()` gives the whole object, written piece by piece.
-    private static func write(asOf: String, seriesCount: Int, series: (Int) -> JSONValue,
-                              upcoming: [JSONValue], diagnostics: [JSONValue]) -> String {
-        var output = "{\n  \"version\": \(version),\n  \"asOf\": "
-        JSONValue.string(asOf).write(to: &output, indent: 2)
-        output.append(",\n  \"series\": ")
-        if seriesCount == 0 {
-            output.append("[]")
-        } else {
-            output.append("[\n")
-            for index in 0..<seriesCount {
-                output.append("    ")
-                series(index).write(to: &output, indent: 4)
-                output.append(index + 1 < seriesCount ? ",\n" : "\n")
-            }
-            output.append("  ]")
+    /// The export of a notebook, its entries made one series at a time, just before they are
+    /// written. `flush` is called between entries with the bytes written so far.
+    static func write<Failure: Error>(_ notebook: Notebook, includePrivate: Bool, to writer: inout JSONWriter,
+                                      flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
+        try write(asOf: notebook.asOf.description,
+                  series: notebook.series.lazy.map { SeriesEntry($0, includePrivate: includePrivate) },
+                  upcoming: notebook.upcoming.lazy.map(UpcomingEntry.init),
+                  diagnostics: notebook.diagnostics.lazy.map(DiagnosticEntry.init),
+                  to: &writer, flush: flush)
+    }
+
+    /// The one layout of the document, whether its entries exist already or are made as it is
+    /// written.
+    private static func write<Failure: Error>(asOf: String, series: some Sequence<SeriesEntry>,
+                                              upcoming: some Sequence<UpcomingEntry>,
+                                              diagnostics: some Sequence<DiagnosticEntry>,
+                                              to writer: inout JSONWriter,
+                                              flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
+        writer.beginObject()
+        writer.field("version", version)
+        writer.field("asOf", asOf)
+        writer.key("series")
+        writer.beginArray()
+        for entry in series {
+            writer.element()
+            try entry.write(to: &writer, flush: flush)
         }
-        output.append(",\n  \"upcoming\": ")
-        JSONValue.array(upcoming).write(to: &output, indent: 2)
-        output.append(",\n  \"diagnostics\": ")
-        JSONValue.array(diagnostics).write(to: &output, indent: 2)
-        output.append("\n}\n")
-        return output
+        writer.endArray()
+        writer.key("upcoming")
+        writer.beginArray()
+        for entry in upcoming {
+            writer.element()
+            entry.write(to: &writer)
+            try flush(&writer)
+        }
+        writer.endArray()
+        writer.key("diagnostics")
+        writer.beginArray()
+        for entry in diagnostics {
+            writer.element()
+            entry.write(to: &writer)
+            try flush(&writer)
+        }
+        writer.endArray()
+        writer.endObject()
+        writer.newline()
+        try flush(&writer)
     }
 
     public var json: JSONValue {
@@ -171,6 +196,34 @@ extension ExportDocument.SeriesEntry {
             ("sessions", .array(sessions.map(\.json))),
             ("items", .array(items.map(\.json))),
         ])
+    }
+
+    /// A series can hold any number of sessions and items: `flush` gets a chance after each.
+    func write<Failure: Error>(to writer: inout JSONWriter,
+                               flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
+        writer.beginObject()
+        writer.field("id", id)
+        writer.field("mentee", mentee)
+        writer.field("mentor", mentor)
+        writer.field("profile", profile)
+        writer.key("sessions")
+        writer.beginArray()
+        // By index, so that each entry is written in place rather than copied out first.
+        for index in sessions.indices {
+            writer.element()
+            sessions[index].write(to: &writer)
+            try flush(&writer)
+        }
+        writer.endArray()
+        writer.key("items")
+        writer.beginArray()
+        for index in items.indices {
+            writer.element()
+            items[index].write(to: &writer)
+            try flush(&writer)
+        }
+        writer.endArray()
+        writer.endObject()
     }
 }
 
@@ -216,6 +269,48 @@ extension ExportDocument.SessionEntry {
             } ?? .null),
         ])
     }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("file", file)
+        writer.field("date", date)
+        writer.field("time", time)
+        writer.field("status", status)
+        writer.field("previous", previous)
+        writer.field("next", next)
+        writer.field("title", title)
+        writer.field("durationMinutes", durationMinutes)
+        writer.field("location", location)
+        writer.field("link", link)
+        writer.field("tags", tags)
+        writer.field("talkingPoints", talkingPoints)
+        writer.field("challenges", challenges)
+        writer.field("guidance", guidance)
+        writer.field("takeaways", takeaways)
+        writer.key("resources")
+        writer.beginArray()
+        for resource in resources {
+            writer.element()
+            writer.beginObject()
+            writer.field("title", resource.title)
+            writer.field("url", resource.url)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("nextSession")
+        if let plan = nextSession {
+            writer.beginObject()
+            writer.field("date", plan.date)
+            writer.field("time", plan.time)
+            writer.field("location", plan.location)
+            writer.field("link", plan.link)
+            writer.field("durationMinutes", plan.durationMinutes)
+            writer.endObject()
+        } else {
+            writer.null()
+        }
+        writer.endObject()
+    }
 }
 
 extension ExportDocument.ItemEntry {
@@ -235,6 +330,27 @@ extension ExportDocument.ItemEntry {
             ("overdue", .bool(overdue)), ("parent", .string(parent)), ("tags", .strings(tags)),
         ])
     }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("id", id)
+        writer.field("key", key)
+        writer.field("kind", kind)
+        writer.field("text", text)
+        writer.field("owner", owner)
+        writer.field("due", due)
+        writer.field("status", status)
+        writer.field("created", created)
+        writer.field("file", file)
+        writer.field("line", line)
+        writer.field("closed", closed)
+        writer.field("closedIn", closedIn)
+        writer.field("carried", carried)
+        writer.field("overdue", overdue)
+        writer.field("parent", parent)
+        writer.field("tags", tags)
+        writer.endObject()
+    }
 }
 
 extension ExportDocument.UpcomingEntry {
@@ -246,6 +362,15 @@ extension ExportDocument.UpcomingEntry {
     var json: JSONValue {
         .object([("series", .string(series)), ("date", .string(date)), ("time", .string(time)),
                  ("file", .string(file))])
+    }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("series", series)
+        writer.field("date", date)
+        writer.field("time", time)
+        writer.field("file", file)
+        writer.endObject()
     }
 }
 
@@ -261,5 +386,16 @@ extension ExportDocument.DiagnosticEntry {
             ("file", .string(file)), ("line", .int(line)), ("column", .int(column)),
             ("severity", .string(severity)), ("code", .string(code)), ("message", .string(message)),
         ])
+    }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("file", file)
+        writer.field("line", line)
+        writer.field("column", column)
+        writer.field("severity", severity)
+        writer.field("code", code)
+        writer.field("message", message)
+        writer.endObject()
     }
 }
