@@ -113,6 +113,23 @@ public struct ExportDocument: Sendable {
         return writer.text
     }
 
+    /// The export of a notebook handed to `sink` a chunk at a time, in order: the same bytes
+    /// as `render(notebook)`, without the whole text ever being in memory. Chunks are about
+    /// `chunkSize` bytes (more when one entry is bigger); each buffer is valid only during its
+    /// call. The export stops at the first error `sink` throws.
+    public static func write<Failure: Error>(
+        _ notebook: Notebook, includePrivate: Bool = false, chunkSize: Int = 1 << 16,
+        to sink: (UnsafeRawBufferPointer) throws(Failure) -> Void
+    ) throws(Failure) {
+        // Room for a full chunk and the entry that crosses the mark, so the buffer rarely grows
+        // (past a few megabytes it grows when it has to).
+        var writer = JSONWriter(capacity: min(chunkSize, 1 << 22) / 2 * 3)
+        try write(notebook, includePrivate: includePrivate, to: &writer) { (writer) throws(Failure) in
+            if writer.count >= chunkSize { try writer.flush(to: sink) }
+        }
+        try writer.flush(to: sink)
+    }
+
     /// The export of a notebook, its entries made one series at a time, just before they are
     /// written. `flush` is called between entries with the bytes written so far.
     static func write<Failure: Error>(_ notebook: Notebook, includePrivate: Bool, to writer: inout JSONWriter,

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MentorKit
 
-/// The byte-level JSON writer: escaping and layout.
+/// The byte-level JSON writer: escaping, layout, and an export handed on in chunks.
 @Suite("JSON writer")
 struct JSONWriterTests {
     /// The escaping the writer replaced (`JSONValue.writeString`, one Unicode scalar at a
@@ -167,5 +167,73 @@ struct JSONWriterTests {
         let whole = JSONValue.strings((0..<100).map { String(repeating: "v", count: $0) }).rendered()
         #expect(chunks.joined() + Array("\n".utf8) == Array(whole.utf8))
         #expect(chunks.count == 101)
+    }
+
+    static let fixtures = ExportGoldenTests.fixtures.map(\.name)
+
+    @Test("The export handed on in chunks is the same bytes as the whole text", arguments: fixtures)
+    func chunkedExport(name: String) throws {
+        let notebook = ExportGoldenTests.open(try #require(ExportGoldenTests.fixtures.first { $0.name == name }).path)
+        for includePrivate in [false, true] {
+            let whole = Array(ExportDocument.render(notebook, includePrivate: includePrivate).utf8)
+            #expect(whole == Array(ExportDocument(notebook, includePrivate: includePrivate).rendered().utf8))
+            for chunkSize in [1, 100, 4096, 1 << 16] {
+                var chunks: [[UInt8]] = []
+                ExportDocument.write(notebook, includePrivate: includePrivate, chunkSize: chunkSize) {
+                    chunks.append(Array($0))
+                }
+                #expect(chunks.joined().elementsEqual(whole))
+                #expect(chunks.allSatisfy { !$0.isEmpty })
+                // Entries are a few hundred bytes: a chunk is never much more than asked for.
+                #expect(chunks.dropLast().allSatisfy { $0.count >= chunkSize && $0.count < chunkSize + 4096 })
+            }
+        }
+    }
+
+    struct Stop: Error, Equatable {}
+
+    @Test func anErrorFromTheSinkStopsTheExport() {
+        let notebook = ExportGoldenTests.open(PackagePaths.sampleNotebook)
+        var calls = 0
+        #expect(throws: Stop()) {
+            try ExportDocument.write(notebook, chunkSize: 1000) { (_) throws(Stop) in
+                calls += 1
+                if calls == 3 { throw Stop() }
+            }
+        }
+        #expect(calls == 3)
+    }
+
+    /// Hands `text` to an `AtomicFile` chunk sink.
+    static func append(_ text: String, to sink: (UnsafeRawBufferPointer) throws(AtomicFile.Failure) -> Void)
+        throws(AtomicFile.Failure) {
+        try Array(text.utf8).withUnsafeBytes { buffer in Result { () throws(AtomicFile.Failure) in try sink(buffer) } }.get()
+    }
+
+    @Test("A file written in chunks: all of them, or nothing when one fails")
+    func atomicFileInChunks() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path + "/export.json"
+        try AtomicFile.write(to: path, overwrite: false) { (append) throws(AtomicFile.Failure) in
+            for part in ["one ", "two ", "three"] { try Self.append(part, to: append) }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one two three")
+
+        // Refused before anything is made: the contents are never asked for.
+        #expect(throws: AtomicFile.Failure.exists(path)) {
+            try AtomicFile.write(to: path, overwrite: false) { (_) throws(AtomicFile.Failure) in
+                Issue.record("contents asked for although the file exists")
+            }
+        }
+        // A failure half-way leaves the old file and no temporary file.
+        #expect(throws: AtomicFile.Failure.cannotWrite(path, "stopped")) {
+            try AtomicFile.write(to: path, overwrite: true) { (append) throws(AtomicFile.Failure) in
+                try Self.append("new", to: append)
+                throw .cannotWrite(path, "stopped")
+            }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one two three")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["export.json"])
     }
 }
