@@ -201,9 +201,20 @@ public struct ExportDocument: Sendable {
 
 extension ExportDocument.SeriesEntry {
     init(_ series: Series, includePrivate: Bool) {
+        // By index, so that sessions and items are read in place: `map` and `filter` would copy
+        // each one (a retain and a release per string of it) on the way.
+        var sessions: [ExportDocument.SessionEntry] = []
+        sessions.reserveCapacity(series.sessions.count)
+        for index in series.sessions.indices {
+            sessions.append(ExportDocument.SessionEntry(series.sessions[index], includePrivate: includePrivate))
+        }
+        var items: [ExportDocument.ItemEntry] = []
+        items.reserveCapacity(series.items.count)
+        for index in series.items.indices where includePrivate || !series.items[index].isPrivate {
+            items.append(ExportDocument.ItemEntry(series.items[index]))
+        }
         self.init(id: series.id, mentee: series.mentee, mentor: series.mentor, profile: series.profile?.file,
-                  sessions: series.sessions.map { ExportDocument.SessionEntry($0, includePrivate: includePrivate) },
-                  items: series.items.filter { includePrivate || !$0.isPrivate }.map(ExportDocument.ItemEntry.init))
+                  sessions: sessions, items: items)
     }
 
     var json: JSONValue {
@@ -247,9 +258,21 @@ extension ExportDocument.SeriesEntry {
 extension ExportDocument.SessionEntry {
     init(_ session: Session, includePrivate: Bool) {
         let note = session.note
-        func entries(_ kind: SectionKind) -> [String] {
-            note.sections.filter { $0.kind == kind && (includePrivate || !$0.isPrivate) }
-                .flatMap { $0.entries.map(\.text) }
+        // One pass over the sections for the five lists, each keeping the sections' order.
+        var talkingPoints: [String] = [], challenges: [String] = [], guidance: [String] = []
+        var takeaways: [String] = [], resources: [ExportDocument.ResourceEntry] = []
+        for index in note.sections.indices where includePrivate || !note.sections[index].isPrivate {
+            switch note.sections[index].kind {
+            case .agenda: talkingPoints.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
+            case .challenges: challenges.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
+            case .guidance: guidance.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
+            case .takeaways: takeaways.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
+            case .resources:
+                resources.append(contentsOf: note.sections[index].links.lazy.map {
+                    ExportDocument.ResourceEntry(title: $0.title, url: $0.url)
+                })
+            default: break
+            }
         }
         let plan = session.header.next
         self.init(
@@ -257,10 +280,8 @@ extension ExportDocument.SessionEntry {
             status: session.status.rawValue, previous: session.previous, next: session.next,
             title: note.title, durationMinutes: session.header.durationMinutes,
             location: session.header.location, link: session.header.link, tags: session.header.tags,
-            talkingPoints: entries(.agenda), challenges: entries(.challenges), guidance: entries(.guidance),
-            takeaways: entries(.takeaways),
-            resources: note.sections.filter { $0.kind == .resources && (includePrivate || !$0.isPrivate) }
-                .flatMap(\.links).map { ExportDocument.ResourceEntry(title: $0.title, url: $0.url) },
+            talkingPoints: talkingPoints, challenges: challenges, guidance: guidance, takeaways: takeaways,
+            resources: resources,
             nextSession: plan.map {
                 ExportDocument.NextSessionEntry(date: $0.date?.description, time: $0.time?.description,
                                                 location: $0.location, link: $0.link,
