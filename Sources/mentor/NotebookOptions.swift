@@ -53,8 +53,15 @@ struct OutputOptions: ParsableArguments {
     var force = false
 
     func emit(_ text: String) throws {
+        try emit(Text(text: text))
+    }
+
+    /// Writes `document` a chunk at a time to standard output or to `--output` (a temporary
+    /// file renamed into place, so a failed write leaves nothing behind). An existing file
+    /// without `--force` is refused before any of the document is made.
+    func emit(_ document: some ChunkedDocument) throws {
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try document.write(to: StandardOutput.write)
             return
         }
         let path = NotebookLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
@@ -67,9 +74,44 @@ struct OutputOptions: ParsableArguments {
             }
         }
         do {
-            try AtomicFile.write(text, to: path, overwrite: force)
+            try AtomicFile.write(to: path, overwrite: force) { (append) throws(AtomicFile.Failure) in
+                try document.write(to: append)
+            }
         } catch {
             throw Failure(error.description)
+        }
+    }
+
+    /// A document that is all in memory already.
+    private struct Text: ChunkedDocument {
+        var text: String
+
+        func write<WriteFailure: Error>(to sink: (UnsafeRawBufferPointer) throws(WriteFailure) -> Void) throws(WriteFailure) {
+            var text = self.text
+            // `withUTF8` rethrows untyped errors: carry the typed one out in a Result.
+            try text.withUTF8 { bytes in Result { () throws(WriteFailure) in try sink(UnsafeRawBufferPointer(bytes)) } }.get()
+        }
+    }
+}
+
+/// A document written a chunk at a time, so that a big one never has to be in memory whole.
+protocol ChunkedDocument {
+    /// Hands the document's bytes to `sink` in order; each buffer is valid only during its call.
+    func write<WriteFailure: Error>(to sink: (UnsafeRawBufferPointer) throws(WriteFailure) -> Void) throws(WriteFailure)
+}
+
+/// Standard output without buffering: each chunk goes out as it is made.
+enum StandardOutput {
+    static func write(_ chunk: UnsafeRawBufferPointer) throws(Failure) {
+        var written = 0
+        while written < chunk.count {
+            let result = Foundation.write(STDOUT_FILENO, chunk.baseAddress! + written, chunk.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                // Instead of the crash of `FileHandle.write` (a full disk, a closed descriptor).
+                throw Failure("cannot write to standard output: \(String(cString: strerror(errno)))")
+            }
+            written += result
         }
     }
 }

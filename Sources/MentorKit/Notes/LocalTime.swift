@@ -30,7 +30,15 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
     public var minutes: Int { hour * 60 + minute }
 
     public var description: String {
-        (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+        // As `LocalDate.description`: straight into a small string.
+        String(unsafeUninitializedCapacity: 5) { text in
+            text[0] = LocalDate.digit(hour / 10)
+            text[1] = LocalDate.digit(hour % 10)
+            text[2] = UInt8(ascii: ":")
+            text[3] = LocalDate.digit(minute / 10)
+            text[4] = LocalDate.digit(minute % 10)
+            return 5
+        }
     }
 
     public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.minutes < rhs.minutes }

@@ -98,43 +98,85 @@ public struct ExportDocument: Sendable {
 
     /// The JSON text, pretty-printed, keys in contract order.
     public func rendered() -> String {
-        ExportDocument.write(asOf: asOf, seriesCount: series.count, series: { series[$0].json },
-                             upcoming: upcoming.map(\.json), diagnostics: diagnostics.map(\.json))
+        var writer = JSONWriter()
+        ExportDocument.write(asOf: asOf, series: series, upcoming: upcoming, diagnostics: diagnostics,
+                             to: &writer, flush: { _ in })
+        return writer.text
     }
 
     /// The export of a notebook written series by series, so that only one series' entries
     /// exist at a time: the same bytes as `ExportDocument(notebook).rendered()`, in far less
     /// memory for a big notebook.
     public static func render(_ notebook: Notebook, includePrivate: Bool = false) -> String {
-        write(asOf: notebook.asOf.description, seriesCount: notebook.series.count,
-              series: { SeriesEntry(notebook.series[$0], includePrivate: includePrivate).json },
-              upcoming: notebook.upcoming.map { UpcomingEntry($0).json },
-              diagnostics: notebook.diagnostics.map { DiagnosticEntry($0).json })
+        var writer = JSONWriter()
+        write(notebook, includePrivate: includePrivate, to: &writer, flush: { _ in })
+        return writer.text
     }
 
-    /// The layout `JSONValue.rendered()` gives the whole object, written piece by piece.
-    private static func write(asOf: String, seriesCount: Int, series: (Int) -> JSONValue,
-                              upcoming: [JSONValue], diagnostics: [JSONValue]) -> String {
-        var output = "{\n  \"version\": \(version),\n  \"asOf\": "
-        JSONValue.string(asOf).write(to: &output, indent: 2)
-        output.append(",\n  \"series\": ")
-        if seriesCount == 0 {
-            output.append("[]")
-        } else {
-            output.append("[\n")
-            for index in 0..<seriesCount {
-                output.append("    ")
-                series(index).write(to: &output, indent: 4)
-                output.append(index + 1 < seriesCount ? ",\n" : "\n")
-            }
-            output.append("  ]")
+    /// The export of a notebook handed to `sink` a chunk at a time, in order: the same bytes
+    /// as `render(notebook)`, without the whole text ever being in memory. Chunks are about
+    /// `chunkSize` bytes (more when one entry is bigger); each buffer is valid only during its
+    /// call. The export stops at the first error `sink` throws.
+    public static func write<Failure: Error>(
+        _ notebook: Notebook, includePrivate: Bool = false, chunkSize: Int = 1 << 16,
+        to sink: (UnsafeRawBufferPointer) throws(Failure) -> Void
+    ) throws(Failure) {
+        // Room for a full chunk and the entry that crosses the mark, so the buffer rarely grows
+        // (past a few megabytes it grows when it has to).
+        var writer = JSONWriter(capacity: min(chunkSize, 1 << 22) / 2 * 3)
+        try write(notebook, includePrivate: includePrivate, to: &writer) { (writer) throws(Failure) in
+            if writer.count >= chunkSize { try writer.flush(to: sink) }
         }
-        output.append(",\n  \"upcoming\": ")
-        JSONValue.array(upcoming).write(to: &output, indent: 2)
-        output.append(",\n  \"diagnostics\": ")
-        JSONValue.array(diagnostics).write(to: &output, indent: 2)
-        output.append("\n}\n")
-        return output
+        try writer.flush(to: sink)
+    }
+
+    /// The export of a notebook, its entries made one series at a time, just before they are
+    /// written. `flush` is called between entries with the bytes written so far.
+    static func write<Failure: Error>(_ notebook: Notebook, includePrivate: Bool, to writer: inout JSONWriter,
+                                      flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
+        try write(asOf: notebook.asOf.description,
+                  series: notebook.series.lazy.map { SeriesEntry($0, includePrivate: includePrivate) },
+                  upcoming: notebook.upcoming.lazy.map(UpcomingEntry.init),
+                  diagnostics: notebook.diagnostics.lazy.map(DiagnosticEntry.init),
+                  to: &writer, flush: flush)
+    }
+
+    /// The one layout of the document, whether its entries exist already or are made as it is
+    /// written.
+    private static func write<Failure: Error>(asOf: String, series: some Sequence<SeriesEntry>,
+                                              upcoming: some Sequence<UpcomingEntry>,
+                                              diagnostics: some Sequence<DiagnosticEntry>,
+                                              to writer: inout JSONWriter,
+                                              flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
+        writer.beginObject()
+        writer.field("version", version)
+        writer.field("asOf", asOf)
+        writer.key("series")
+        writer.beginArray()
+        for entry in series {
+            writer.element()
+            try entry.write(to: &writer, flush: flush)
+        }
+        writer.endArray()
+        writer.key("upcoming")
+        writer.beginArray()
+        for entry in upcoming {
+            writer.element()
+            entry.write(to: &writer)
+            try flush(&writer)
+        }
+        writer.endArray()
+        writer.key("diagnostics")
+        writer.beginArray()
+        for entry in diagnostics {
+            writer.element()
+            entry.write(to: &writer)
+            try flush(&writer)
+        }
+        writer.endArray()
+        writer.endObject()
+        writer.newline()
+        try flush(&writer)
     }
 
     public var json: JSONValue {
@@ -159,9 +201,20 @@ public struct ExportDocument: Sendable {
 
 extension ExportDocument.SeriesEntry {
     init(_ series: Series, includePrivate: Bool) {
+        // By index, so that sessions and items are read in place: `map` and `filter` would copy
+        // each one (a retain and a release per string of it) on the way.
+        var sessions: [ExportDocument.SessionEntry] = []
+        sessions.reserveCapacity(series.sessions.count)
+        for index in series.sessions.indices {
+            sessions.append(ExportDocument.SessionEntry(series.sessions[index], includePrivate: includePrivate))
+        }
+        var items: [ExportDocument.ItemEntry] = []
+        items.reserveCapacity(series.items.count)
+        for index in series.items.indices where includePrivate || !series.items[index].isPrivate {
+            items.append(ExportDocument.ItemEntry(series.items[index]))
+        }
         self.init(id: series.id, mentee: series.mentee, mentor: series.mentor, profile: series.profile?.file,
-                  sessions: series.sessions.map { ExportDocument.SessionEntry($0, includePrivate: includePrivate) },
-                  items: series.items.filter { includePrivate || !$0.isPrivate }.map(ExportDocument.ItemEntry.init))
+                  sessions: sessions, items: items)
     }
 
     var json: JSONValue {
@@ -172,14 +225,54 @@ extension ExportDocument.SeriesEntry {
             ("items", .array(items.map(\.json))),
         ])
     }
+
+    /// A series can hold any number of sessions and items: `flush` gets a chance after each.
+    func write<Failure: Error>(to writer: inout JSONWriter,
+                               flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
+        writer.beginObject()
+        writer.field("id", id)
+        writer.field("mentee", mentee)
+        writer.field("mentor", mentor)
+        writer.field("profile", profile)
+        writer.key("sessions")
+        writer.beginArray()
+        // By index, so that each entry is written in place rather than copied out first.
+        for index in sessions.indices {
+            writer.element()
+            sessions[index].write(to: &writer)
+            try flush(&writer)
+        }
+        writer.endArray()
+        writer.key("items")
+        writer.beginArray()
+        for index in items.indices {
+            writer.element()
+            items[index].write(to: &writer)
+            try flush(&writer)
+        }
+        writer.endArray()
+        writer.endObject()
+    }
 }
 
 extension ExportDocument.SessionEntry {
     init(_ session: Session, includePrivate: Bool) {
         let note = session.note
-        func entries(_ kind: SectionKind) -> [String] {
-            note.sections.filter { $0.kind == kind && (includePrivate || !$0.isPrivate) }
-                .flatMap { $0.entries.map(\.text) }
+        // One pass over the sections for the five lists, each keeping the sections' order.
+        var talkingPoints: [String] = [], challenges: [String] = [], guidance: [String] = []
+        var takeaways: [String] = [], resources: [ExportDocument.ResourceEntry] = []
+        for index in note.sections.indices where includePrivate || !note.sections[index].isPrivate {
+            switch note.sections[index].kind {
+            case .agenda: talkingPoints.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
+            case .challenges: challenges.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
+            case .guidance: guidance.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
+            case .takeaways: takeaways.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
+            case .resources:
+                resources.append(contentsOf: note.sections[index].links.lazy.map {
+                    ExportDocument.ResourceEntry(title: $0.title, url: $0.url)
+                })
+            default: break
+            }
         }
         let plan = session.header.next
         self.init(
@@ -187,10 +280,8 @@ extension ExportDocument.SessionEntry {
             status: session.status.rawValue, previous: session.previous, next: session.next,
             title: note.title, durationMinutes: session.header.durationMinutes,
             location: session.header.location, link: session.header.link, tags: session.header.tags,
-            talkingPoints: entries(.agenda), challenges: entries(.challenges), guidance: entries(.guidance),
-            takeaways: entries(.takeaways),
-            resources: note.sections.filter { $0.kind == .resources && (includePrivate || !$0.isPrivate) }
-                .flatMap(\.links).map { ExportDocument.ResourceEntry(title: $0.title, url: $0.url) },
+            talkingPoints: talkingPoints, challenges: challenges, guidance: guidance, takeaways: takeaways,
+            resources: resources,
             nextSession: plan.map {
                 ExportDocument.NextSessionEntry(date: $0.date?.description, time: $0.time?.description,
                                                 location: $0.location, link: $0.link,
@@ -216,6 +307,48 @@ extension ExportDocument.SessionEntry {
             } ?? .null),
         ])
     }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("file", file)
+        writer.field("date", date)
+        writer.field("time", time)
+        writer.field("status", status)
+        writer.field("previous", previous)
+        writer.field("next", next)
+        writer.field("title", title)
+        writer.field("durationMinutes", durationMinutes)
+        writer.field("location", location)
+        writer.field("link", link)
+        writer.field("tags", tags)
+        writer.field("talkingPoints", talkingPoints)
+        writer.field("challenges", challenges)
+        writer.field("guidance", guidance)
+        writer.field("takeaways", takeaways)
+        writer.key("resources")
+        writer.beginArray()
+        for resource in resources {
+            writer.element()
+            writer.beginObject()
+            writer.field("title", resource.title)
+            writer.field("url", resource.url)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("nextSession")
+        if let plan = nextSession {
+            writer.beginObject()
+            writer.field("date", plan.date)
+            writer.field("time", plan.time)
+            writer.field("location", plan.location)
+            writer.field("link", plan.link)
+            writer.field("durationMinutes", plan.durationMinutes)
+            writer.endObject()
+        } else {
+            writer.null()
+        }
+        writer.endObject()
+    }
 }
 
 extension ExportDocument.ItemEntry {
@@ -235,6 +368,27 @@ extension ExportDocument.ItemEntry {
             ("overdue", .bool(overdue)), ("parent", .string(parent)), ("tags", .strings(tags)),
         ])
     }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("id", id)
+        writer.field("key", key)
+        writer.field("kind", kind)
+        writer.field("text", text)
+        writer.field("owner", owner)
+        writer.field("due", due)
+        writer.field("status", status)
+        writer.field("created", created)
+        writer.field("file", file)
+        writer.field("line", line)
+        writer.field("closed", closed)
+        writer.field("closedIn", closedIn)
+        writer.field("carried", carried)
+        writer.field("overdue", overdue)
+        writer.field("parent", parent)
+        writer.field("tags", tags)
+        writer.endObject()
+    }
 }
 
 extension ExportDocument.UpcomingEntry {
@@ -246,6 +400,15 @@ extension ExportDocument.UpcomingEntry {
     var json: JSONValue {
         .object([("series", .string(series)), ("date", .string(date)), ("time", .string(time)),
                  ("file", .string(file))])
+    }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("series", series)
+        writer.field("date", date)
+        writer.field("time", time)
+        writer.field("file", file)
+        writer.endObject()
     }
 }
 
@@ -261,5 +424,16 @@ extension ExportDocument.DiagnosticEntry {
             ("file", .string(file)), ("line", .int(line)), ("column", .int(column)),
             ("severity", .string(severity)), ("code", .string(code)), ("message", .string(message)),
         ])
+    }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("file", file)
+        writer.field("line", line)
+        writer.field("column", column)
+        writer.field("severity", severity)
+        writer.field("code", code)
+        writer.field("message", message)
+        writer.endObject()
     }
 }

@@ -18,70 +18,32 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
-        var output = ""
-        write(to: &output, indent: 0)
-        output.append("\n")
-        return output
+        var writer = JSONWriter()
+        write(to: &writer)
+        writer.newline()
+        return writer.text
     }
 
-    func write(to output: inout String, indent: Int) {
+    func write(to writer: inout JSONWriter) {
         switch self {
-        case .null: output.append("null")
-        case .bool(let value): output.append(value ? "true" : "false")
-        case .int(let value): output.append(String(value))
-        case .string(let value): JSONValue.writeString(value, to: &output)
+        case .null: writer.null()
+        case .bool(let value): writer.bool(value)
+        case .int(let value): writer.int(value)
+        case .string(let value): writer.string(value)
         case .array(let values):
-            guard !values.isEmpty else { output.append("[]"); return }
-            output.append("[\n")
-            for (index, value) in values.enumerated() {
-                output.append(String(repeating: " ", count: indent + 2))
-                value.write(to: &output, indent: indent + 2)
-                output.append(index + 1 < values.count ? ",\n" : "\n")
+            writer.beginArray()
+            for value in values {
+                writer.element()
+                value.write(to: &writer)
             }
-            output.append(String(repeating: " ", count: indent) + "]")
+            writer.endArray()
         case .object(let pairs):
-            guard !pairs.isEmpty else { output.append("{}"); return }
-            output.append("{\n")
-            for (index, (key, value)) in pairs.enumerated() {
-                output.append(String(repeating: " ", count: indent + 2))
-                JSONValue.writeString(key, to: &output)
-                output.append(": ")
-                value.write(to: &output, indent: indent + 2)
-                output.append(index + 1 < pairs.count ? ",\n" : "\n")
+            writer.beginObject()
+            for (key, value) in pairs {
+                writer.key(key)
+                value.write(to: &writer)
             }
-            output.append(String(repeating: " ", count: indent) + "}")
+            writer.endObject()
         }
-    }
-
-    private static func writeString(_ value: String, to output: inout String) {
-        output.append("\"")
-        // Most strings need no escaping: append them whole.
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x7F && $0 != 0xE2 }) {
-            output.append(value)
-            output.append("\"")
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            // Escaped so that JSON pasted into a page can never open a tag.
-            case "<": output.append("\\u003c")
-            case ">": output.append("\\u003e")
-            case "\u{2028}": output.append("\\u2028")
-            case "\u{2029}": output.append("\\u2029")
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output.append("\"")
     }
 }

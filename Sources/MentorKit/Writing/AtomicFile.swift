@@ -20,6 +20,21 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
+        try write(to: path, overwrite: overwrite) { (append) throws(Failure) in
+            // `withUnsafeBytes` rethrows untyped errors: carry the typed one out in a Result.
+            try bytes.withUnsafeBytes { buffer in Result { () throws(Failure) in try append(buffer) } }.get()
+        }
+    }
+
+    /// Writes what `contents` hands to `append`, a chunk at a time, so that a big file never
+    /// has to be in memory whole. Whether the file may be written is decided before `contents`
+    /// is called: an existing file without `overwrite` fails with `.exists` before anything is
+    /// made or written. If a write fails, or `contents` throws, the temporary file is removed
+    /// and the destination is left as it was.
+    public static func write(
+        to path: String, overwrite: Bool,
+        contents: (_ append: (UnsafeRawBufferPointer) throws(Failure) -> Void) throws(Failure) -> Void
+    ) throws(Failure) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         if !overwrite, FileManager.default.fileExists(atPath: path) || isSymlink(path) {
@@ -38,19 +53,22 @@ public enum AtomicFile {
         let temporary = folder + "/.mentor-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        do throws(Failure) {
+            try contents { (chunk) throws(Failure) in
+                var written = 0
+                while written < chunk.count {
+                    let result = Foundation.write(descriptor, chunk.baseAddress! + written, chunk.count - written)
+                    if result < 0 {
+                        if errno == EINTR { continue }
+                        throw .cannotWrite(path, String(cString: strerror(errno)))
+                    }
+                    written += result
+                }
             }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                unlink(temporary)
-                throw .cannotWrite(path, reason)
-            }
-            written += result
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
         }
         if fsync(descriptor) != 0 || close(descriptor) != 0 {
             let reason = String(cString: strerror(errno))

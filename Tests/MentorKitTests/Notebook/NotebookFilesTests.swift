@@ -120,4 +120,27 @@ struct NotebookFilesTests {
         #expect(LocalDate("2024-02-29") != nil && LocalDate("2026-02-29") == nil)
         #expect(LocalDate("2026-1-01") == nil)
     }
+
+    @Test("Dates and times are written as YYYY-MM-DD and HH:MM, years padded to four digits")
+    func dateAndTimeText() {
+        // The text made by concatenation before it was written byte by byte.
+        func reference(_ date: LocalDate) -> String {
+            let y = String(date.year), m = String(date.month), d = String(date.day)
+            return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-"
+                + (m.count < 2 ? "0" : "") + m + "-" + (d.count < 2 ? "0" : "") + d
+        }
+        let first = LocalDate(year: 1, month: 1, day: 1)!.dayNumber
+        let last = LocalDate(year: 9999, month: 12, day: 31)!.dayNumber
+        for day in stride(from: first - 800, through: last + 800, by: 97) {
+            let date = LocalDate(dayNumber: day)
+            #expect(date.description == reference(date))
+        }
+        #expect(LocalDate(year: 7, month: 3, day: 9)!.description == "0007-03-09")
+        #expect(LocalDate(dayNumber: last + 1).description == "10000-01-01")
+        for minutes in 0..<(24 * 60) {
+            let time = LocalTime(hour: minutes / 60, minute: minutes % 60)!
+            #expect(time.description == (time.hour < 10 ? "0" : "") + String(time.hour) + ":"
+                + (time.minute < 10 ? "0" : "") + String(time.minute))
+        }
+    }
 }
