@@ -15,11 +15,6 @@ struct BodyReader {
     /// The plan of the first next-session section that has one.
     private(set) var plan: NextSessionPlan?
 
-    /// The parent index of every node (-1 for the document).
-    private let parents: [Int]
-    /// The nearest list item above every node (-1 for none), so nesting costs nothing to look up.
-    private let enclosingItems: [Int]
-
     /// Whether every section keeps its Markdown (a profile's research is shown whole);
     /// otherwise only the sections documents show as Markdown do, which saves memory.
     let keepsAllMarkdown: Bool
@@ -33,19 +28,6 @@ struct BodyReader {
         self.keepsMarkdown = keepsMarkdown
         tree = CMarkAdapter.parse(body)
         lines = BodyLines(body)
-        var parents = [Int](repeating: -1, count: tree.nodes.count)
-        var enclosingItems = [Int](repeating: -1, count: tree.nodes.count)
-        var stack: [Int] = []
-        for index in tree.nodes.indices {
-            while let top = stack.last, tree.nodes[top].end <= index { stack.removeLast() }
-            if let parent = stack.last {
-                parents[index] = parent
-                enclosingItems[index] = tree.nodes[parent].kind == .item ? parent : enclosingItems[parent]
-            }
-            stack.append(index)
-        }
-        self.parents = parents
-        self.enclosingItems = enclosingItems
     }
 
     mutating func read() {
@@ -328,7 +310,7 @@ struct BodyReader {
                 let paragraph = itemParagraph(index)
                 let status = paragraph?.status
                 let outerItem = enclosingItem(of: index)
-                let isTopLevel = outerItem == nil && parents[parents[index]] == 0
+                let isTopLevel = outerItem == nil && tree.parent(of: index).flatMap(tree.parent(of:)) == 0
                 // The nearest item above that is itself a goal or action, past detail lines.
                 var outerMention: Int?
                 var ancestor = outerItem
@@ -385,7 +367,7 @@ struct BodyReader {
 
     /// The nearest list item this item is nested in, if any.
     private func enclosingItem(of item: Int) -> Int? {
-        enclosingItems[item] >= 0 ? enclosingItems[item] : nil
+        tree.enclosingItem(of: item)
     }
 
     // MARK: - Text

@@ -83,7 +83,7 @@ enum CMarkAdapter {
                                storedColumn: Int32(cmark_node_get_start_column(node)),
                                storedEndLine: Int32(cmark_node_get_end_line(node)),
                                storedEnd: Int32(index + 1), literalStart: literal.0, literalCount: literal.1,
-                               urlStart: url.0, urlCount: url.1))
+                               urlStart: url.0, urlCount: url.1, storedParent: Int32(open.last ?? -1)))
             if !isLeaf(type) { open.append(index) }
         }
         return MarkdownTree(nodes: nodes, bytes: bytes)

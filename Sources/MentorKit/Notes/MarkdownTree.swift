@@ -25,6 +25,8 @@ public struct MarkdownTree: Sendable {
         /// The link or image target as a range of `bytes`; count -1 when none.
         var urlStart: Int32
         var urlCount: Int32
+        /// The index of the parent node, -1 for the document.
+        var storedParent: Int32 = -1
 
         /// Heading level, or 1 for an ordered list and 0 for a bullet list.
         public var level: Int { Int(storedLevel) }
@@ -48,6 +50,22 @@ public struct MarkdownTree: Sendable {
     }
 
     public func end(of index: Int) -> Int { nodes[index].end }
+
+    /// The index of the node's parent, nil for the document.
+    public func parent(of index: Int) -> Int? {
+        let parent = nodes[index].storedParent
+        return parent >= 0 ? Int(parent) : nil
+    }
+
+    /// The nearest list item the node is nested in, if any.
+    public func enclosingItem(of index: Int) -> Int? {
+        var current = nodes[index].storedParent
+        while current >= 0 {
+            if nodes[Int(current)].kind == .item { return Int(current) }
+            current = nodes[Int(current)].storedParent
+        }
+        return nil
+    }
 
     public func literal(of index: Int) -> String? {
         let node = nodes[index]
