@@ -43,15 +43,17 @@ struct ItemTracker {
     /// Applies one held session's mentions, in document order.
     mutating func apply(_ session: Session) {
         heldIndex += 1
-        var itemOfMention: [Int: Int] = [:]
-        for (mentionIndex, mention) in session.note.mentions.enumerated() {
-            let parentItem = mention.parent.flatMap { itemOfMention[$0] }
+        // By index, not by element: a mention is a large value, copied at each step otherwise.
+        let mentions = session.note.mentions
+        var itemOfMention = [Int](repeating: -1, count: mentions.count)
+        for mentionIndex in mentions.indices {
+            let parentItem = mentions[mentionIndex].parent.flatMap { itemOfMention[$0] >= 0 ? itemOfMention[$0] : nil }
             let index: Int
-            if let existing = find(mention) {
+            if let existing = find(mentions[mentionIndex]) {
                 index = existing
-                update(index, with: mention, in: session)
+                update(index, with: mentions[mentionIndex], in: session)
             } else {
-                index = create(mention, in: session, parent: parentItem)
+                index = create(mentions[mentionIndex], in: session, parent: parentItem)
             }
             itemOfMention[mentionIndex] = index
         }

@@ -94,7 +94,7 @@ struct NotebookLinker {
         var tracker = ItemTracker(people: .init(mentee: series.mentee, mentor: series.mentor,
                                                 defaultOwner: source.config.defaultOwner),
                                   asOf: asOf)
-        for session in sessions where session.status == .held { tracker.apply(session) }
+        for index in sessions.indices where sessions[index].status == .held { tracker.apply(sessions[index]) }
         series.items = tracker.finish()
         return series
     }

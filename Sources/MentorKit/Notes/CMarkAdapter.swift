@@ -9,7 +9,8 @@ import Darwin
 /// The one place that talks to the cmark C library.
 ///
 /// It parses a Markdown body, copies every node into a `MarkdownTree` and frees the cmark
-/// tree before it returns, so no C pointer outlives the call.
+/// tree before it returns, so no C pointer outlives the call. The tree is allocated in the
+/// calling thread's `NoteArena` and freed all at once.
 enum CMarkAdapter {
     static func parse(_ markdown: Substring) -> MarkdownTree {
         var nodes: [MarkdownTree.Node] = []
@@ -22,23 +23,24 @@ enum CMarkAdapter {
             .init(kind: .document, storedLevel: 0, storedLine: 1, storedColumn: 1, storedEndLine: 1, storedEnd: 1,
                   literalStart: 0, literalCount: -1, urlStart: 0, urlCount: -1),
         ], bytes: [])
+        let arena = NoteArena.current
+        // Everything cmark allocated for this note goes at once, whichever way this returns;
+        // nothing of it is used after the copy.
+        defer { arena.reset() }
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, NoteArena.allocator) else { return empty }
         // cmark takes a pointer and a length: the note's own bytes, no copy.
-        let parsed: OpaquePointer?? = markdown.utf8.withContiguousStorageIfAvailable { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
+        let fed: Void? = markdown.utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        let document: OpaquePointer?
-        if let parsed {
-            document = parsed
-        } else {
-            var utf8 = String(markdown).utf8CString
-            document = utf8.withUnsafeMutableBufferPointer { buffer in
-                cmark_parse_document(buffer.baseAddress, buffer.count - 1, CMARK_OPT_DEFAULT)
+        if fed == nil {
+            let copy = Array(markdown.utf8)
+            copy.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             }
         }
-        guard let document else { return empty }
-        defer { cmark_node_free(document) }
-        guard let iterator = cmark_iter_new(document) else { return empty }
-        defer { cmark_iter_free(iterator) }
+        let document = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
+        guard let document, let iterator = cmark_iter_new(document) else { return empty }
 
         /// Appends a C string to the byte buffer: (start, count), or count -1 for none.
         func store(_ pointer: UnsafePointer<CChar>?) -> (Int32, Int32) {
