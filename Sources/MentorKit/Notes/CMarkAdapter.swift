@@ -23,10 +23,9 @@ enum CMarkAdapter {
             .init(kind: .document, storedLevel: 0, storedLine: 1, storedColumn: 1, storedEndLine: 1, storedEnd: 1,
                   literalStart: 0, literalCount: -1, urlStart: 0, urlCount: -1),
         ], bytes: [])
-        let arena = NoteArena.current
         // Everything cmark allocated for this note goes at once, whichever way this returns;
         // nothing of it is used after the copy.
-        defer { arena.reset() }
+        defer { NoteArena.reset() }
         guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, NoteArena.allocator) else { return empty }
         // cmark takes a pointer and a length: the note's own bytes, no copy.
         let fed: Void? = markdown.utf8.withContiguousStorageIfAvailable { buffer in
