@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import MentorKit
+
+@Suite("The per-thread arena for cmark trees")
+struct NoteArenaTests {
+    @Test("Allocations are aligned, distinct, and keep their bytes when they grow")
+    func allocateAndResize() throws {
+        let state = NoteArena.current
+        NoteArena.reset(state)
+        let first = try #require(NoteArena.allocate(10, in: state))
+        let second = try #require(NoteArena.allocate(3, in: state))
+        #expect(Int(bitPattern: first) % 16 == 0)
+        #expect(Int(bitPattern: second) % 16 == 0)
+        #expect(first != second)
+        memset(first, 0xAB, 10)
+        // `first` is not the latest allocation: it moves, and its bytes come along.
+        let moved = try #require(NoteArena.resize(first, to: 100, in: state))
+        #expect(moved != first)
+        #expect((0..<10).allSatisfy { moved.load(fromByteOffset: $0, as: UInt8.self) == 0xAB })
+        // The latest allocation grows where it is.
+        let grown = try #require(NoteArena.resize(moved, to: 200, in: state))
+        #expect(grown == moved)
+        // Larger than a block: a block of its own.
+        let big = try #require(NoteArena.allocate(1 << 20, in: state))
+        memset(big, 1, 1 << 20)
+        #expect(big.load(fromByteOffset: (1 << 20) - 1, as: UInt8.self) == 1)
+        NoteArena.reset(state)
+        #expect(state.pointee.extra == nil)
+        #expect(state.pointee.current == state.pointee.first)
+    }
+
+    @Test("Notes far larger than a block parse the same, one after another")
+    func bigNotesInARow() {
+        let item = "- [ ] @alex Write the thing due:2026-11-20 ^a\n"
+        let body = "## Action items\n" + String(repeating: item.replacingOccurrences(of: "^a\n", with: "\n"), count: 3000) + item
+        for _ in 0..<3 {
+            let tree = CMarkAdapter.parse(body[...])
+            #expect(tree.nodes.filter { $0.kind == .item }.count == 3001)
+            #expect(tree.plainText(of: tree.nodes.count - 1).contains("due:2026-11-20"))
+        }
+        let small = CMarkAdapter.parse("# Title\n\ntext\n"[...])
+        #expect(small.nodes.map(\.kind) == [.document, .heading, .text, .paragraph, .text])
+    }
+}
