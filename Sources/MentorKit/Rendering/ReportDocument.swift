@@ -38,10 +38,10 @@ public enum ReportDocument {
             return when
         })
         values["sessionCount"] = figures.sessionsHeld.count
-        values["created"] = ContextValues.nonEmpty(ContextValues.items(figures.created, asOf: asOf))
-        values["closed"] = ContextValues.nonEmpty(ContextValues.items(figures.closed, asOf: asOf))
-        values["open"] = ContextValues.nonEmpty(ContextValues.items(figures.open, asOf: asOf))
-        values["overdue"] = ContextValues.nonEmpty(ContextValues.items(figures.overdue, asOf: asOf))
+        values["created"] = ContextValues.nonEmpty(ContextValues.items(figures.created.map(figures.item), asOf: asOf))
+        values["closed"] = ContextValues.nonEmpty(ContextValues.items(figures.closed.map(figures.item), asOf: asOf))
+        values["open"] = ContextValues.nonEmpty(ContextValues.items(figures.open.map(figures.item), asOf: asOf))
+        values["overdue"] = ContextValues.nonEmpty(ContextValues.items(figures.overdue.map(figures.item), asOf: asOf))
         values["createdCount"] = figures.created.count
         values["closedCount"] = figures.closed.count
         values["openCount"] = figures.open.count
@@ -91,8 +91,8 @@ public enum ReportDocument {
                         .object([("file", .string(session.file)), ("date", .string(session.date.description)),
                                  ("time", .string(session.time?.description))])
                     })),
-                    ("created", items(figures.created)), ("closed", items(figures.closed)),
-                    ("open", items(figures.open)), ("overdue", items(figures.overdue)),
+                    ("created", items(figures.created.map(figures.item))), ("closed", items(figures.closed.map(figures.item))),
+                    ("open", items(figures.open.map(figures.item))), ("overdue", items(figures.overdue.map(figures.item))),
                     ("lastSession", .string(figures.lastSession?.description)),
                     ("daysSinceLastSession", .int(figures.daysSinceLastSession)),
                     ("stalled", .bool(figures.stalled)),
