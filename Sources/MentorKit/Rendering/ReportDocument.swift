@@ -1,6 +1,7 @@
 /// The weekly report as a template context and as JSON, from the same `WeeklyReport`.
 public enum ReportDocument {
-    /// The template context. Names: docs/templates.md.
+    /// The template context. Names: docs/templates.md. Series and their items are
+    /// `LazyContext`s, whose values are made when a template shows them.
     public static func context(_ report: WeeklyReport) -> [String: Any] {
         let totals = report.totals
         return [
@@ -12,7 +13,7 @@ public enum ReportDocument {
             "totals": ["mentorships": report.series.count, "sessionsHeld": totals.sessionsHeld,
                        "created": totals.created, "closed": totals.closed, "open": totals.open,
                        "overdue": totals.overdue, "stalled": totals.stalled],
-            "series": ContextValues.nonEmpty(report.series.map { series($0, asOf: min(report.period.to, report.asOf)) }),
+            "series": ContextValues.nonEmpty(report.series.map { ReportSeriesContext($0, asOf: min(report.period.to, report.asOf)) }),
             "followThrough": report.followThrough.map { figures in
                 [
                     "owner": figures.owner, "closedOnTime": figures.closedOnTime, "closedLate": figures.closedLate,
@@ -27,36 +28,6 @@ public enum ReportDocument {
             "chartText": ProgressChart.text(report.chart),
             "chartSVG": ProgressChart.svg(report.chart),
         ]
-    }
-
-    static func series(_ figures: WeeklyReport.SeriesFigures, asOf: LocalDate) -> [String: Any] {
-        var values = ContextValues.series(figures.series)
-        values["sessionsHeld"] = ContextValues.nonEmpty(figures.sessionsHeld.map { session in
-            var when = ContextValues.when(session.date, session.time)
-            when["file"] = session.file
-            when["title"] = session.note.title ?? false
-            return when
-        })
-        values["sessionCount"] = figures.sessionsHeld.count
-        values["created"] = ContextValues.nonEmpty(ContextValues.items(figures.created.map(figures.item), asOf: asOf))
-        values["closed"] = ContextValues.nonEmpty(ContextValues.items(figures.closed.map(figures.item), asOf: asOf))
-        values["open"] = ContextValues.nonEmpty(ContextValues.items(figures.open.map(figures.item), asOf: asOf))
-        values["overdue"] = ContextValues.nonEmpty(ContextValues.items(figures.overdue.map(figures.item), asOf: asOf))
-        values["createdCount"] = figures.created.count
-        values["closedCount"] = figures.closed.count
-        values["openCount"] = figures.open.count
-        values["overdueCount"] = figures.overdue.count
-        values["lastSession"] = figures.lastSession?.description ?? false
-        values["daysSinceLastSession"] = figures.daysSinceLastSession ?? false
-        values["daysSinceLastSessionLabel"] = figures.daysSinceLastSession.map { $0 == 1 ? "1 day ago" : "\($0) days ago" } ?? false
-        values["stalled"] = figures.stalled
-        values["next"] = figures.next.map { next in
-            var when = ContextValues.when(next.date, next.time)
-            when["location"] = next.location ?? false
-            when["link"] = ContextValues.link(next.link)
-            return when
-        } ?? false
-        return values
     }
 
     /// `mentor report --format json`: the same figures, keys in a fixed order.

@@ -141,16 +141,18 @@ public struct WeeklyReport: Sendable {
         var closed: [ItemStanding] = []
         var open: [ItemStanding] = []
         var overdue: [ItemStanding] = []
-        for index in series.items.indices where !series.items[index].isPrivate && series.items[index].created <= end {
-            // Every item as it stood at the end of the period, not as it stands today.
-            let standing = WeeklyReport.standing(of: series.items[index], at: index, on: end,
-                                                 heldDates: heldDates, overdueBefore: overdueBefore)
-            let createdOn = series.items[index].created
-            if createdOn >= period.from && createdOn <= period.to { created.append(standing) }
-            if let day = standing.closed, day >= period.from && day <= period.to { closed.append(standing) }
-            if standing.status.isActive {
-                open.append(standing)
-                if standing.overdue { overdue.append(standing) }
+        // Items are read in place: a copy of one retains its dozen strings and arrays.
+        series.items.withUnsafeBufferPointer { items in
+            for index in items.indices where !items[index].isPrivate && items[index].created <= end {
+                // Every item as it stood at the end of the period, not as it stands today.
+                let standing = WeeklyReport.standing(of: items[index], at: index, on: end,
+                                                     heldDates: heldDates, overdueBefore: overdueBefore)
+                if items[index].created >= period.from && items[index].created <= period.to { created.append(standing) }
+                if let day = standing.closed, day >= period.from && day <= period.to { closed.append(standing) }
+                if standing.status.isActive {
+                    open.append(standing)
+                    if standing.overdue { overdue.append(standing) }
+                }
             }
         }
         let last = heldDates.last { $0 <= end }
