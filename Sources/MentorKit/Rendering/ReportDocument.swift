@@ -32,19 +32,48 @@ public enum ReportDocument {
 
     /// `mentor report --format json`: the same figures, keys in a fixed order.
     public static func json(_ report: WeeklyReport) -> JSONValue {
-        let totals = report.totals
-        func items(_ list: [TrackedItem]) -> JSONValue {
-            .array(list.map { item in
-                .object([
-                    ("id", .string(item.id)), ("kind", .string(item.kind.rawValue)), ("text", .string(item.text)),
-                    ("owner", .string(item.owner)), ("due", .string(item.due?.description)),
-                    ("status", .string(item.status.rawValue)), ("created", .string(item.created.description)),
-                    ("closed", .string(item.closed?.description)), ("carried", .int(item.carried)),
-                    ("file", .string(item.file)), ("line", .int(item.line)),
-                ])
-            })
+        .object(jsonHead(report) + [("series", .array(report.series.map(json)))] + jsonTail(report))
+    }
+
+    /// The JSON text, written series by series so that only one series' tree exists at a
+    /// time: the same bytes as `json(report).rendered()`, in far less memory.
+    public static func renderJSON(_ report: WeeklyReport) -> String {
+        var output = "{\n"
+        func key(_ name: String) {
+            output.append("  ")
+            JSONValue.string(name).write(to: &output, indent: 2)
+            output.append(": ")
         }
-        return .object([
+        for (name, value) in jsonHead(report) {
+            key(name)
+            value.write(to: &output, indent: 2)
+            output.append(",\n")
+        }
+        key("series")
+        if report.series.isEmpty {
+            output.append("[]")
+        } else {
+            output.append("[\n")
+            for (index, figures) in report.series.enumerated() {
+                output.append("    ")
+                json(figures).write(to: &output, indent: 4)
+                output.append(index + 1 < report.series.count ? ",\n" : "\n")
+            }
+            output.append("  ]")
+        }
+        for (name, value) in jsonTail(report) {
+            output.append(",\n")
+            key(name)
+            value.write(to: &output, indent: 2)
+        }
+        output.append("\n}\n")
+        return output
+    }
+
+    /// The members before `series`.
+    static func jsonHead(_ report: WeeklyReport) -> [(String, JSONValue)] {
+        let totals = report.totals
+        return [
             ("version", .int(1)),
             ("asOf", .string(report.asOf.description)),
             ("period", .object([("label", .string(report.period.label)), ("from", .string(report.period.from.description)),
@@ -54,25 +83,12 @@ public enum ReportDocument {
                 ("created", .int(totals.created)), ("closed", .int(totals.closed)), ("open", .int(totals.open)),
                 ("overdue", .int(totals.overdue)), ("stalled", .int(totals.stalled)),
             ])),
-            ("series", .array(report.series.map { figures in
-                .object([
-                    ("id", .string(figures.series.id)), ("mentee", .string(figures.series.mentee)),
-                    ("mentor", .string(figures.series.mentor)),
-                    ("sessionsHeld", .array(figures.sessionsHeld.map { session in
-                        .object([("file", .string(session.file)), ("date", .string(session.date.description)),
-                                 ("time", .string(session.time?.description))])
-                    })),
-                    ("created", items(figures.created.map(figures.item))), ("closed", items(figures.closed.map(figures.item))),
-                    ("open", items(figures.open.map(figures.item))), ("overdue", items(figures.overdue.map(figures.item))),
-                    ("lastSession", .string(figures.lastSession?.description)),
-                    ("daysSinceLastSession", .int(figures.daysSinceLastSession)),
-                    ("stalled", .bool(figures.stalled)),
-                    ("next", figures.next.map { next in
-                        .object([("date", .string(next.date.description)), ("time", .string(next.time?.description)),
-                                 ("file", .string(next.file))])
-                    } ?? .null),
-                ])
-            })),
+        ]
+    }
+
+    /// The members after `series`.
+    static func jsonTail(_ report: WeeklyReport) -> [(String, JSONValue)] {
+        [
             ("followThrough", .array(report.followThrough.map { figures in
                 .object([("owner", .string(figures.owner)), ("closedOnTime", .int(figures.closedOnTime)),
                          ("closedLate", .int(figures.closedLate)), ("openOverdue", .int(figures.openOverdue)),
@@ -82,6 +98,45 @@ public enum ReportDocument {
                 .object([("week", .string(week.label)), ("from", .string(week.from.description)),
                          ("to", .string(week.to.description)), ("closed", .int(week.closed)), ("open", .int(week.open))])
             })),
+        ]
+    }
+
+    static func json(_ figures: WeeklyReport.SeriesFigures) -> JSONValue {
+        // Items are read in place: a copy of one retains its dozen strings and arrays.
+        func items(_ list: [WeeklyReport.ItemStanding]) -> JSONValue {
+            figures.series.items.withUnsafeBufferPointer { items in
+                .array(list.map { json(items[$0.index], as: $0) })
+            }
+        }
+        return .object([
+            ("id", .string(figures.series.id)), ("mentee", .string(figures.series.mentee)),
+            ("mentor", .string(figures.series.mentor)),
+            ("sessionsHeld", .array(figures.sessionsHeld.map { session in
+                .object([("file", .string(session.file)), ("date", .string(session.date.description)),
+                         ("time", .string(session.time?.description))])
+            })),
+            ("created", items(figures.created)), ("closed", items(figures.closed)),
+            ("open", items(figures.open)), ("overdue", items(figures.overdue)),
+            ("lastSession", .string(figures.lastSession?.description)),
+            ("daysSinceLastSession", .int(figures.daysSinceLastSession)),
+            ("stalled", .bool(figures.stalled)),
+            ("next", figures.next.map { next in
+                .object([("date", .string(next.date.description)), ("time", .string(next.time?.description)),
+                         ("file", .string(next.file))])
+            } ?? .null),
+        ])
+    }
+
+    /// An item as it stood at the end of the period.
+    // Inlined so that the item is read where the caller has it, not copied.
+    @inline(__always)
+    static func json(_ item: TrackedItem, as standing: WeeklyReport.ItemStanding) -> JSONValue {
+        .object([
+            ("id", .string(item.id)), ("kind", .string(item.kind.rawValue)), ("text", .string(item.text)),
+            ("owner", .string(item.owner)), ("due", .string(item.due?.description)),
+            ("status", .string(standing.status.rawValue)), ("created", .string(item.created.description)),
+            ("closed", .string(standing.closed?.description)), ("carried", .int(standing.carried)),
+            ("file", .string(item.file)), ("line", .int(item.line)),
         ])
     }
 }

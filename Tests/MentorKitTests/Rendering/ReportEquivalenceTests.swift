@@ -52,6 +52,15 @@ struct ReportEquivalenceTests {
         }
     }
 
+    @Test func jsonIsTheOldOneWrittenSeriesBySeries() {
+        for test in Self.cases {
+            let report = WeeklyReport(test.notebook, period: test.period, seriesID: test.series)
+            let old = ReportReference.json(ReportReference(test.notebook, period: test.period, seriesID: test.series))
+            #expect(ReportDocument.renderJSON(report) == old.rendered(), "\(test.name)")
+            #expect(ReportDocument.json(report) == old, "\(test.name)")
+        }
+    }
+
     /// A value as text, dictionaries with sorted keys and lazy contexts as their dictionaries,
     /// so that two contexts can be compared whole.
     static func canonical(_ value: Any) -> String {

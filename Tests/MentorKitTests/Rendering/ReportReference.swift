@@ -118,6 +118,61 @@ struct ReportReference {
         OldContextValues.withPresenceFlags(context(report))
     }
 
+    /// The old `ReportDocument.json`.
+    static func json(_ report: ReportReference) -> JSONValue {
+        let totals = report.totals
+        func items(_ list: [TrackedItem]) -> JSONValue {
+            .array(list.map { item in
+                .object([
+                    ("id", .string(item.id)), ("kind", .string(item.kind.rawValue)), ("text", .string(item.text)),
+                    ("owner", .string(item.owner)), ("due", .string(item.due?.description)),
+                    ("status", .string(item.status.rawValue)), ("created", .string(item.created.description)),
+                    ("closed", .string(item.closed?.description)), ("carried", .int(item.carried)),
+                    ("file", .string(item.file)), ("line", .int(item.line)),
+                ])
+            })
+        }
+        return .object([
+            ("version", .int(1)),
+            ("asOf", .string(report.asOf.description)),
+            ("period", .object([("label", .string(report.period.label)), ("from", .string(report.period.from.description)),
+                                ("to", .string(report.period.to.description))])),
+            ("totals", .object([
+                ("mentorships", .int(report.series.count)), ("sessionsHeld", .int(totals.sessionsHeld)),
+                ("created", .int(totals.created)), ("closed", .int(totals.closed)), ("open", .int(totals.open)),
+                ("overdue", .int(totals.overdue)), ("stalled", .int(totals.stalled)),
+            ])),
+            ("series", .array(report.series.map { figures in
+                .object([
+                    ("id", .string(figures.series.id)), ("mentee", .string(figures.series.mentee)),
+                    ("mentor", .string(figures.series.mentor)),
+                    ("sessionsHeld", .array(figures.sessionsHeld.map { session in
+                        .object([("file", .string(session.file)), ("date", .string(session.date.description)),
+                                 ("time", .string(session.time?.description))])
+                    })),
+                    ("created", items(figures.created)), ("closed", items(figures.closed)),
+                    ("open", items(figures.open)), ("overdue", items(figures.overdue)),
+                    ("lastSession", .string(figures.lastSession?.description)),
+                    ("daysSinceLastSession", .int(figures.daysSinceLastSession)),
+                    ("stalled", .bool(figures.stalled)),
+                    ("next", figures.next.map { next in
+                        .object([("date", .string(next.date.description)), ("time", .string(next.time?.description)),
+                                 ("file", .string(next.file))])
+                    } ?? .null),
+                ])
+            })),
+            ("followThrough", .array(report.followThrough.map { figures in
+                .object([("owner", .string(figures.owner)), ("closedOnTime", .int(figures.closedOnTime)),
+                         ("closedLate", .int(figures.closedLate)), ("openOverdue", .int(figures.openOverdue)),
+                         ("percentOnTime", .int(figures.percentOnTime))])
+            })),
+            ("chart", .array(report.chart.map { week in
+                .object([("week", .string(week.label)), ("from", .string(week.from.description)),
+                         ("to", .string(week.to.description)), ("closed", .int(week.closed)), ("open", .int(week.open))])
+            })),
+        ])
+    }
+
     static func context(_ report: ReportReference) -> [String: Any] {
         let totals = report.totals
         return [
