@@ -157,13 +157,13 @@ enum ContextValues {
     static func withPresenceFlags(_ context: [String: Any]) -> [String: Any] {
         var result = context
         for (key, value) in context {
-            let flag = flagName(of: key)
-            if result[flag] == nil, let present = presence(of: value, named: key) { result[flag] = present }
-            if let dictionaries = value as? [[String: Any]] {
-                result[key] = dictionaries.map(withPresenceFlags)
-            } else if let nested = value as? [String: Any] {
-                result[key] = withPresenceFlags(nested)
+            guard let present = presence(of: value, named: key) else {
+                if let nested = value as? [String: Any] { result[key] = withPresenceFlags(nested) }
+                continue
             }
+            let flag = flagName(of: key)
+            if result[flag] == nil { result[flag] = present }
+            if let dictionaries = value as? [[String: Any]] { result[key] = dictionaries.map(withPresenceFlags) }
         }
         return result
     }

@@ -101,6 +101,9 @@ public struct WeeklyReport: Sendable {
             let week = ReportPeriod.week(holding: from, startsOn: notebook.config.weekStarts)
             return ChartWeek(label: week.label, from: from, to: from.adding(days: 6), closed: 0, open: 0)
         }
+        // An item counts as open in a week's bar as it stood on the week's last day, or on
+        // the as-of date when that comes first.
+        let weeks = chart.map { (from: $0.from, to: $0.to, openOn: min($0.to, notebook.asOf)) }
         // One pass over every item for both tables, reading items in place rather than
         // filtering copies of them once per owner and twice per week.
         for series in chosen {
@@ -114,11 +117,9 @@ public struct WeeklyReport: Sendable {
                         followThrough[row].openOverdue += 1
                     }
                 }
-                for week in chart.indices {
-                    if let closed, closed >= chart[week].from, closed <= chart[week].to { chart[week].closed += 1 }
-                    if WeeklyReport.isOpen(created: created, closed: closed, on: min(chart[week].to, notebook.asOf)) {
-                        chart[week].open += 1
-                    }
+                for (index, week) in weeks.enumerated() {
+                    if let closed, closed >= week.from, closed <= week.to { chart[index].closed += 1 }
+                    if WeeklyReport.isOpen(created: created, closed: closed, on: week.openOn) { chart[index].open += 1 }
                 }
             }
         }
