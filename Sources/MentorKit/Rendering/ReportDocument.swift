@@ -13,7 +13,9 @@ public enum ReportDocument {
             "totals": ["mentorships": report.series.count, "sessionsHeld": totals.sessionsHeld,
                        "created": totals.created, "closed": totals.closed, "open": totals.open,
                        "overdue": totals.overdue, "stalled": totals.stalled],
-            "series": ContextValues.nonEmpty(report.series.map { ReportSeriesContext($0, asOf: min(report.period.to, report.asOf)) }),
+            "series": ContextValues.nonEmpty(report.series.map {
+                ReportSeriesContext($0, asOf: min(report.period.to, report.asOf))
+            }),
             "followThrough": report.followThrough.map { figures in
                 [
                     "owner": figures.owner, "closedOnTime": figures.closedOnTime, "closedLate": figures.closedLate,
