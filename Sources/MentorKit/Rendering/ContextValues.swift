@@ -2,25 +2,57 @@
 /// template. Every name here is part of the documented template context
 /// (docs/templates.md); add names, never rename them.
 enum ContextValues {
+    /// The names an item has; `daysOverdue` and `daysOverdueLabel` only while it is overdue.
+    static let itemNames = [
+        "id", "explicitID", "key", "text", "kind", "isGoal", "status", "statusLabel", "checkbox", "isOpen",
+        "owner", "due", "overdue", "daysOverdue", "daysOverdueLabel", "carried", "wasCarried", "keepOrDrop",
+        "created", "closed", "file", "line", "tags", "details",
+    ]
+
     static func item(_ item: TrackedItem, asOf: LocalDate) -> [String: Any] {
-        var values: [String: Any] = [
-            "id": item.id, "key": item.key, "text": item.text, "kind": item.kind.rawValue,
-            "isGoal": item.kind == .goal, "status": item.status.rawValue,
-            "statusLabel": statusLabel(item.status), "checkbox": checkbox(item.status),
-            "isOpen": item.status.isActive, "carried": item.carried, "wasCarried": item.carried > 0,
-            "keepOrDrop": item.carried >= 3, "overdue": item.overdue, "created": item.created.description,
-            "file": item.file, "line": item.line, "tags": item.tags, "details": item.details,
-        ]
-        values["owner"] = item.owner ?? false
-        values["due"] = item.due?.description ?? false
-        values["closed"] = item.closed?.description ?? false
-        values["explicitID"] = item.explicitID ?? false
-        if item.overdue, let due = item.due {
+        values(itemNames) { itemValue($0, of: item, asOf: asOf) }
+    }
+
+    /// One value of `item`, as it stood at the end of a report's period when `standing` is
+    /// given, else as it stands; nil for a name items do not have.
+    // Inlined so that the item is read in place where the caller has it, not copied.
+    @inline(__always)
+    static func itemValue(_ name: String, of item: TrackedItem, standing: WeeklyReport.ItemStanding? = nil,
+                          asOf: LocalDate) -> Any? {
+        let status = standing?.status ?? item.status
+        let carried = standing?.carried ?? item.carried
+        let overdue = standing?.overdue ?? item.overdue
+        // A switch on strings tries the cases in order: what the default templates show comes first.
+        switch name {
+        case "checkbox": return checkbox(status)
+        case "text": return item.text
+        case "owner": return item.owner ?? false
+        case "due": return item.due?.description ?? false
+        case "daysOverdue", "daysOverdueLabel":
+            guard overdue, let due = item.due else { return nil }
             let days = due.days(to: asOf)
-            values["daysOverdue"] = days
-            values["daysOverdueLabel"] = days == 1 ? "1 day late" : "\(days) days late"
+            if name == "daysOverdue" { return days }
+            return days == 1 ? "1 day late" : "\(days) days late"
+        case "id": return item.id
+        case "explicitID": return item.explicitID ?? false
+        case "key": return item.key
+        case "kind": return item.kind.rawValue
+        case "isGoal": return item.kind == .goal
+        case "status": return status.rawValue
+        case "statusLabel": return statusLabel(status)
+        case "isOpen": return status.isActive
+        case "overdue": return overdue
+        case "carried": return carried
+        case "wasCarried": return carried > 0
+        case "keepOrDrop": return carried >= 3
+        case "created": return item.created.description
+        case "closed": return (standing.map(\.closed) ?? item.closed)?.description ?? false
+        case "file": return item.file
+        case "line": return item.line
+        case "tags": return list(item.tags)
+        case "details": return list(item.details)
+        default: return nil
         }
-        return values
     }
 
     static func items(_ items: [TrackedItem], asOf: LocalDate) -> [[String: Any]] {
@@ -45,11 +77,28 @@ enum ContextValues {
         }
     }
 
+    static let seriesNames = ["id", "mentee", "mentor", "menteeFirstName"]
+
     static func series(_ series: Series) -> [String: Any] {
-        [
-            "id": series.id, "mentee": series.mentee ?? series.id, "mentor": series.mentor ?? false,
-            "menteeFirstName": series.mentee.flatMap { $0.split(separator: " ").first.map(String.init) } ?? series.id,
-        ]
+        values(seriesNames) { seriesValue($0, of: series) }
+    }
+
+    /// One value of a series; nil for a name series do not have.
+    static func seriesValue(_ name: String, of series: Series) -> Any? {
+        switch name {
+        case "id": return series.id
+        case "mentee": return series.mentee ?? series.id
+        case "mentor": return series.mentor ?? false
+        case "menteeFirstName": return series.mentee.flatMap { $0.split(separator: " ").first.map(String.init) } ?? series.id
+        default: return nil
+        }
+    }
+
+    /// A dictionary of the values `value` has for `names` (nil ones left out).
+    static func values(_ names: [String], _ value: (String) -> Any?) -> [String: Any] {
+        var values: [String: Any] = [:]
+        for name in names { values[name] = value(name) }
+        return values
     }
 
     static func duration(_ minutes: Int?) -> Any {
@@ -89,6 +138,11 @@ enum ContextValues {
 
     static func nonEmpty(_ values: [Any]) -> Any { values.isEmpty ? false : values }
 
+    /// A list as `withPresenceFlags` leaves it: that pass turns an empty list into an empty
+    /// list of dictionaries (it casts every list to one), which a transform can tell apart
+    /// (`{{sorted(tags)}}` shows nothing instead of `[]`).
+    static func list(_ values: [String]) -> Any { values.isEmpty ? [[String: Any]]() : values }
+
     /// A link a document may show: nil/unsafe (`javascript:` ...) or multi-word ones become false.
     static func link(_ url: String?) -> Any {
         guard let url, CMarkAdapter.isSafeURL(url), !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
@@ -99,22 +153,56 @@ enum ContextValues {
 
     /// Adds `hasX` (true when the list is non-empty) beside every list `X`, at every depth, so
     /// templates can show a heading once above a list: `{{#hasGoals}}## Goals{{/hasGoals}}`.
+    /// A `LazyContext` inside is left alone: it derives its own flags by the same rule.
     static func withPresenceFlags(_ context: [String: Any]) -> [String: Any] {
         var result = context
         for (key, value) in context {
-            let flag = "has" + key.prefix(1).uppercased() + key.dropFirst()
-            if let list = value as? [Any] {
-                if result[flag] == nil { result[flag] = !list.isEmpty }
-                if let dictionaries = value as? [[String: Any]] { result[key] = dictionaries.map(withPresenceFlags) }
-            } else if let nested = value as? [String: Any] {
-                result[key] = withPresenceFlags(nested)
-            } else if value as? Bool == false, key != "isOpen", result[flag] == nil,
-                      ["talkingPoints", "challenges", "takeaways", "guidance", "goals", "actions", "closed",
-                       "resources", "openItems", "keepOrDrop", "logisticsWarnings", "links", "sessionsHeld",
-                       "created", "open", "overdue", "series"].contains(key) {
-                result[flag] = false
+            guard let present = presence(of: value, named: key) else {
+                if let nested = value as? [String: Any] { result[key] = withPresenceFlags(nested) }
+                continue
             }
+            let flag = flagName(of: key)
+            if result[flag] == nil { result[flag] = present }
+            if let dictionaries = value as? [[String: Any]] { result[key] = dictionaries.map(withPresenceFlags) }
         }
         return result
     }
+
+    /// Names that get a flag `false` when they are false rather than a list: lists that are
+    /// false when empty.
+    static let listNames: Set<String> = [
+        "talkingPoints", "challenges", "takeaways", "guidance", "goals", "actions", "closed", "resources",
+        "openItems", "keepOrDrop", "logisticsWarnings", "links", "sessionsHeld", "created", "open", "overdue",
+        "series",
+    ]
+
+    static func flagName(of key: String) -> String {
+        "has" + key.prefix(1).uppercased() + key.dropFirst()
+    }
+
+    /// The flag beside `value`: whether a list has entries, false for a list name whose value
+    /// is false, nil when it gets none.
+    static func presence(of value: Any, named key: String) -> Bool? {
+        // `any ContextList` rather than `[Any]`: casting to `[Any]` copies every element.
+        if let list = value as? any ContextList { return !list.isEmpty }
+        if value as? Bool == false, listNames.contains(key) { return false }
+        return nil
+    }
+
+    /// The flag `name` (`hasX`) of a context that makes its values on demand: found by the
+    /// rule of `withPresenceFlags` from the value of `x`; nil when `name` is no flag.
+    static func presenceFlag(named name: String, in value: (String) -> Any?) -> Bool? {
+        guard name.hasPrefix("has"), name.count > 3 else { return nil }
+        let rest = name.dropFirst(3)
+        let key = rest.prefix(1).lowercased() + rest.dropFirst()
+        guard flagName(of: key) == name, let found = value(key) else { return nil }
+        return presence(of: found, named: key)
+    }
 }
+
+/// A list in a template context, whatever its elements: what gets a presence flag.
+protocol ContextList {
+    var isEmpty: Bool { get }
+}
+
+extension Array: ContextList {}

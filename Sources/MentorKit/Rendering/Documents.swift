@@ -105,7 +105,7 @@ public struct Documents: Sendable {
         let report = WeeklyReport(notebook, period: period, seriesID: seriesID.map(Slug.make))
         switch format {
         case .md, .html: return try render("report.\(format.rawValue)", ReportDocument.context(report))
-        case .json: return ReportDocument.json(report).rendered()
+        case .json: return ReportDocument.renderJSON(report)
         case .eml, .ics: throw DocumentError("the report comes as md, html or json, not \(format.rawValue)")
         }
     }

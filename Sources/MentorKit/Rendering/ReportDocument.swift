@@ -1,6 +1,7 @@
 /// The weekly report as a template context and as JSON, from the same `WeeklyReport`.
 public enum ReportDocument {
-    /// The template context. Names: docs/templates.md.
+    /// The template context. Names: docs/templates.md. Series and their items are
+    /// `LazyContext`s, whose values are made when a template shows them.
     public static func context(_ report: WeeklyReport) -> [String: Any] {
         let totals = report.totals
         return [
@@ -12,7 +13,9 @@ public enum ReportDocument {
             "totals": ["mentorships": report.series.count, "sessionsHeld": totals.sessionsHeld,
                        "created": totals.created, "closed": totals.closed, "open": totals.open,
                        "overdue": totals.overdue, "stalled": totals.stalled],
-            "series": ContextValues.nonEmpty(report.series.map { series($0, asOf: min(report.period.to, report.asOf)) }),
+            "series": ContextValues.nonEmpty(report.series.map {
+                ReportSeriesContext($0, asOf: min(report.period.to, report.asOf))
+            }),
             "followThrough": report.followThrough.map { figures in
                 [
                     "owner": figures.owner, "closedOnTime": figures.closedOnTime, "closedLate": figures.closedLate,
@@ -29,51 +32,40 @@ public enum ReportDocument {
         ]
     }
 
-    static func series(_ figures: WeeklyReport.SeriesFigures, asOf: LocalDate) -> [String: Any] {
-        var values = ContextValues.series(figures.series)
-        values["sessionsHeld"] = ContextValues.nonEmpty(figures.sessionsHeld.map { session in
-            var when = ContextValues.when(session.date, session.time)
-            when["file"] = session.file
-            when["title"] = session.note.title ?? false
-            return when
-        })
-        values["sessionCount"] = figures.sessionsHeld.count
-        values["created"] = ContextValues.nonEmpty(ContextValues.items(figures.created, asOf: asOf))
-        values["closed"] = ContextValues.nonEmpty(ContextValues.items(figures.closed, asOf: asOf))
-        values["open"] = ContextValues.nonEmpty(ContextValues.items(figures.open, asOf: asOf))
-        values["overdue"] = ContextValues.nonEmpty(ContextValues.items(figures.overdue, asOf: asOf))
-        values["createdCount"] = figures.created.count
-        values["closedCount"] = figures.closed.count
-        values["openCount"] = figures.open.count
-        values["overdueCount"] = figures.overdue.count
-        values["lastSession"] = figures.lastSession?.description ?? false
-        values["daysSinceLastSession"] = figures.daysSinceLastSession ?? false
-        values["daysSinceLastSessionLabel"] = figures.daysSinceLastSession.map { $0 == 1 ? "1 day ago" : "\($0) days ago" } ?? false
-        values["stalled"] = figures.stalled
-        values["next"] = figures.next.map { next in
-            var when = ContextValues.when(next.date, next.time)
-            when["location"] = next.location ?? false
-            when["link"] = ContextValues.link(next.link)
-            return when
-        } ?? false
-        return values
-    }
-
     /// `mentor report --format json`: the same figures, keys in a fixed order.
     public static func json(_ report: WeeklyReport) -> JSONValue {
-        let totals = report.totals
-        func items(_ list: [TrackedItem]) -> JSONValue {
-            .array(list.map { item in
-                .object([
-                    ("id", .string(item.id)), ("kind", .string(item.kind.rawValue)), ("text", .string(item.text)),
-                    ("owner", .string(item.owner)), ("due", .string(item.due?.description)),
-                    ("status", .string(item.status.rawValue)), ("created", .string(item.created.description)),
-                    ("closed", .string(item.closed?.description)), ("carried", .int(item.carried)),
-                    ("file", .string(item.file)), ("line", .int(item.line)),
-                ])
-            })
+        .object(jsonHead(report) + [("series", .array(report.series.map(json)))] + jsonTail(report))
+    }
+
+    /// The JSON text, written series by series so that only one series' tree exists at a
+    /// time: the same bytes as `json(report).rendered()`, in far less memory.
+    public static func renderJSON(_ report: WeeklyReport) -> String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        for (name, value) in jsonHead(report) {
+            writer.key(name)
+            value.write(to: &writer)
         }
-        return .object([
+        writer.key("series")
+        writer.beginArray()
+        for figures in report.series {
+            writer.element()
+            json(figures).write(to: &writer)
+        }
+        writer.endArray()
+        for (name, value) in jsonTail(report) {
+            writer.key(name)
+            value.write(to: &writer)
+        }
+        writer.endObject()
+        writer.newline()
+        return writer.text
+    }
+
+    /// The members before `series`.
+    static func jsonHead(_ report: WeeklyReport) -> [(String, JSONValue)] {
+        let totals = report.totals
+        return [
             ("version", .int(1)),
             ("asOf", .string(report.asOf.description)),
             ("period", .object([("label", .string(report.period.label)), ("from", .string(report.period.from.description)),
@@ -83,25 +75,12 @@ public enum ReportDocument {
                 ("created", .int(totals.created)), ("closed", .int(totals.closed)), ("open", .int(totals.open)),
                 ("overdue", .int(totals.overdue)), ("stalled", .int(totals.stalled)),
             ])),
-            ("series", .array(report.series.map { figures in
-                .object([
-                    ("id", .string(figures.series.id)), ("mentee", .string(figures.series.mentee)),
-                    ("mentor", .string(figures.series.mentor)),
-                    ("sessionsHeld", .array(figures.sessionsHeld.map { session in
-                        .object([("file", .string(session.file)), ("date", .string(session.date.description)),
-                                 ("time", .string(session.time?.description))])
-                    })),
-                    ("created", items(figures.created)), ("closed", items(figures.closed)),
-                    ("open", items(figures.open)), ("overdue", items(figures.overdue)),
-                    ("lastSession", .string(figures.lastSession?.description)),
-                    ("daysSinceLastSession", .int(figures.daysSinceLastSession)),
-                    ("stalled", .bool(figures.stalled)),
-                    ("next", figures.next.map { next in
-                        .object([("date", .string(next.date.description)), ("time", .string(next.time?.description)),
-                                 ("file", .string(next.file))])
-                    } ?? .null),
-                ])
-            })),
+        ]
+    }
+
+    /// The members after `series`.
+    static func jsonTail(_ report: WeeklyReport) -> [(String, JSONValue)] {
+        [
             ("followThrough", .array(report.followThrough.map { figures in
                 .object([("owner", .string(figures.owner)), ("closedOnTime", .int(figures.closedOnTime)),
                          ("closedLate", .int(figures.closedLate)), ("openOverdue", .int(figures.openOverdue)),
@@ -111,6 +90,45 @@ public enum ReportDocument {
                 .object([("week", .string(week.label)), ("from", .string(week.from.description)),
                          ("to", .string(week.to.description)), ("closed", .int(week.closed)), ("open", .int(week.open))])
             })),
+        ]
+    }
+
+    static func json(_ figures: WeeklyReport.SeriesFigures) -> JSONValue {
+        // Items are read in place: a copy of one retains its dozen strings and arrays.
+        func items(_ list: [WeeklyReport.ItemStanding]) -> JSONValue {
+            figures.series.items.withUnsafeBufferPointer { items in
+                .array(list.map { json(items[$0.index], as: $0) })
+            }
+        }
+        return .object([
+            ("id", .string(figures.series.id)), ("mentee", .string(figures.series.mentee)),
+            ("mentor", .string(figures.series.mentor)),
+            ("sessionsHeld", .array(figures.sessionsHeld.map { session in
+                .object([("file", .string(session.file)), ("date", .string(session.date.description)),
+                         ("time", .string(session.time?.description))])
+            })),
+            ("created", items(figures.created)), ("closed", items(figures.closed)),
+            ("open", items(figures.open)), ("overdue", items(figures.overdue)),
+            ("lastSession", .string(figures.lastSession?.description)),
+            ("daysSinceLastSession", .int(figures.daysSinceLastSession)),
+            ("stalled", .bool(figures.stalled)),
+            ("next", figures.next.map { next in
+                .object([("date", .string(next.date.description)), ("time", .string(next.time?.description)),
+                         ("file", .string(next.file))])
+            } ?? .null),
+        ])
+    }
+
+    /// An item as it stood at the end of the period.
+    // Inlined so that the item is read where the caller has it, not copied.
+    @inline(__always)
+    static func json(_ item: TrackedItem, as standing: WeeklyReport.ItemStanding) -> JSONValue {
+        .object([
+            ("id", .string(item.id)), ("kind", .string(item.kind.rawValue)), ("text", .string(item.text)),
+            ("owner", .string(item.owner)), ("due", .string(item.due?.description)),
+            ("status", .string(standing.status.rawValue)), ("created", .string(item.created.description)),
+            ("closed", .string(standing.closed?.description)), ("carried", .int(standing.carried)),
+            ("file", .string(item.file)), ("line", .int(item.line)),
         ])
     }
 }

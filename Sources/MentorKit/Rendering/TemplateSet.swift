@@ -207,6 +207,49 @@ struct MarkdownContentType: MustacheContentType {
 /// Escaping for text placed in Markdown documents.
 public enum MarkdownText {
     public static func escape(_ text: String) -> String {
+        // Exact shortcuts for the common cases. Text without any byte the escaping changes
+        // comes back as it is; in ASCII text every character is one byte (but `\r\n`), so
+        // bytes can be escaped directly. Other text goes by characters: a combining mark
+        // after `*` makes one character that is not `*`, and is not escaped.
+        let utf8 = text.utf8
+        guard utf8.contains(where: isSpecial) else { return text }
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return escapeByCharacter(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "|"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\n"):
+                // `\r\n` is one character, already written as one space.
+                if previous != UInt8(ascii: "\r") { bytes.append(UInt8(ascii: " ")) }
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: " "))
+            default: bytes.append(byte)
+            }
+            previous = byte
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The bytes of the characters `escape` changes.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\n"),
+             UInt8(ascii: "\r"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The escaping itself, character by character.
+    static func escapeByCharacter(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

@@ -5,17 +5,41 @@
 /// closed (done or dropped) on or before it; "overdue" is judged on the report's end, or
 /// on the as-of date when that comes first.
 public struct WeeklyReport: Sendable {
+    /// A followed item as it stood at the end of the period, by its place in `Series.items`:
+    /// the report keeps this small record instead of a changed copy of every item.
+    public struct ItemStanding: Sendable, Hashable {
+        /// The item's index in its series' `items`.
+        public var index: Int
+        public var status: ItemStatus
+        /// The closing date; nil when the item was still open (its `closedIn` is then nil too).
+        public var closed: LocalDate?
+        public var carried: Int
+        public var overdue: Bool
+    }
+
     public struct SeriesFigures: Sendable {
         public var series: Series
         public var sessionsHeld: [Session]
-        public var created: [TrackedItem]
-        public var closed: [TrackedItem]
-        public var open: [TrackedItem]
-        public var overdue: [TrackedItem]
+        public var created: [ItemStanding]
+        public var closed: [ItemStanding]
+        public var open: [ItemStanding]
+        public var overdue: [ItemStanding]
         public var lastSession: LocalDate?
         public var daysSinceLastSession: Int?
         public var stalled: Bool
         public var next: UpcomingSession?
+
+        /// The item of `standing` as it stood then: a copy of the tracked item with the
+        /// standing's status, closing, carried count and overdue flag.
+        public func item(_ standing: ItemStanding) -> TrackedItem {
+            var item = series.items[standing.index]
+            item.status = standing.status
+            if standing.closed == nil { item.closedIn = nil }
+            item.closed = standing.closed
+            item.carried = standing.carried
+            item.overdue = standing.overdue
+            return item
+        }
     }
 
     public struct FollowThrough: Sendable {
@@ -61,56 +85,93 @@ public struct WeeklyReport: Sendable {
         let chosen = notebook.series.filter { series in
             (seriesID == nil || series.id == seriesID) && series.sessions.contains { $0.date <= period.to }
         }
+        var upcoming: [String: [UpcomingSession]] = [:]
+        for session in notebook.upcoming { upcoming[session.series, default: []].append(session) }
         series = chosen.map { series in
-            let held = series.heldSessions
-            let heldDates = held.map(\.date)
-            // Every item as it stood at the end of the period, not as it stands today.
-            let items = series.items.filter { !$0.isPrivate && $0.created <= end }
-                .map { WeeklyReport.snapshot($0, on: end, heldDates: heldDates, overdueBefore: overdueBefore) }
-            let last = held.last { $0.date <= end }
-            let days = last.map { $0.date.days(to: end) }
-            let open = items.filter { $0.status.isActive }
-            let followingNote = series.sessions.first { $0.date > period.to && $0.status != .cancelled }.map { session in
-                UpcomingSession(series: series.id, date: session.date, time: session.time, location: session.header.location,
-                                link: session.header.link, durationMinutes: session.header.durationMinutes,
-                                file: session.file, plannedIn: nil)
-            }
-            let next = followingNote ?? notebook.upcoming.first { $0.series == series.id && $0.date >= period.from }
-            return SeriesFigures(
-                series: series,
-                sessionsHeld: held.filter { $0.date >= period.from && $0.date <= period.to },
-                created: items.filter { $0.created >= period.from && $0.created <= period.to },
-                closed: items.filter { $0.closed.map { $0 >= period.from && $0 <= period.to } ?? false },
-                open: open,
-                overdue: open.filter(\.overdue),
-                lastSession: last?.date, daysSinceLastSession: days,
-                stalled: WeeklyReport.isStalled(daysSinceLastSession: days, hasNext: next != nil,
-                                                stalledAfter: notebook.config.stalledAfter),
-                next: next)
+            WeeklyReport.figures(of: series, period: period, end: end, overdueBefore: overdueBefore,
+                                 upcoming: upcoming[series.id] ?? [], stalledAfter: notebook.config.stalledAfter)
         }
-        let allItems = chosen.flatMap(\.items).filter { !$0.isPrivate }
-        followThrough = ["mentee", "mentor"].map { owner in
-            let role: TrackedItem.OwnerRole = owner == "mentee" ? .mentee : .mentor
-            var figures = FollowThrough(owner: owner, closedOnTime: 0, closedLate: 0, openOverdue: 0)
-            for item in allItems where item.ownerRole == role && item.created <= period.to {
-                if item.status == .done, let closed = item.closed, closed <= period.to {
-                    if let due = item.due, closed > due { figures.closedLate += 1 } else { figures.closedOnTime += 1 }
-                } else if WeeklyReport.isOpen(item, on: end), let due = item.due, due < overdueBefore {
-                    figures.openOverdue += 1
-                }
-            }
-            return figures
+
+        var followThrough = ["mentee", "mentor"].map {
+            FollowThrough(owner: $0, closedOnTime: 0, closedLate: 0, openOverdue: 0)
         }
         let lastWeek = ReportPeriod.week(holding: period.to, startsOn: notebook.config.weekStarts)
-        chart = (0..<8).reversed().map { back in
+        var chart = (0..<8).reversed().map { back in
             let from = lastWeek.from.adding(days: -7 * back)
-            let to = from.adding(days: 6)
             let week = ReportPeriod.week(holding: from, startsOn: notebook.config.weekStarts)
-            return ChartWeek(
-                label: week.label, from: from, to: to,
-                closed: allItems.filter { $0.closed.map { $0 >= from && $0 <= to } ?? false }.count,
-                open: allItems.filter { WeeklyReport.isOpen($0, on: min(to, notebook.asOf)) }.count)
+            return ChartWeek(label: week.label, from: from, to: from.adding(days: 6), closed: 0, open: 0)
         }
+        // An item counts as open in a week's bar as it stood on the week's last day, or on
+        // the as-of date when that comes first.
+        let weeks = chart.map { (from: $0.from, to: $0.to, openOn: min($0.to, notebook.asOf)) }
+        // One pass over every item for both tables, reading items in place rather than
+        // filtering copies of them once per owner and twice per week.
+        for series in chosen {
+            for index in series.items.indices where !series.items[index].isPrivate {
+                let (created, closed, due) = (series.items[index].created, series.items[index].closed, series.items[index].due)
+                if created <= period.to, let role = series.items[index].ownerRole, role != .other {
+                    let row = role == .mentee ? 0 : 1
+                    if series.items[index].status == .done, let closed, closed <= period.to {
+                        if let due, closed > due { followThrough[row].closedLate += 1 } else { followThrough[row].closedOnTime += 1 }
+                    } else if WeeklyReport.isOpen(created: created, closed: closed, on: end), let due, due < overdueBefore {
+                        followThrough[row].openOverdue += 1
+                    }
+                }
+                for (index, week) in weeks.enumerated() {
+                    if let closed, closed >= week.from, closed <= week.to { chart[index].closed += 1 }
+                    if WeeklyReport.isOpen(created: created, closed: closed, on: week.openOn) { chart[index].open += 1 }
+                }
+            }
+        }
+        self.followThrough = followThrough
+        self.chart = chart
+    }
+
+    /// One series' figures: its sessions and items as they stood at the end of the period.
+    static func figures(of series: Series, period: ReportPeriod, end: LocalDate, overdueBefore: LocalDate,
+                        upcoming: [UpcomingSession], stalledAfter: Int) -> SeriesFigures {
+        // Dates and indices rather than copies of the sessions, which hold whole notes.
+        var heldDates: [LocalDate] = []
+        var heldInPeriod: [Int] = []
+        for index in series.sessions.indices where series.sessions[index].status == .held {
+            let date = series.sessions[index].date
+            heldDates.append(date)
+            if date >= period.from && date <= period.to { heldInPeriod.append(index) }
+        }
+        var created: [ItemStanding] = []
+        var closed: [ItemStanding] = []
+        var open: [ItemStanding] = []
+        var overdue: [ItemStanding] = []
+        // Items are read in place: a copy of one retains its dozen strings and arrays.
+        series.items.withUnsafeBufferPointer { items in
+            for index in items.indices where !items[index].isPrivate && items[index].created <= end {
+                // Every item as it stood at the end of the period, not as it stands today.
+                let standing = WeeklyReport.standing(of: items[index], at: index, on: end,
+                                                     heldDates: heldDates, overdueBefore: overdueBefore)
+                if items[index].created >= period.from && items[index].created <= period.to { created.append(standing) }
+                if let day = standing.closed, day >= period.from && day <= period.to { closed.append(standing) }
+                if standing.status.isActive {
+                    open.append(standing)
+                    if standing.overdue { overdue.append(standing) }
+                }
+            }
+        }
+        let last = heldDates.last { $0 <= end }
+        let days = last.map { $0.days(to: end) }
+        let followingNote = series.sessions.first { $0.date > period.to && $0.status != .cancelled }.map { session in
+            UpcomingSession(series: series.id, date: session.date, time: session.time, location: session.header.location,
+                            link: session.header.link, durationMinutes: session.header.durationMinutes,
+                            file: session.file, plannedIn: nil)
+        }
+        let next = followingNote ?? upcoming.first { $0.date >= period.from }
+        return SeriesFigures(
+            series: series,
+            sessionsHeld: heldInPeriod.map { series.sessions[$0] },
+            created: created, closed: closed, open: open, overdue: overdue,
+            lastSession: last, daysSinceLastSession: days,
+            stalled: WeeklyReport.isStalled(daysSinceLastSession: days, hasNext: next != nil,
+                                            stalledAfter: stalledAfter),
+            next: next)
     }
 
     /// Stalled: no held session for more than `stalledAfter` days; a mentorship whose first
@@ -121,20 +182,21 @@ public struct WeeklyReport: Sendable {
     }
 
     /// The item as it stood at the end of `day`: status, closing, carried count and overdue.
-    static func snapshot(_ item: TrackedItem, on day: LocalDate, heldDates: [LocalDate],
-                         overdueBefore: LocalDate) -> TrackedItem {
-        var copy = item
-        if !isOpen(item, on: day) { return copy }
-        copy.status = item.history.last { $0.date <= day && $0.status.isActive }?.status ?? .open
-        if !copy.status.isActive { copy.status = .open }
-        copy.closed = nil
-        copy.closedIn = nil
-        copy.carried = heldDates.filter { $0 > item.created && $0 <= day }.count
-        copy.overdue = item.due.map { $0 < overdueBefore } ?? false
-        return copy
+    static func standing(of item: TrackedItem, at index: Int, on day: LocalDate, heldDates: [LocalDate],
+                         overdueBefore: LocalDate) -> ItemStanding {
+        guard isOpen(created: item.created, closed: item.closed, on: day) else {
+            return ItemStanding(index: index, status: item.status, closed: item.closed, carried: item.carried,
+                                overdue: item.overdue)
+        }
+        var status = item.history.last { $0.date <= day && $0.status.isActive }?.status ?? .open
+        if !status.isActive { status = .open }
+        var carried = 0
+        for date in heldDates where date > item.created && date <= day { carried += 1 }
+        return ItemStanding(index: index, status: status, closed: nil, carried: carried,
+                            overdue: item.due.map { $0 < overdueBefore } ?? false)
     }
 
-    static func isOpen(_ item: TrackedItem, on day: LocalDate) -> Bool {
-        item.created <= day && !(item.closed.map { $0 <= day } ?? false)
+    static func isOpen(created: LocalDate, closed: LocalDate?, on day: LocalDate) -> Bool {
+        created <= day && !(closed.map { $0 <= day } ?? false)
     }
 }
