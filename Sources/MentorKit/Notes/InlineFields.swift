@@ -56,13 +56,18 @@ public struct InlineFields: Sendable, Hashable {
             let token = String(decoding: bytes[word], as: UTF8.self)
             // A field may stand in brackets or before punctuation: "(due:2026-11-21)", "@alex:".
             let core = InlineFields.core(of: token)
-            if let value = InlineFields.value(of: core, prefix: "due:") {
+            // Each check below can match only words starting so; the others are skipped.
+            let coreFirst = core.utf8.first
+            let mayBeDate = coreFirst == UInt8(ascii: "d") || coreFirst == UInt8(ascii: "D")
+            let tokenFirst = bytes[word.lowerBound]
+            if mayBeDate, let value = InlineFields.value(of: core, prefix: "due:") {
                 assign(value, to: \.due, field: "due")
-            } else if let value = InlineFields.value(of: core, prefix: "done:") {
+            } else if mayBeDate, let value = InlineFields.value(of: core, prefix: "done:") {
                 assign(value, to: \.done, field: "done")
-            } else if owner == nil, let name = InlineFields.mention(core), name.trailing.isEmpty {
+            } else if owner == nil, coreFirst == UInt8(ascii: "@"), let name = InlineFields.mention(core),
+                      name.trailing.isEmpty {
                 owner = name.name
-            } else if let (emoji, attached) = InlineFields.emojiField(token) {
+            } else if tokenFirst >= 0xE2, let (emoji, attached) = InlineFields.emojiField(token) {
                 var value = attached
                 if value.isEmpty, index + 1 < words.count {
                     index += 1
