@@ -155,19 +155,25 @@ enum TextScanning {
 
     /// White space collapsed to single spaces and trimmed.
     static func collapse(_ text: some StringProtocol) -> String {
-        let utf8 = text.utf8
         // Fast path: ASCII without runs of spaces, tabs or line breaks needs no work.
-        var clean = true
+        let (clean, endsInSpace) = text.utf8.withContiguousStorageIfAvailable(isCollapsed)
+            ?? Array(text.utf8).withUnsafeBufferPointer(isCollapsed)
+        if clean && !endsInSpace { return String(text) }
+        if clean && text.utf8.isEmpty { return "" }
+        return words(text).joined(separator: " ")
+    }
+
+    /// Whether ASCII bytes have no white space but single spaces between words, and whether
+    /// they are empty or end in a space (which `collapse` still has to trim).
+    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> (Bool, Bool) {
         var previousSpace = true
-        for byte in utf8 {
-            if byte >= 0x80 { clean = false; break }
+        for byte in bytes {
+            if byte >= 0x80 { return (false, previousSpace) }
             let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-            if space && (previousSpace || byte != 0x20) { clean = false; break }
+            if space && (previousSpace || byte != 0x20) { return (false, previousSpace) }
             previousSpace = space
         }
-        if clean && !previousSpace { return String(text) }
-        if clean && utf8.isEmpty { return "" }
-        return words(text).joined(separator: " ")
+        return (true, previousSpace)
     }
 }
 
