@@ -180,6 +180,11 @@ enum TextScanning {
 extension StringProtocol {
     /// Without white space at either end; Unicode scalars, no Foundation.
     func trimmedOfSpaces() -> String {
+        // Most values have nothing to trim: then a `String` is returned as it is, no copy.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last,
+           !TextScanning.isSpace(first), !TextScanning.isSpace(last) {
+            return String(self)
+        }
         let text = Substring(self)
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
