@@ -7,7 +7,7 @@ enum DurationText {
     ]
 
     static func minutes(_ raw: some StringProtocol) -> Int? {
-        let text = raw.lowercased().filter { !$0.isWhitespace }
+        let text = asciiNormalized(raw) ?? raw.lowercased().filter { !$0.isWhitespace }
         guard !text.isEmpty else { return nil }
         if text.allSatisfy(\.isNumber) {
             guard let plain = Int(text), plain > 0, plain < 100_000 else { return nil }
@@ -37,5 +37,16 @@ enum DurationText {
         }
         guard sawUnit, total.isFinite, total >= 0.5, total < 100_000 else { return nil }
         return Int(total.rounded())
+    }
+
+    /// Lower-cased without white space, on bytes, for ASCII text; nil for anything else.
+    private static func asciiNormalized(_ raw: some StringProtocol) -> String? {
+        var bytes: [UInt8] = []
+        for byte in raw.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { continue }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
