@@ -64,8 +64,8 @@ struct ItemTracker {
         for index in items.indices {
             if let since = openSince[index] { items[index].carried += heldIndex - since }
             items[index].parent = parents[index].map { items[$0].id }
-            let item = items[index]
-            items[index].overdue = item.status.isActive && (item.due.map { $0 < asOf } ?? false)
+            // Fields read in place: a copy of the item would retain each of its strings.
+            items[index].overdue = items[index].status.isActive && (items[index].due.map { $0 < asOf } ?? false)
             items[index].history = items[index].history.withExactCapacity()
         }
         return items.withExactCapacity()

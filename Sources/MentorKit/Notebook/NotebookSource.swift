@@ -150,11 +150,20 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Stores consecutive values from `start` on, under one lock.
-    func store(_ values: [Value], from start: Int) {
+    func store(_ values: consuming [Value], from start: Int) {
         lock.lock()
-        for (offset, value) in values.enumerated() { slots[start + offset] = value }
+        for offset in values.indices { slots[start + offset] = values[offset] }
         lock.unlock()
     }
 
-    func values() -> [Value] { slots.map { $0! } }
+    /// The values, moved out of their slots (a copy would retain every string of every note).
+    func values() -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(slots.count)
+        for index in slots.indices {
+            guard let value = slots[index].take() else { preconditionFailure("slot \(index) was never filled") }
+            values.append(value)
+        }
+        return values
+    }
 }

@@ -49,7 +49,18 @@ struct FrontMatter {
         return .success(FrontMatter(entries: entries))
     }
 
-    subscript(key: String) -> Entry? { entries.first { $0.key == key } }
+    subscript(key: String) -> Entry? { index(of: key).map { entries[$0] } }
+
+    /// Where `key` is, found by comparing keys in place: walking the entries as values would
+    /// copy each one (its key and YAML node) on the way, for every lookup of every note.
+    func index(of key: String) -> Int? {
+        var index = 0
+        while index < entries.count {
+            if entries[index].key == key { return index }
+            index += 1
+        }
+        return nil
+    }
 
     /// The entry's value as a plain string, or nil when absent or null.
     func string(_ key: String) -> String? {

@@ -214,7 +214,8 @@ struct HeaderReader {
 
     private mutating func warnUnknownKeys(_ known: Set<String>, kind: String) {
         var unknown = 0
-        for entry in frontMatter.entries where !known.contains(entry.key) {
+        for index in frontMatter.entries.indices where !known.contains(frontMatter.entries[index].key) {
+            let entry = frontMatter.entries[index]
             if entry.key == "\u{0}non-scalar key" {
                 report(.badValue, line: entry.line, column: entry.column,
                        "a front matter key is a list or a map; write plain `key: value` lines")

@@ -38,7 +38,8 @@ enum SimpleFrontMatter {
             let keyBytes = line[..<colon]
             guard !keyBytes.isEmpty, keyBytes.allSatisfy(isKeyByte) else { return nil }
             let key = String(decoding: keyBytes, as: UTF8.self)
-            guard !entries.contains(where: { $0.key == key }) else { return nil }
+            // Keys compared in place: `contains(where:)` would copy every entry it passes.
+            guard !entries.indices.contains(where: { entries[$0].key == key }) else { return nil }
             var valueStart = colon + 1
             guard valueStart < line.count, line[valueStart] == 0x20 else { return nil }
             while valueStart < line.count, line[valueStart] == 0x20 { valueStart += 1 }
