@@ -69,7 +69,7 @@ def main():
     print(f"sample notebook: report {sample_time * 1000:.1f} ms, peak {sample_memory:.1f} MiB (target < 30 ms)")
     print()
     print(f"{'notes':>7} {'MB':>6} {'cmark s':>8} {'export s':>9} {'report s':>9} {'export/cmark':>13} "
-          f"{'report/cmark':>13} {'peak MiB':>9}")
+          f"{'report/cmark':>13} {'peak MiB':>9} {'cmark MiB':>10}")
     rows = []
     for notes in [int(n) for n in args.sizes.split(",")]:
         path, files, size = notebook(args.work, notes)
@@ -83,7 +83,7 @@ def main():
         peak = max(export_memory, report_memory)
         rows.append((notes, export_time, report_time))
         print(f"{len(files):>7} {size / 1e6:>6.1f} {cmark_time:>8.3f} {export_time:>9.3f} {report_time:>9.3f} "
-              f"{export_time / cmark_time:>13.2f} {report_time / cmark_time:>13.2f} {peak:>9.1f}")
+              f"{export_time / cmark_time:>13.2f} {report_time / cmark_time:>13.2f} {peak:>9.1f} {cmark_memory:>10.1f}")
         serial = subprocess.run([mentor, "export", "--notebook", path, "--jobs", "1"] + as_of, capture_output=True).stdout
         parallel = subprocess.run([mentor, "export", "--notebook", path] + as_of, capture_output=True).stdout
         if serial != parallel:

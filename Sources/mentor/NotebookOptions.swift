@@ -12,7 +12,7 @@ struct NotebookOptions: ParsableArguments {
                                valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(name: .long, help: ArgumentHelp("Threads that parse notes (default: one per core).", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Threads that read notes and link series (default: one per core; the output is the same).", valueName: "N"))
     var jobs: Int?
 
     func validate() throws {
