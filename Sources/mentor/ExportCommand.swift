@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MentorKit
 
 struct ExportCommand: ParsableCommand {
@@ -23,7 +24,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let model = try notebook.open(keepingMarkdown: false)
-            try output.emit(Export(notebook: model, includePrivate: includePrivate))
+            try output.emit(Export(notebook: model, includePrivate: includePrivate,
+                                   jobs: notebook.jobs ?? ProcessInfo.processInfo.activeProcessorCount))
             Console.summarizeProblems(in: model)
         }
     }
@@ -32,9 +34,10 @@ struct ExportCommand: ParsableCommand {
     private struct Export: ChunkedDocument {
         var notebook: Notebook
         var includePrivate: Bool
+        var jobs: Int
 
         func write<WriteFailure: Error>(to sink: (UnsafeRawBufferPointer) throws(WriteFailure) -> Void) throws(WriteFailure) {
-            try ExportDocument.write(notebook, includePrivate: includePrivate, to: sink)
+            try ExportDocument.write(notebook, includePrivate: includePrivate, jobs: jobs, to: sink)
         }
     }
 }

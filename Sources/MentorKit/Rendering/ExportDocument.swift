@@ -117,15 +117,26 @@ public struct ExportDocument: Sendable {
     /// as `render(notebook)`, without the whole text ever being in memory. Chunks are about
     /// `chunkSize` bytes (more when one entry is bigger); each buffer is valid only during its
     /// call. The export stops at the first error `sink` throws.
+    /// With `jobs` above 1, series are rendered that many at a time on as many threads, in
+    /// small batches, and written in order: the same bytes.
     public static func write<Failure: Error>(
-        _ notebook: Notebook, includePrivate: Bool = false, chunkSize: Int = 1 << 16,
+        _ notebook: Notebook, includePrivate: Bool = false, chunkSize: Int = 1 << 16, jobs: Int = 1,
         to sink: (UnsafeRawBufferPointer) throws(Failure) -> Void
     ) throws(Failure) {
         // Room for a full chunk and the entry that crosses the mark, so the buffer rarely grows
         // (past a few megabytes it grows when it has to).
         var writer = JSONWriter(capacity: min(chunkSize, 1 << 22) / 2 * 3)
-        try write(notebook, includePrivate: includePrivate, to: &writer) { (writer) throws(Failure) in
+        let flush = { (writer: inout JSONWriter) throws(Failure) in
             if writer.count >= chunkSize { try writer.flush(to: sink) }
+        }
+        if jobs > 1 {
+            try write(asOf: notebook.asOf.description,
+                      series: RenderedInBatches(series: notebook.series, includePrivate: includePrivate, jobs: jobs),
+                      upcoming: notebook.upcoming.lazy.map(UpcomingEntry.init),
+                      diagnostics: notebook.diagnostics.lazy.map(DiagnosticEntry.init),
+                      to: &writer, flush: flush)
+        } else {
+            try write(notebook, includePrivate: includePrivate, to: &writer, flush: flush)
         }
         try writer.flush(to: sink)
     }
@@ -143,7 +154,7 @@ public struct ExportDocument: Sendable {
 
     /// The one layout of the document, whether its entries exist already or are made as it is
     /// written.
-    private static func write<Failure: Error>(asOf: String, series: some Sequence<SeriesEntry>,
+    private static func write<Failure: Error>(asOf: String, series: some Sequence<some SeriesWriting>,
                                               upcoming: some Sequence<UpcomingEntry>,
                                               diagnostics: some Sequence<DiagnosticEntry>,
                                               to writer: inout JSONWriter,

@@ -26,6 +26,20 @@ struct JSONWriter: ~Copyable {
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
 
+    /// A writer for a fragment: one value that another writer places at `depth` (after its
+    /// `element()` or `key(_:)`), written apart so that fragments can be made in parallel.
+    init(capacity: Int, fragmentAt depth: Int) {
+        self.init(capacity: capacity)
+        self.depth = depth
+    }
+
+    /// Places a fragment written by a writer made with `init(capacity:fragmentAt:)` at this
+    /// writer's depth.
+    mutating func appendFragment(_ fragment: [UInt8]) {
+        fragment.withUnsafeBufferPointer { append($0) }
+        isEmpty = false
+    }
+
     deinit { buffer.deallocate() }
 
     /// The bytes written since the last flush.

@@ -66,6 +66,20 @@ struct ExportGoldenTests {
         #expect(try Documents(lean).calendar(series: nil) == Documents(full).calendar(series: nil))
     }
 
+    @Test("Series rendered on several threads give the same bytes", arguments: fixtures.map(\.name))
+    func exportRenderedInParallel(name: String) throws {
+        let notebook = Self.open(try #require(Self.fixtures.first { $0.name == name }).path)
+        for jobs in [2, 3, 7] {
+            for includePrivate in [false, true] {
+                var bytes: [UInt8] = []
+                ExportDocument.write(notebook, includePrivate: includePrivate, chunkSize: 100, jobs: jobs) { chunk in
+                    bytes.append(contentsOf: chunk)
+                }
+                #expect(bytes == Array(ExportDocument.render(notebook, includePrivate: includePrivate).utf8))
+            }
+        }
+    }
+
     @Test("Written series by series, the export is the same bytes", arguments: fixtures.map(\.name))
     func streamedExport(name: String) throws {
         let notebook = Self.open(try #require(Self.fixtures.first { $0.name == name }).path)
