@@ -53,7 +53,8 @@ public struct TemplateSet: Sendable {
         }
         // A template that includes itself, directly or through others, would recurse until
         // the stack overflows: every template that can reach such a cycle is refused.
-        for name in TemplateSet.recursive(effective) {
+        // The defaults alone include no loop (tested): only overrides can make one.
+        for name in overrides.isEmpty ? [] : TemplateSet.recursive(effective) {
             guard broken.insert(name).inserted else { continue }
             let file = "templates/\(name).mustache"
             if overrides["\(name).mustache"] != nil {
@@ -75,7 +76,11 @@ public struct TemplateSet: Sendable {
             }
         }
         self.library = library
-        self.includes = effective.mapValues { TemplateSet.partials(in: $0).map(\.1) }
+        let overridden = Set(overrides.keys.map(TemplateSet.name(of:)))
+        // Only needed to trace a broken template through the templates that include it.
+        self.includes = broken.isEmpty ? [:] : effective.map { name, text in
+            (name, overridden.contains(name) ? TemplateSet.partials(in: text).map(\.1) : TemplateSet.defaultIncludes[name] ?? [])
+        }.reduce(into: [:]) { $0[$1.0] = $1.1 }
         self.diagnostics = diagnostics
         self.broken = broken
     }
@@ -83,6 +88,7 @@ public struct TemplateSet: Sendable {
     /// Whether `name` renders as the notebook intends: neither it nor a template it
     /// includes (directly or through others) is one of the notebook's broken templates.
     public func canRender(_ name: String) -> Bool {
+        guard !broken.isEmpty else { return true }
         var seen: Set<String> = []
         var pending = [name]
         while let next = pending.popLast() {
@@ -146,6 +152,12 @@ public struct TemplateSet: Sendable {
     }
 
     /// Names of the templates from which a cycle of partials can be reached.
+    /// The partials each default template includes, worked out once: the defaults are read
+    /// for every document, and finding their tags was a third of rendering a small notebook.
+    private static let defaultIncludes: [String: [String]] = DefaultTemplates.files.reduce(into: [:]) { result, file in
+        result[name(of: file.name)] = partials(in: file.text).map(\.1)
+    }
+
     static func recursive(_ templates: [String: String]) -> [String] {
         let edges = templates.mapValues { text in Set(partials(in: text).map(\.1)).filter { templates[$0] != nil } }
         var state: [String: Int] = [:]  // 1 on the path, 2 done and safe, 3 done and recursive

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MentorKit
+import MentorTemplates
 
 /// Corner cases of the documents found in review, each pinned down.
 @Suite("Document corner cases")
@@ -121,5 +122,21 @@ struct DocumentCornerCaseTests {
         let parsed = try parseBack("ics", try DocumentTests.sample.calendar(series: nil))
         let starts = (parsed["events"] as? [[String: Any]] ?? []).compactMap { $0["start"] as? String }
         #expect(starts == starts.sorted() && starts.count == 3)
+    }
+}
+
+@Suite("The default templates")
+struct DefaultTemplateTests {
+    /// `TemplateSet` skips the loop check and the include graph when a notebook overrides
+    /// nothing: that holds only while the defaults parse and include no loop.
+    @Test func defaultsParseAndIncludeNoLoop() {
+        let templates = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map {
+            (String($0.name.dropLast(".mustache".count)), $0.text)
+        })
+        #expect(!templates.isEmpty)
+        #expect(TemplateSet.recursive(templates).isEmpty)
+        let set = TemplateSet(overrides: [:])
+        #expect(set.diagnostics.isEmpty && set.broken.isEmpty)
+        for name in templates.keys { #expect(set.canRender(name)) }
     }
 }
