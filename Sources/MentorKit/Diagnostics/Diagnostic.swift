@@ -43,7 +43,7 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// The order diagnostics are reported in: by file, line, column, then code.
     public static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        if lhs.file != rhs.file { return TextScanning.precedesInBytes(lhs.file, rhs.file) }
         if lhs.line != rhs.line { return lhs.line < rhs.line }
         if lhs.column != rhs.column { return lhs.column < rhs.column }
         if lhs.code != rhs.code { return lhs.code.rawValue < rhs.code.rawValue }

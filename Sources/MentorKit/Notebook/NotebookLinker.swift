@@ -128,7 +128,7 @@ struct NotebookLinker {
             if lhs.date != rhs.date { return lhs.date < rhs.date }
             let left = lhs.time?.minutes ?? -1, right = rhs.time?.minutes ?? -1
             if left != right { return left < right }
-            return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8)
+            return TextScanning.precedesInBytes(lhs.file, rhs.file)
         }
         var position: [String: Int] = [:]
         for (index, session) in sessions.enumerated() { position[session.file] = index }

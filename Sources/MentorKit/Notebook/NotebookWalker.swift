@@ -12,8 +12,10 @@ enum NotebookWalker {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         var visited: Set<String> = [realRoot]
-        var pending: [(absolute: String, relative: String)] = [(root, "")]
-        while let (directory, relative) = pending.popLast() {
+        // Each folder with its real path: a folder that is not a link is its parent's real
+        // path plus its name, so no folder has to be resolved but links.
+        var pending: [(absolute: String, relative: String, real: String)] = [(root, "", realRoot)]
+        while let (directory, relative, realDirectory) = pending.popLast() {
             guard let entries = NotebookWalker.entries(of: directory) else {
                 diagnostics.append(Diagnostic(file: relative.isEmpty ? "." : relative, code: .unreadableFile,
                                               message: "folder cannot be listed; check its permissions"))
@@ -36,7 +38,7 @@ enum NotebookWalker {
                     guard target == realRoot || target.hasPrefix(realRoot + "/") else {
                         var pointsToFolder: ObjCBool = false
                         let exists = fileManager.fileExists(atPath: target, isDirectory: &pointsToFolder)
-                        if name.lowercased().hasSuffix(".md") || (exists && pointsToFolder.boolValue) {
+                        if NotebookWalker.isMarkdownName(name) || (exists && pointsToFolder.boolValue) {
                             diagnostics.append(Diagnostic(
                                 file: childRelative, severity: .warning, code: .unreadableFile,
                                 message: "symbolic link points outside the notebook or cannot be resolved; it is not followed"))
@@ -46,7 +48,7 @@ enum NotebookWalker {
                     // Only regular files and folders: reading a pipe or device would block.
                     guard let targetType = (try? fileManager.attributesOfItem(atPath: target))?[.type] as? FileAttributeType,
                           targetType == .typeDirectory || targetType == .typeRegular else {
-                        if name.lowercased().hasSuffix(".md") {
+                        if NotebookWalker.isMarkdownName(name) {
                             diagnostics.append(Diagnostic(
                                 file: childRelative, severity: .warning, code: .unreadableFile,
                                 message: "is a link to something that is not a file (or to nothing); it is skipped, so fix or remove the link"))
@@ -57,14 +59,16 @@ enum NotebookWalker {
                     isFile = targetType == .typeRegular
                     if isDirectory {
                         guard visited.insert(target).inserted else { continue }
+                        pending.append((childAbsolute, childRelative, target))
+                        continue
                     }
                 } else if isDirectory {
-                    let real = URL(fileURLWithPath: childAbsolute).resolvingSymlinksInPath().path
+                    let real = realDirectory + "/" + name
                     guard visited.insert(real).inserted else { continue }
+                    pending.append((childAbsolute, childRelative, real))
+                    continue
                 }
-                if isDirectory {
-                    pending.append((childAbsolute, childRelative))
-                } else if name.lowercased().hasSuffix(".md") {
+                if NotebookWalker.isMarkdownName(name) {
                     if isFile {
                         files.append(childRelative)
                     } else {
@@ -75,7 +79,7 @@ enum NotebookWalker {
                 }
             }
         }
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        files.sort(by: TextScanning.precedesInBytes)
         return (files, diagnostics)
     }
 
@@ -106,5 +110,13 @@ enum NotebookWalker {
     /// The type of an entry the listing did not give, without following a link.
     private static func type(of path: String) -> FileAttributeType? {
         try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
+    }
+
+    /// Whether a file name ends in `.md`, in any case (on bytes: no lower-cased copy per file).
+    static func isMarkdownName(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard utf8.count >= 3 else { return false }
+        let tail = utf8.suffix(3).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        return tail == [UInt8(ascii: "."), UInt8(ascii: "m"), UInt8(ascii: "d")]
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Fast text helpers: notes are mostly ASCII, and `Character` properties (grapheme
 /// breaking, Unicode tables) are costly when run over every character of every note.
 enum TextScanning {
@@ -110,6 +116,20 @@ enum TextScanning {
             }
             return count
         }
+    }
+
+    /// Whether `a` comes before `b` in byte order (the order of file paths everywhere):
+    /// `memcmp` on the bytes of native strings, which sorting thousands of paths calls often.
+    static func precedesInBytes(_ a: String, _ b: String) -> Bool {
+        let fast: Bool?? = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                let shared = Swift.min(left.count, right.count)
+                let order = shared == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, shared)
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
+        if let fast, let fast { return fast }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Whether `needle` (ASCII) occurs in the bytes: no Foundation string search.

@@ -132,3 +132,13 @@ struct PathPartsTests {
         #expect(PreviousResolver.folder(of: path) == Self.folder(path))
     }
 }
+
+@Suite("Byte order of paths")
+struct ByteOrderTests {
+    @Test(arguments: [("a", "b"), ("a", "a"), ("", "a"), ("a", ""), ("ab", "a"), ("Z", "a"), ("é", "f"),
+                      ("sessions/a/2026-11-03.md", "sessions/a/2026-11-03.md.bak"), ("x/y", "x.y")])
+    func sameAsUTF8Order(pair: (String, String)) {
+        #expect(TextScanning.precedesInBytes(pair.0, pair.1) == pair.0.utf8.lexicographicallyPrecedes(pair.1.utf8))
+        #expect(TextScanning.precedesInBytes(pair.1, pair.0) == pair.1.utf8.lexicographicallyPrecedes(pair.0.utf8))
+    }
+}
