@@ -84,12 +84,14 @@ def main():
         rows.append((notes, export_time, report_time))
         print(f"{len(files):>7} {size / 1e6:>6.1f} {cmark_time:>8.3f} {export_time:>9.3f} {report_time:>9.3f} "
               f"{export_time / cmark_time:>13.2f} {report_time / cmark_time:>13.2f} {peak:>9.1f} {cmark_memory:>10.1f}")
-        serial = subprocess.run([mentor, "export", "--notebook", path, "--jobs", "1"] + as_of, capture_output=True).stdout
-        parallel = subprocess.run([mentor, "export", "--notebook", path] + as_of, capture_output=True).stdout
-        if serial != parallel:
-            sys.exit(f"--jobs 1 and parallel exports differ on {notes} notes")
+        for command in (["export"], ["report"], ["report", "--format", "json"], ["check"]):
+            serial = subprocess.run([mentor] + command + ["--notebook", path, "--jobs", "1"] + as_of,
+                                    capture_output=True).stdout
+            parallel = subprocess.run([mentor] + command + ["--notebook", path] + as_of, capture_output=True).stdout
+            if serial != parallel:
+                sys.exit(f"--jobs 1 and parallel `mentor {' '.join(command)}` differ on {notes} notes")
     print()
-    print("--jobs 1 and parallel exports are identical for every size.")
+    print("--jobs 1 and parallel runs of export, report (md and json) and check are identical for every size.")
     if len(rows) >= 2:
         (small, small_export, small_report), (large, large_export, large_report) = rows[0], rows[-1]
         factor = large / small
