@@ -179,7 +179,8 @@ struct ItemTracker {
             // Compared without accents or case, so `@tomas` is Tomás and `@zoe-obrien` Zoë O'Brien.
             let folded = Slug.make(written)
             func names(_ slugs: (first: String, full: String)?) -> Bool {
-                guard let slugs else { return false }
+                // A name with no Latin letters or digits has an empty slug: it names no one.
+                guard let slugs, !folded.isEmpty else { return false }
                 return folded == slugs.first || folded == slugs.full
             }
             if names(menteeSlugs) { return (written, .mentee) }

@@ -21,10 +21,14 @@ enum NotebookWalker {
                                               message: "folder cannot be listed; check its permissions"))
                 continue
             }
-            for (name, knownType, isUTF8) in entries where !name.hasPrefix(".") {
+            // The listing's types hold only for a folder that can be entered; otherwise each
+            // entry is looked up (and fails) as the listing would not show.
+            let canEnter = access(directory, X_OK) == 0
+            for (name, listedType, isUTF8) in entries where !name.hasPrefix(".") {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 if relative.isEmpty && name == "templates" { continue }
                 let childAbsolute = directory + "/" + name
+                let knownType = canEnter && childAbsolute.utf8.count < Int(PATH_MAX) ? listedType : nil
                 guard isUTF8, let type = knownType ?? NotebookWalker.type(of: childAbsolute) else {
                     diagnostics.append(Diagnostic(
                         file: childRelative, severity: .warning, code: .unreadableFile,
@@ -115,6 +119,8 @@ enum NotebookWalker {
     /// Whether a file name ends in `.md`, in any case (on bytes: no lower-cased copy per file).
     static func isMarkdownName(_ name: String) -> Bool {
         let utf8 = name.utf8
+        // Beyond ASCII a mark can join the `.` to its neighbour: the definition decides.
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return name.lowercased().hasSuffix(".md") }
         guard utf8.count >= 3 else { return false }
         let tail = utf8.suffix(3).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
         return tail == [UInt8(ascii: "."), UInt8(ascii: "m"), UInt8(ascii: "d")]

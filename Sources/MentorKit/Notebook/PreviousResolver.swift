@@ -120,6 +120,12 @@ struct PreviousResolver {
     /// The file name without a `.md` ending in any case; found on bytes.
     static func stem(of path: String) -> String {
         let utf8 = path.utf8
+        // Beyond ASCII a mark can join `/` or `.` to its neighbour as one character, which
+        // the definition (on characters) does not split at: that case keeps the definition.
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+        }
         var end = utf8.endIndex
         while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
         let start = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
@@ -133,6 +139,10 @@ struct PreviousResolver {
     }
 
     static func folder(of path: String) -> String {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard let slash = path.lastIndex(of: "/") else { return "" }
+            return String(path[..<slash])
+        }
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }

@@ -37,9 +37,17 @@ public struct InlineFields: Sendable, Hashable {
         badDates = []
         var bytes = raw
         if TextScanning.contains(raw, "::") {
-            var source = Array(raw)
-            extractDataview(from: &source)
-            bytes = source[...]
+            if raw.allSatisfy({ $0 < 0x80 }) {
+                var source = Array(raw)
+                extractDataview(from: &source)
+                bytes = source[...]
+            } else {
+                // Beside other characters a combining mark can join a bracket or colon into
+                // one character, which the definition (on characters) does not match.
+                var source = String(decoding: raw, as: UTF8.self)
+                extractDataview(from: &source)
+                bytes = Array(source.utf8)[...]
+            }
         }
         let words = TextScanning.wordRanges(bytes)
         var kept: [Range<Int>] = []
@@ -99,8 +107,20 @@ public struct InlineFields: Sendable, Hashable {
         }
     }
 
-    /// `[due:: 2026-11-17]` and `[done:: ...]` (Dataview), taken out of `source` (the
-    /// field name in any case), each replaced by a space.
+    /// `[due:: 2026-11-17]` and `[done:: ...]` (Dataview), taken out of `source` (the field
+    /// name in any case), each replaced by a space: the definition, on characters.
+    private mutating func extractDataview(from source: inout String) {
+        for field in ["due", "done"] {
+            while let open = source.range(of: "[\(field)::", options: .caseInsensitive) {
+                guard let close = source[open.upperBound...].firstIndex(of: "]") else { break }
+                let value = source[open.upperBound..<close].trimmingCharacters(in: .whitespaces)
+                assign(value, to: field == "due" ? \.due : \.done, field: field)
+                source.replaceSubrange(open.lowerBound...close, with: " ")
+            }
+        }
+    }
+
+    /// The same for ASCII text, on bytes.
     private mutating func extractDataview(from source: inout [UInt8]) {
         for field in ["due", "done"] {
             let pattern = Array("[\(field)::".utf8)

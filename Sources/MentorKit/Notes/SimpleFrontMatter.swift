@@ -11,7 +11,9 @@ enum SimpleFrontMatter {
     static func parse(_ yaml: String, firstLine: Int) -> [FrontMatter.Entry]? {
         var yaml = yaml
         yaml.makeContiguousUTF8()
-        // `Tag.implicit` makes a new object each time it is read: one per note will do.
+        // `Tag.implicit` makes a new object each time it is read: one per note will do. Yams
+        // resolves a tag in place when asked for it; mentor never asks (it reads raw
+        // scalars), so sharing one is safe. Code that reads tags needs one per node.
         let tag = Tag.implicit
         return yaml.utf8.withContiguousStorageIfAvailable { parse($0, firstLine: firstLine, tag: tag) } ?? nil
     }
@@ -33,7 +35,8 @@ enum SimpleFrontMatter {
             if first == UInt8(ascii: "#") { continue }
             if line.allSatisfy({ $0 == 0x20 }) { continue }
             // Indentation, tabs or control characters: a structure this reader leaves to Yams.
-            guard first != 0x20, !line.contains(where: { $0 == 0x09 || $0 < 0x20 }) else { return nil }
+            guard first != 0x20, !line.contains(where: { $0 == 0x09 || $0 < 0x20 }),
+                  !hasCharacterYAMLTreatsApart(line) else { return nil }
             guard let colon = line.firstIndex(of: 0x3A) else { return nil }
             let keyBytes = line[..<colon]
             guard !keyBytes.isEmpty, keyBytes.allSatisfy(isKeyByte) else { return nil }
@@ -127,6 +130,28 @@ enum SimpleFrontMatter {
     private static let plainIndicators: Set<UInt8> = Set("[]{}&*!|>%@`-?,#'\"".utf8)
     /// Bytes a plain scalar inside a flow list may not hold.
     private static let flowIndicators: Set<UInt8> = Set("[]{}:".utf8)
+
+    /// DEL, C1 controls, U+FFFE/FFFF (not allowed), NEL, U+2028/2029 (line breaks to YAML)
+    /// and a byte order mark (dropped): Yams reads these differently, so it decides.
+    private static func hasCharacterYAMLTreatsApart(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < line.count {
+            let byte = line[index]
+            if byte == 0x7F { return true }
+            if index + 1 < line.count {
+                let next = line[index + 1]
+                if byte == 0xC2, next >= 0x80, next <= 0x9F { return true }
+                if index + 2 < line.count {
+                    let third = line[index + 2]
+                    if byte == 0xE2, next == 0x80, third == 0xA8 || third == 0xA9 { return true }
+                    if byte == 0xEF, next == 0xBB, third == 0xBF { return true }
+                    if byte == 0xEF, next == 0xBF, third == 0xBE || third == 0xBF { return true }
+                }
+            }
+            index += 1
+        }
+        return false
+    }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)

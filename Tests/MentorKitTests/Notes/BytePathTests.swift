@@ -126,7 +126,8 @@ struct PathPartsTests {
     }
 
     @Test(arguments: ["a.md", "x/y/2026-11-03.md", "UPPER.MD", "no-extension", ".md", "md", "a/.md", "dir/",
-                      "", "/", "deep//name.Md", "é/ü.md", "x.md.md"])
+                      "", "/", "deep//name.Md", "é/ü.md", "x.md.md", "s\u{0600}/2026-11-17.md",
+                      "notes/\u{301}x.md", "a/b\u{0600}.md", "a/b.md\u{301}", "a/\u{FE0F}b.md"])
     func sameAsDefinition(path: String) {
         #expect(PreviousResolver.stem(of: path) == Self.stem(path))
         #expect(PreviousResolver.folder(of: path) == Self.folder(path))
@@ -140,5 +141,38 @@ struct ByteOrderTests {
     func sameAsUTF8Order(pair: (String, String)) {
         #expect(TextScanning.precedesInBytes(pair.0, pair.1) == pair.0.utf8.lexicographicallyPrecedes(pair.1.utf8))
         #expect(TextScanning.precedesInBytes(pair.1, pair.0) == pair.1.utf8.lexicographicallyPrecedes(pair.0.utf8))
+    }
+}
+
+@Suite("Markdown file names")
+struct MarkdownNameTests {
+    @Test(arguments: ["a.md", "A.MD", "x.Md", "md", ".md", "a.mdx", "a.m", "é.md", "x\u{0600}.md", "x.md\u{301}",
+                      "x.\u{301}md", ""])
+    func sameAsDefinition(name: String) {
+        #expect(NotebookWalker.isMarkdownName(name) == name.lowercased().hasSuffix(".md"))
+    }
+}
+
+@Suite("Found in review of the byte paths")
+struct BytePathReviewTests {
+    @Test("An owner whose name has no Latin letters is nobody's but their own")
+    func nonLatinOwners() throws {
+        let notebook = InlineNotebook([
+            ("s/2026-11-24.md", sessionNote("date: 2026-11-24\nmentee: 王芳\nseries: wang",
+                                            "## Action items\n- [ ] @张伟 write the plan due:2026-11-25 ^a\n- [ ] @mentee own this ^b\n")),
+        ]).link()
+        let series = try #require(notebook.series.first)
+        #expect(series.item("a")?.ownerRole == .other)
+        #expect(series.item("a")?.owner == "张伟")
+        #expect(series.item("b")?.ownerRole == .mentee)
+    }
+
+    @Test("A Dataview field joined to a combining mark is not a field, as on characters")
+    func dataviewBesideCombiningMarks() {
+        for text in ["Ship [due:: 2026-11-17]\u{301} later", "Ship [due::\u{301} 2026-11-17]", "[done::\u{FE0F}2026-11-17] x"] {
+            let fields = InlineFields(parsing: text)
+            #expect(fields.due == nil && fields.done == nil, "\(text)")
+        }
+        #expect(InlineFields(parsing: "Ship [due:: 2026-11-17] é").due == LocalDate("2026-11-17"))
     }
 }
