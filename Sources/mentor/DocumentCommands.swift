@@ -16,6 +16,14 @@ enum ReportFormat: String, FormatChoice { case md, html, json }
 /// Renders one document: open the notebook, make the text, write it, report other errors.
 private func produce(_ notebook: NotebookOptions, _ output: OutputOptions, keepingMarkdown: Bool = true,
                      _ make: (Documents) throws(DocumentError) -> String) throws {
+    try produceChunks(notebook, output, keepingMarkdown: keepingMarkdown) { (documents) throws(DocumentError) in
+        TextDocument(text: try make(documents))
+    }
+}
+
+/// The same for a document written a chunk at a time.
+private func produceChunks(_ notebook: NotebookOptions, _ output: OutputOptions, keepingMarkdown: Bool = true,
+                           _ make: (Documents) throws(DocumentError) -> any ChunkedDocument) throws {
     let model = try notebook.open(keepingMarkdown: keepingMarkdown)
     let documents = Documents(model)
     do {
@@ -128,7 +136,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try produce(notebook, output, keepingMarkdown: false) { (documents) throws(DocumentError) in
+            try produceChunks(notebook, output, keepingMarkdown: false) { (documents) throws(DocumentError) -> any ChunkedDocument in
                 let config = documents.notebook.config
                 let period: ReportPeriod
                 if let week, let parsed = ReportPeriod.week(week, startsOn: config.weekStarts) {
@@ -138,7 +146,9 @@ struct ReportCommand: ParsableCommand {
                 } else {
                     period = ReportPeriod.week(holding: documents.notebook.asOf, startsOn: config.weekStarts)
                 }
-                return try documents.report(period: period, series: series, format: format.document)
+                // The JSON is streamed: for thousands of mentorships it is tens of megabytes.
+                if format == .json { return ReportJSON(report: try documents.weeklyReport(period: period, series: series)) }
+                return TextDocument(text: try documents.report(period: period, series: series, format: format.document))
             }
         }
     }

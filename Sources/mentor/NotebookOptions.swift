@@ -53,7 +53,7 @@ struct OutputOptions: ParsableArguments {
     var force = false
 
     func emit(_ text: String) throws {
-        try emit(Text(text: text))
+        try emit(TextDocument(text: text))
     }
 
     /// Writes `document` a chunk at a time to standard output or to `--output` (a temporary
@@ -83,21 +83,6 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// A document that is all in memory already.
-    private struct Text: ChunkedDocument {
-        var text: String
-
-        func write<WriteFailure: Error>(to sink: (UnsafeRawBufferPointer) throws(WriteFailure) -> Void) throws(WriteFailure) {
-            var text = self.text
-            // `withUTF8` rethrows untyped errors: carry the typed one out in a Result.
-            try text.withUTF8 { bytes in Result { () throws(WriteFailure) in try sink(UnsafeRawBufferPointer(bytes)) } }.get()
-        }
-    }
-}
-
-/// A document written a chunk at a time, so that a big one never has to be in memory whole.
-protocol ChunkedDocument {
-    /// Hands the document's bytes to `sink` in order; each buffer is valid only during its call.
-    func write<WriteFailure: Error>(to sink: (UnsafeRawBufferPointer) throws(WriteFailure) -> Void) throws(WriteFailure)
 }
 
 /// Standard output without buffering: each chunk goes out as it is made.

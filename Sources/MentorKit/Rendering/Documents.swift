@@ -101,13 +101,19 @@ public struct Documents: Sendable {
 
     /// The weekly report of `period`, for one series or all.
     public func report(period: ReportPeriod, series seriesID: String?, format: DocumentFormat) throws(DocumentError) -> String {
-        if let seriesID { _ = try series(named: seriesID) }
-        let report = WeeklyReport(notebook, period: period, seriesID: seriesID.map(Slug.make))
+        let report = try weeklyReport(period: period, series: seriesID)
         switch format {
         case .md, .html: return try render("report.\(format.rawValue)", ReportDocument.context(report))
         case .json: return ReportDocument.renderJSON(report)
         case .eml, .ics: throw DocumentError("the report comes as md, html or json, not \(format.rawValue)")
         }
+    }
+
+    /// The report's figures for a period, of every series or of one; for writing the JSON a
+    /// chunk at a time with `ReportDocument.writeJSON`.
+    public func weeklyReport(period: ReportPeriod, series seriesID: String?) throws(DocumentError) -> WeeklyReport {
+        if let seriesID { _ = try series(named: seriesID) }
+        return WeeklyReport(notebook, period: period, seriesID: seriesID.map(Slug.make))
     }
 
     // MARK: - Calendar

@@ -41,6 +41,25 @@ public enum ReportDocument {
     /// time: the same bytes as `json(report).rendered()`, in far less memory.
     public static func renderJSON(_ report: WeeklyReport) -> String {
         var writer = JSONWriter()
+        writeJSON(report, to: &writer, flush: { (_: inout JSONWriter) in })
+        return writer.text
+    }
+
+    /// The JSON handed to `sink` a chunk at a time, in order: the same bytes as
+    /// `renderJSON(report)`, without the whole text in memory (it is tens of megabytes for
+    /// thousands of mentorships). Each buffer is valid only during its call.
+    public static func writeJSON<Failure: Error>(_ report: WeeklyReport, chunkSize: Int = 1 << 16,
+                                                 to sink: (UnsafeRawBufferPointer) throws(Failure) -> Void) throws(Failure) {
+        var writer = JSONWriter(capacity: min(chunkSize, 1 << 22) / 2 * 3)
+        try writeJSON(report, to: &writer) { (writer) throws(Failure) in
+            if writer.count >= chunkSize { try writer.flush(to: sink) }
+        }
+        try writer.flush(to: sink)
+    }
+
+    /// The one layout of the report's JSON; `flush` is called after each series.
+    private static func writeJSON<Failure: Error>(_ report: WeeklyReport, to writer: inout JSONWriter,
+                                                  flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
         writer.beginObject()
         for (name, value) in jsonHead(report) {
             writer.key(name)
@@ -51,6 +70,7 @@ public enum ReportDocument {
         for figures in report.series {
             writer.element()
             json(figures).write(to: &writer)
+            try flush(&writer)
         }
         writer.endArray()
         for (name, value) in jsonTail(report) {
@@ -59,7 +79,7 @@ public enum ReportDocument {
         }
         writer.endObject()
         writer.newline()
-        return writer.text
+        try flush(&writer)
     }
 
     /// The members before `series`.

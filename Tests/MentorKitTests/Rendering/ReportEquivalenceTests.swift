@@ -58,6 +58,11 @@ struct ReportEquivalenceTests {
             let old = ReportReference.json(ReportReference(test.notebook, period: test.period, seriesID: test.series))
             #expect(ReportDocument.renderJSON(report) == old.rendered(), "\(test.name)")
             #expect(ReportDocument.json(report) == old, "\(test.name)")
+            for chunkSize in [1, 100, 1 << 16] {
+                var bytes: [UInt8] = []
+                ReportDocument.writeJSON(report, chunkSize: chunkSize) { bytes.append(contentsOf: $0) }
+                #expect(bytes == Array(old.rendered().utf8), "\(test.name), chunks of \(chunkSize)")
+            }
         }
     }
 
