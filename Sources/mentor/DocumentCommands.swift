@@ -58,7 +58,7 @@ struct AgendaCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try produce(notebook, output) { (documents) throws(DocumentError) in
+            try produce(notebook, output, keepingMarkdown: false) { (documents) throws(DocumentError) in
                 try documents.agenda(series: series, format: format.document)
             }
         }

@@ -7,9 +7,9 @@ extension Notebook {
     ///   - asOf: what "today" is; nil means the date of `now` in the notebook's time zone.
     ///   - now: the caller's clock reading (the library never reads the clock itself).
     ///   - jobs: how many threads parse notes and link series.
-    ///   - keepingMarkdown: whether sections keep their Markdown text. Documents of one
-    ///     session show it; `check`, `export` and the report do not, and leaving it out
-    ///     saves memory on a big notebook.
+    ///   - keepingMarkdown: whether session notes' sections keep their Markdown text. The
+    ///     follow-up shows it; the other commands do not, and leaving it out saves memory on
+    ///     a big notebook. Profiles always keep theirs (the agenda shows it).
     public static func open(at root: String, asOf: LocalDate?, now: Date,
                             jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                             keepingMarkdown: Bool = true) -> Notebook {

@@ -4,7 +4,8 @@
 /// so many notes can be read at once on different cores.
 public enum NoteReader {
     /// Reads a file. `path` is relative to the notebook root and is only used for naming.
-    /// `keepingMarkdown: false` leaves sections' Markdown text out (see `Notebook.open`).
+    /// `keepingMarkdown: false` leaves session sections' Markdown text out (see `Notebook.open`);
+    /// a profile always keeps its own, which an agenda shows as the research on the mentee.
     public static func read(path: String, bytes: [UInt8], keepingMarkdown: Bool = true) -> Note {
         if bytes.count > ComplexityGuard.maximumBytes { return tooLarge(path: path, size: bytes.count) }
         switch NoteText.split(bytes) {
@@ -58,7 +59,7 @@ public enum NoteReader {
             return note
         }
         var body = BodyReader(path: path, body: text.body, lineOffset: text.bodyLineOffset,
-                              keepsAllMarkdown: kind == .profile, keepsMarkdown: keepingMarkdown)
+                              keepsAllMarkdown: kind == .profile, keepsMarkdown: keepingMarkdown || kind == .profile)
         body.read()
         note.title = frontMatter.string("title") ?? body.title
         note.preamble = body.preamble

@@ -49,7 +49,7 @@ struct ExportGoldenTests {
         #expect(ExportDocument(Self.open(path, jobs: 1)).rendered() == ExportDocument(Self.open(path, jobs: 4)).rendered())
     }
 
-    @Test("Without section Markdown, export, report and calendar are the same bytes", arguments: fixtures.map(\.name))
+    @Test("Without session Markdown, export, report, calendar and agenda are the same bytes", arguments: fixtures.map(\.name))
     func markdownLeftOut(name: String) throws {
         let path = try #require(Self.fixtures.first { $0.name == name }).path
         let full = Self.open(path)
@@ -64,6 +64,11 @@ struct ExportGoldenTests {
                     == Documents(full).report(period: november, series: nil, format: format))
         }
         #expect(try Documents(lean).calendar(series: nil) == Documents(full).calendar(series: nil))
+        // Profiles keep their Markdown: the agenda shows it as research on the mentee.
+        #expect(lean.profiles.map { $0.note.sections.map(\.markdown) } == full.profiles.map { $0.note.sections.map(\.markdown) })
+        for format in [DocumentFormat.md, .html] {
+            #expect((try? Documents(lean).agenda(series: nil, format: format)) == (try? Documents(full).agenda(series: nil, format: format)))
+        }
     }
 
     @Test("Series rendered on several threads give the same bytes", arguments: fixtures.map(\.name))
