@@ -58,15 +58,7 @@ struct NotebookLinker {
             }
             results.store(linked, from: range.lowerBound)
         }
-        let threads = max(1, min(jobs, ids.count))
-        if threads == 1 {
-            linkChunk(ids.indices)
-        } else {
-            let chunk = max(1, ids.count / (threads * 8))
-            DispatchQueue.concurrentPerform(iterations: (ids.count + chunk - 1) / chunk) { part in
-                linkChunk((part * chunk)..<min(ids.count, (part + 1) * chunk))
-            }
-        }
+        ParallelChunks.run(count: ids.count, jobs: jobs, linkChunk)
         var allSeries: [Series] = []
         var upcoming: [UpcomingSession] = []
         allSeries.reserveCapacity(ids.count)

@@ -98,9 +98,6 @@ public struct NotebookSource: Sendable {
     /// Reads and parses files in parallel; the result keeps the order of `files`.
     static func readNotes(_ files: [String], root: String, jobs: Int, keepingMarkdown: Bool = true) -> [Note] {
         let results = ResultSlots<Note>(count: files.count)
-        // One call per chunk of files, not per file: what the closure shares (the file list,
-        // the slots) is then retained once per chunk, and the cores do not contend for the
-        // reference counts of shared objects.
         let readChunk: @Sendable (Range<Int>) -> Void = { range in
             var notes: [Note] = []
             notes.reserveCapacity(range.count)
@@ -109,17 +106,7 @@ public struct NotebookSource: Sendable {
             }
             results.store(notes, from: range.lowerBound)
         }
-        let threads = max(1, min(jobs, files.count))
-        if threads == 1 {
-            readChunk(files.indices)
-        } else {
-            // Several chunks per thread, so that a thread that finishes early takes more.
-            let chunk = max(1, files.count / (threads * 8))
-            let chunks = (files.count + chunk - 1) / chunk
-            DispatchQueue.concurrentPerform(iterations: chunks) { part in
-                readChunk((part * chunk)..<min(files.count, (part + 1) * chunk))
-            }
-        }
+        ParallelChunks.run(count: files.count, jobs: jobs, readChunk)
         return results.values()
     }
 
