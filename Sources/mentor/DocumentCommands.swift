@@ -14,19 +14,24 @@ enum FollowupFormat: String, FormatChoice { case md, html, eml }
 enum ReportFormat: String, FormatChoice { case md, html, json }
 
 /// Renders one document: open the notebook, make the text, write it, report other errors.
-private func produce(_ notebook: NotebookOptions, _ output: OutputOptions, keepingMarkdown: Bool = true,
+private func produce(_ notebook: NotebookOptions, _ output: OutputOptions,
+                     fullNote: ((Documents) throws(DocumentError) -> String)? = nil,
                      _ make: (Documents) throws(DocumentError) -> String) throws {
-    try produceChunks(notebook, output, keepingMarkdown: keepingMarkdown) { (documents) throws(DocumentError) in
+    try produceChunks(notebook, output, fullNote: fullNote) { (documents) throws(DocumentError) in
         TextDocument(text: try make(documents))
     }
 }
 
-/// The same for a document written a chunk at a time.
-private func produceChunks(_ notebook: NotebookOptions, _ output: OutputOptions, keepingMarkdown: Bool = true,
+/// The same for a document written a chunk at a time. Notes are read without their
+/// sections' Markdown; a document that shows one session's (the follow-up) names its note
+/// with `fullNote`, and that one note is read again in full.
+private func produceChunks(_ notebook: NotebookOptions, _ output: OutputOptions,
+                           fullNote: ((Documents) throws(DocumentError) -> String)? = nil,
                            _ make: (Documents) throws(DocumentError) -> any ChunkedDocument) throws {
-    let model = try notebook.open(keepingMarkdown: keepingMarkdown)
-    let documents = Documents(model)
+    let model = try notebook.open(keepingMarkdown: false)
+    var documents = Documents(model)
     do {
+        if let fullNote { documents = Documents(model.readingInFull(try fullNote(documents))) }
         try output.emit(try make(documents))
     } catch let error as DocumentError {
         for diagnostic in error.diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8)) }
@@ -58,7 +63,7 @@ struct AgendaCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try produce(notebook, output, keepingMarkdown: false) { (documents) throws(DocumentError) in
+            try produce(notebook, output) { (documents) throws(DocumentError) in
                 try documents.agenda(series: series, format: format.document)
             }
         }
@@ -87,9 +92,11 @@ struct FollowupCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try produce(notebook, output) { (documents) throws(DocumentError) in
-                try documents.followUp(session: session, workingDirectory: FileManager.default.currentDirectoryPath,
-                                       format: format.document)
+            let workingDirectory = FileManager.default.currentDirectoryPath
+            try produce(notebook, output, fullNote: { (documents) throws(DocumentError) in
+                try documents.heldSessionFile(session, workingDirectory: workingDirectory)
+            }) { (documents) throws(DocumentError) in
+                try documents.followUp(session: session, workingDirectory: workingDirectory, format: format.document)
             }
         }
     }
@@ -136,7 +143,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try produceChunks(notebook, output, keepingMarkdown: false) { (documents) throws(DocumentError) -> any ChunkedDocument in
+            try produceChunks(notebook, output) { (documents) throws(DocumentError) -> any ChunkedDocument in
                 let config = documents.notebook.config
                 let period: ReportPeriod
                 if let week, let parsed = ReportPeriod.week(week, startsOn: config.weekStarts) {
@@ -174,7 +181,7 @@ struct IcsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try produce(notebook, output, keepingMarkdown: false) { (documents) throws(DocumentError) in
+            try produce(notebook, output) { (documents) throws(DocumentError) in
                 try documents.calendar(series: series)
             }
         }

@@ -18,6 +18,28 @@ extension Notebook {
         return link(source, asOf: date, jobs: jobs)
     }
 
+    /// This notebook with one session note read again with its sections' Markdown: for the
+    /// document of that one session after opening with `keepingMarkdown: false`. When the
+    /// file cannot be read or its sections changed since, the notebook is returned as it is.
+    public func readingInFull(_ file: String) -> Notebook {
+        guard case .bytes(let bytes) = FileBytes.read(root + "/" + file, limit: ComplexityGuard.maximumBytes) else {
+            return self
+        }
+        let full = NoteReader.read(path: file, bytes: bytes, keepingMarkdown: true)
+        var notebook = self
+        for seriesIndex in notebook.series.indices {
+            for sessionIndex in notebook.series[seriesIndex].sessions.indices
+            where notebook.series[seriesIndex].sessions[sessionIndex].file == file {
+                let lean = notebook.series[seriesIndex].sessions[sessionIndex].note.sections
+                guard lean.map(\.kind) == full.sections.map(\.kind), lean.map(\.line) == full.sections.map(\.line) else {
+                    return self
+                }
+                notebook.series[seriesIndex].sessions[sessionIndex].note.sections = full.sections
+            }
+        }
+        return notebook
+    }
+
     /// Why `root` cannot be a notebook, or nil when it can.
     public static func problem(with root: String) -> String? {
         var isDirectory: ObjCBool = false

@@ -146,14 +146,30 @@ public struct Documents: Sendable {
         throw DocumentError("no series \(id)" + (known.isEmpty ? "; the notebook has no sessions yet" : "; known series: \(known)"))
     }
 
+    /// The file of the held session `followUp(session:...)` would follow up, or its error.
+    public func heldSessionFile(_ reference: String?, workingDirectory: String) throws(DocumentError) -> String {
+        try heldSession(reference, workingDirectory: workingDirectory).0.file
+    }
+
     func heldSession(_ reference: String?, workingDirectory: String) throws(DocumentError) -> (Session, Series) {
-        let pairs = notebook.series.flatMap { series in series.sessions.map { ($0, series) } }
+        // Sessions are found by index: pairing every session with its series as values
+        // copied them all (tens of megabytes for a big notebook).
         guard let reference else {
-            let held = pairs.filter { $0.0.status == .held }
-            guard let latest = held.max(by: { ($0.0.date, $0.0.time?.minutes ?? -1, $0.0.file) < ($1.0.date, $1.0.time?.minutes ?? -1, $1.0.file) }) else {
-                throw DocumentError("no held session in the notebook to follow up")
+            var latest: (series: Int, session: Int)?
+            for seriesIndex in notebook.series.indices {
+                let sessions = notebook.series[seriesIndex].sessions
+                for sessionIndex in sessions.indices where sessions[sessionIndex].status == .held {
+                    let candidate = sessions[sessionIndex]
+                    if let best = latest {
+                        let current = notebook.series[best.series].sessions[best.session]
+                        guard (current.date, current.time?.minutes ?? -1, current.file)
+                            < (candidate.date, candidate.time?.minutes ?? -1, candidate.file) else { continue }
+                    }
+                    latest = (seriesIndex, sessionIndex)
+                }
             }
-            return latest
+            guard let latest else { throw DocumentError("no held session in the notebook to follow up") }
+            return (notebook.series[latest.series].sessions[latest.session], notebook.series[latest.series])
         }
         if let series = notebook.series(reference) ?? notebook.series(Slug.make(reference)),
            !reference.contains("/"), !reference.hasSuffix(".md") {
@@ -169,7 +185,8 @@ public struct Documents: Sendable {
         ]
         for candidate in candidates where candidate.hasPrefix(root + "/") {
             let relative = String(candidate.dropFirst(root.count + 1))
-            if let (session, series) = pairs.first(where: { $0.0.file == relative }) {
+            if let series = notebook.series.first(where: { $0.sessions.contains { $0.file == relative } }),
+               let session = series.sessions.first(where: { $0.file == relative }) {
                 guard session.status == .held else {
                     throw DocumentError("\(relative) is \(session.status.rawValue), not held; a follow-up is for a session that took place")
                 }

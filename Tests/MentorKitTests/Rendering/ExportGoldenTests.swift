@@ -71,6 +71,39 @@ struct ExportGoldenTests {
         }
     }
 
+    @Test("A lean notebook reads one session again in full for its follow-up")
+    func followUpFromALeanNotebook() throws {
+        let path = PackagePaths.sampleNotebook
+        let full = Self.open(path)
+        let lean = Notebook.open(at: path, asOf: LocalDate("2026-12-01"), now: Date(timeIntervalSince1970: 0),
+                                 jobs: 2, keepingMarkdown: false)
+        let file = try Documents(lean).heldSessionFile(nil, workingDirectory: path)
+        let reread = lean.readingInFull(file)
+        let session = try #require(reread.series.flatMap(\.sessions).first { $0.file == file })
+        let expected = try #require(full.series.flatMap(\.sessions).first { $0.file == file })
+        #expect(session.note.sections.map(\.markdown) == expected.note.sections.map(\.markdown))
+        #expect(session.note.sections.contains { !$0.markdown.isEmpty })
+        for format in [DocumentFormat.md, .html] {
+            #expect(try Documents(reread).followUp(session: nil, workingDirectory: path, format: format)
+                    == Documents(full).followUp(session: nil, workingDirectory: path, format: format))
+        }
+        // A file that is not a session of the notebook changes nothing.
+        #expect(lean.readingInFull("no/such.md").series.flatMap(\.sessions).allSatisfy { $0.note.sections.allSatisfy { $0.markdown.isEmpty } })
+    }
+
+    @Test("A note changed since the notebook was read is not mixed in")
+    func changedNoteIsNotReadAgain() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("s/2026-11-24.md", sessionNote("date: 2026-11-24\nmentee: Alex Chen", "## Notes\nWe talked.\n"))
+        let lean = Notebook.open(at: folder.path, asOf: LocalDate("2026-12-01"), now: Date(), jobs: 1, keepingMarkdown: false)
+        try folder.write("s/2026-11-24.md", sessionNote("date: 2026-11-24\nmentee: Alex Chen", "## Agenda\n- x\n\n## Notes\nChanged.\n"))
+        let reread = lean.readingInFull("s/2026-11-24.md")
+        #expect(reread.series.first?.sessions.first?.note.sections.map(\.markdown) == [""])
+        try folder.write("s/2026-11-24.md", sessionNote("date: 2026-11-24\nmentee: Alex Chen", "## Notes\nWe talked.\n"))
+        #expect(lean.readingInFull("s/2026-11-24.md").series.first?.sessions.first?.note.sections.map(\.markdown) == ["We talked."])
+    }
+
     @Test("Series rendered on several threads give the same bytes", arguments: fixtures.map(\.name))
     func exportRenderedInParallel(name: String) throws {
         let notebook = Self.open(try #require(Self.fixtures.first { $0.name == name }).path)
