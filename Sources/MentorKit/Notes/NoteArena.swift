@@ -59,6 +59,7 @@ enum NoteArena {
     // MARK: - Allocating
 
     static func allocate(_ size: Int, in state: UnsafeMutablePointer<State>) -> UnsafeMutableRawPointer? {
+        guard size >= 0, size <= Int.max - 2 * (header + 16) else { return nil }
         let needed = (size + header + 15) & ~15
         if state.pointee.current == nil || state.pointee.used + needed > state.pointee.capacity {
             let capacity = max(blockSize, needed + header)
@@ -87,6 +88,7 @@ enum NoteArena {
     static func resize(_ old: UnsafeMutableRawPointer?, to size: Int,
                        in state: UnsafeMutablePointer<State>) -> UnsafeMutableRawPointer? {
         guard let old else { return allocate(size, in: state) }
+        guard size >= 0, size <= Int.max - 2 * (header + 16) else { return nil }
         let oldSize = old.load(fromByteOffset: -header, as: Int.self)
         if old == state.pointee.last, let base = state.pointee.current {
             let start = base.distance(to: old) - header

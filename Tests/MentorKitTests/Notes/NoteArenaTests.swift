@@ -25,6 +25,9 @@ struct NoteArenaTests {
         let big = try #require(NoteArena.allocate(1 << 20, in: state))
         memset(big, 1, 1 << 20)
         #expect(big.load(fromByteOffset: (1 << 20) - 1, as: UInt8.self) == 1)
+        // A size that would overflow gets nil (cmark then stops, as when out of memory).
+        #expect(NoteArena.allocate(Int.max - 8, in: state) == nil)
+        #expect(NoteArena.resize(big, to: Int.max, in: state) == nil)
         NoteArena.reset(state)
         #expect(state.pointee.extra == nil)
         #expect(state.pointee.current == state.pointee.first)
