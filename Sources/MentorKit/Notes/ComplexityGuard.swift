@@ -81,7 +81,7 @@ enum ComplexityGuard {
                 expectingMarkerSpace = true
             case 0x30...0x39:
                 inDigits = true
-            case 0x2E, 0x29 where inDigits:
+            case 0x2E where inDigits, 0x29 where inDigits:
                 inDigits = false
                 expectingMarkerSpace = true
             default:

@@ -176,3 +176,18 @@ struct BytePathReviewTests {
         #expect(InlineFields(parsing: "Ship [due:: 2026-11-17] é").due == LocalDate("2026-11-17"))
     }
 }
+
+@Suite("Complexity guard markers")
+struct ComplexityGuardMarkerTests {
+    @Test("An ordered list marker needs digits before its dot or parenthesis")
+    func orderedMarkers() {
+        let dots = String(repeating: ". ", count: 600) + "x\n"
+        #expect(ComplexityGuard.check(dots[...]) == nil)
+        let parens = String(repeating: ") ", count: 600) + "x\n"
+        #expect(ComplexityGuard.check(parens[...]) == nil)
+        let ordered = String(repeating: "1. ", count: 600) + "x\n"
+        #expect(ComplexityGuard.check(ordered[...]) != nil)
+        let quotes = String(repeating: "> ", count: 600) + "x\n"
+        #expect(ComplexityGuard.check(quotes[...]) != nil)
+    }
+}
