@@ -232,7 +232,36 @@ extension InlineFields {
     /// white space dropped, white space collapsed.
     public static func key(of text: some StringProtocol) -> String {
         if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiKey), let ascii { return ascii }
-        return unicodeKey(of: text)
+        return scalarKey(of: text)
+    }
+
+    /// The key in one pass over the scalars: ASCII ones on their byte, the others through
+    /// their lower-case mapping (which is what `lowercased()` applies, scalar by scalar),
+    /// without making the lower-cased text first.
+    static func scalarKey(of text: some StringProtocol) -> String {
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        func add(_ scalar: Unicode.Scalar) {
+            if TextScanning.isSpace(scalar) {
+                pendingSpace = !key.isEmpty
+            } else if TextScanning.isWordScalar(scalar) {
+                if pendingSpace {
+                    key.append(0x20)
+                    pendingSpace = false
+                }
+                key.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                add(Unicode.Scalar(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { add(lowered) }
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// The key by its definition, on Unicode scalars.

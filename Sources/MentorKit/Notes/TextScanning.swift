@@ -180,7 +180,9 @@ enum TextScanning {
             ?? Array(text.utf8).withUnsafeBufferPointer(isCollapsed)
         if clean && !endsInSpace { return String(text) }
         if clean && text.utf8.isEmpty { return "" }
-        return words(text).joined(separator: " ")
+        // Words found on bytes (white space beyond ASCII decoded where it can start).
+        let bytes = Array(text.utf8)[...]
+        return joined(wordRanges(bytes), of: bytes)
     }
 
     /// Whether ASCII bytes have no white space but single spaces between words, and whether

@@ -191,3 +191,39 @@ struct ComplexityGuardMarkerTests {
         #expect(ComplexityGuard.check(quotes[...]) != nil)
     }
 }
+
+@Suite("Unicode paths agree with their definitions on random text")
+struct RandomUnicodeTests {
+    /// Scalars chosen to be awkward: case pairs with special mappings, combining marks,
+    /// every kind of white space, letters from several scripts, digits, emoji, punctuation.
+    static let alphabet: [Unicode.Scalar] = Array("aZ09 \t\n\r.,:;!?#@^[](){}-_/'\"`*~".unicodeScalars) + [
+        "\u{00A0}", "\u{0085}", "\u{1680}", "\u{2000}", "\u{2009}", "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}",
+        "\u{205F}", "\u{3000}", "\u{200B}", "\u{FEFF}", "\u{0301}", "\u{0308}", "\u{20DD}", "\u{FE0F}", "\u{200D}",
+        "É", "é", "Á", "ß", "ẞ", "İ", "ı", "Σ", "σ", "ς", "Ω", "ǅ", "ﬁ", "Ⅻ", "①", "٣", "東", "京", "한",
+        "\u{0600}", "\u{0D4E}", "😀", "📅", "✅", "🏽", "Ǆ", "ŉ", "ΐ", "Ⓐ",
+    ]
+
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        var state = seed
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        return (0..<count).map { _ in
+            var text = String.UnicodeScalarView()
+            for _ in 0..<(next() % 24) { text.append(alphabet[next() % alphabet.count]) }
+            return String(text)
+        }
+    }
+
+    @Test func keysAndCollapsing() {
+        for text in Self.randomTexts(count: 20_000, seed: 42) {
+            #expect(InlineFields.scalarKey(of: text) == InlineFields.unicodeKey(of: text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(TextScanning.collapse(text) == TextScanning.words(text).joined(separator: " "),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            let bytes = Array(text.utf8)[...]
+            #expect(TextScanning.wordRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+                    == TextScanning.words(text).map(String.init))
+        }
+    }
+}
