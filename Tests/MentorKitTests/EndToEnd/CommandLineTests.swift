@@ -21,23 +21,9 @@ struct CommandLineTests {
 
     static func run(_ arguments: [String], in directory: String? = nil, executable: String? = nil,
                     environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable ?? binary)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "MENTOR_NOTEBOOK")
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let run = try ProcessRun.run(executable ?? binary, arguments, in: directory, environment: environment)
+        return Run(status: run.status, stdout: String(decoding: run.stdout, as: UTF8.self),
+                   stderr: String(decoding: run.stderr, as: UTF8.self))
     }
 
     static let basic = PackagePaths.fixtures + "/basic"

@@ -8,28 +8,9 @@ import Testing
 struct ExportStreamingTests {
     /// Standard output and error as bytes, not strings: `String` equality would call
     /// differently composed accents equal.
-    struct RawRun {
-        var status: Int32
-        var stdout: Data
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String]) throws -> RawRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "MENTOR_NOTEBOOK")
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Standard output first: the export is bigger than a pipe holds, the errors are a line.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RawRun(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
+    /// The run with standard output as bytes: the export is compared byte for byte.
+    static func run(_ arguments: [String]) throws -> ProcessRun {
+        try ProcessRun.run(CommandLineTests.binary, arguments)
     }
 
     /// Three series of 40 weekly sessions with long entries and characters that are escaped.
@@ -99,7 +80,8 @@ struct ExportStreamingTests {
 
         let refused = try Self.run(arguments)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("already exists") && refused.stderr.contains("--force"))
+        let refusal = String(decoding: refused.stderr, as: UTF8.self)
+        #expect(refusal.contains("already exists") && refusal.contains("--force"))
         #expect(refused.stdout.isEmpty)
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: notebook.path).filter { $0.hasPrefix(".mentor-") }
