@@ -9,6 +9,12 @@ public struct NotebookConfig: Sendable, Hashable {
     public var mentor: String?
     /// IANA time zone identifier; nil means the system's.
     public var timeZone: String?
+
+    /// The zone of an identifier as `timeZone` means it: the system's when nil or unknown.
+    /// "Today", calendar times and email dates all go through this, so they agree.
+    public static func zone(_ identifier: String?) -> TimeZone {
+        identifier.flatMap(TimeZone.init(identifier:)) ?? .current
+    }
     public var weekStarts: WeekStart
     public var defaultOwner: DefaultOwner
     /// Days without a held session before a mentorship counts as stalled.

@@ -58,7 +58,7 @@ extension LocalDate {
     /// The calendar date of an instant in a time zone (the system's when nil or unknown).
     public init(_ instant: Date, in timeZoneIdentifier: String?) {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? .current
+        calendar.timeZone = NotebookConfig.zone(timeZoneIdentifier)
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
         self = LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
             ?? LocalDate(dayNumber: 0)

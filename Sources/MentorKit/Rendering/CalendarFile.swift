@@ -64,7 +64,7 @@ struct CalendarFile {
 
     func utc(_ date: LocalDate, _ time: LocalTime) -> Date {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        calendar.timeZone = NotebookConfig.zone(timeZone)
         return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day,
                                                   hour: time.hour, minute: time.minute)) ?? Date(timeIntervalSince1970: 0)
     }

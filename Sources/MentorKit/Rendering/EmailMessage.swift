@@ -122,7 +122,7 @@ struct EmailMessage {
 
     func dateHeader() -> String {
         var calendar = Calendar(identifier: .gregorian)
-        let zone = timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        let zone = NotebookConfig.zone(timeZone)
         calendar.timeZone = zone
         let components = DateComponents(year: date.year, month: date.month, day: date.day,
                                         hour: time?.hour ?? 9, minute: time?.minute ?? 0)

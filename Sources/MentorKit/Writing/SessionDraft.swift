@@ -39,7 +39,11 @@ public enum SessionDraft {
         // The plan of the last recorded note, as for upcoming sessions: an older plan is
         // overtaken by any later note.
         let plan = recorded.last?.header.next
-        let planned = plan.flatMap { plan in last.map { plan.date! > $0.date } ?? true ? plan : nil }
+        // A plan counts only with a date after the last note's (it may give a place only).
+        let planned = plan.flatMap { plan -> NextSessionPlan? in
+            guard let planDate = plan.date else { return nil }
+            return last.map { planDate > $0.date } ?? true ? plan : nil
+        }
         let newDate = date ?? planned?.date ?? last.map { $0.date.adding(days: 7) } ?? notebook.asOf.adding(days: 7)
         let newTime = time ?? planned?.time ?? last?.time
         guard (1...9999).contains(newDate.year) else {

@@ -20,6 +20,21 @@ struct DocumentCommandTests {
         try expectGolden(run.stdout, "sample-notebook.expected/\(golden)")
     }
 
+    @Test("Without `timezone:`, calendar times and \"today\" both use the system's zone (spec 2)")
+    func systemTimeZoneByDefault() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("s/2026-11-24.md", sessionNote("date: 2026-11-24\ntime: \"10:00\"\nmentee: Ann Lee",
+                                                        "## Next session\n- When: 2026-12-08 10:00\n"))
+        let tokyo = try CommandLineTests.run(["ics", "--notebook", folder.path, "--as-of", "2026-12-01"],
+                                             environment: ["TZ": "Asia/Tokyo"])
+        #expect(tokyo.status == 0)
+        #expect(tokyo.stdout.contains("DTSTART:20261208T010000Z"))
+        let utc = try CommandLineTests.run(["ics", "--notebook", folder.path, "--as-of", "2026-12-01"],
+                                           environment: ["TZ": "UTC"])
+        #expect(utc.stdout.contains("DTSTART:20261208T100000Z"))
+    }
+
     @Test func followupBySessionPathRelativeToTheWorkingDirectory() throws {
         let run = try CommandLineTests.run(["followup", "2026-11-10.md", "--as-of", "2026-12-01"],
                                            in: Self.basic + "/sessions/alex")

@@ -31,6 +31,16 @@ struct SessionDraftTests {
             """)),
     ]
 
+    @Test("A next-session section with a place but no date drafts a week later, no crash")
+    func planWithoutADate() throws {
+        let files = [("sessions/ann-lee/2026-11-24.md", sessionNote(
+            "date: 2026-11-24\ntime: \"10:00\"\nmentee: Ann Lee", "## Next session\n- Where: Cafe\n"))]
+        let draft = try SessionDraft.next(in: Self.notebook(files), series: "ann-lee", date: nil, time: nil,
+                                          templates: Self.templates)
+        #expect(draft.path == "sessions/ann-lee/2026-12-01.md")
+        #expect(draft.text.contains("date: 2026-12-01"))
+    }
+
     @Test func frontMatterAndReviewComeFromTheLastSession() throws {
         let draft = try SessionDraft.next(in: Self.notebook(Self.history), series: "alex-chen", date: nil, time: nil,
                                           templates: Self.templates)
