@@ -51,13 +51,14 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// `classify(heading:)` by its definition, on characters.
     static func unicodeClassify(heading: String) -> (kind: SectionKind, isPrivate: Bool) {
         var words = normalizedWords(heading)
+        // The number first, so that `2. Private` is the heading `Private`.
+        if let first = words.first, first.allSatisfy(\.isNumber), words.count > 1 {
+            words.removeFirst()
+        }
         var isPrivate = false
         if words.last == "private", heading.lowercased().contains("(private)") || words == ["private"] {
             isPrivate = true
             words.removeLast()
-        }
-        if let first = words.first, first.allSatisfy(\.isNumber), words.count > 1 {
-            words.removeFirst()
         }
         let phrase = words.joined(separator: " ")
         return (headingWords[phrase] ?? .other, isPrivate)
@@ -111,14 +112,14 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         }
         if start >= 0 { words.append(start..<lower.count) }
         func isWord(_ range: Range<Int>, _ text: String) -> Bool { lower[range].elementsEqual(text.utf8) }
+        if let first = words.first, words.count > 1, lower[first].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            words.removeFirst()
+        }
         var isPrivate = false
         if let last = words.last, isWord(last, "private"),
            words.count == 1 || TextScanning.contains(lower, "(private)") {
             isPrivate = true
             words.removeLast()
-        }
-        if let first = words.first, words.count > 1, lower[first].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            words.removeFirst()
         }
         let phrase = TextScanning.joined(words, of: lower[...])
         return (headingWords[phrase] ?? .other, isPrivate)

@@ -27,6 +27,7 @@ struct SectionKindTests {
 
     @Test("Private sections", arguments: [
         ("Private", SectionKind.other), ("Notes (private)", .notes), ("Challenges (Private):", .challenges),
+        ("2. Private", .other), ("3) Private", .other), ("4. Notes (private)", .notes), ("Private ✨", .other),
     ])
     func privateSections(heading: String, kind: SectionKind) {
         let result = SectionKind.classify(heading: heading)
