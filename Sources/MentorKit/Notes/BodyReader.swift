@@ -31,7 +31,6 @@ struct BodyReader {
     }
 
     mutating func read() {
-        guard !tree.nodes.isEmpty else { return }
         let blocks = tree.children(of: 0)
         var preambleBlocks: [Int] = []
         var current: (heading: Int, blocks: [Int])?
@@ -67,7 +66,8 @@ struct BodyReader {
         if let titleHeading { title = collapse(tree.plainText(of: titleHeading)) }
         let preambleEnd = sections.first.map { $0.line - lineOffset } ?? lines.count + 1
         let preambleStart = titleHeading.map { tree.nodes[$0].endLine + 1 } ?? 1
-        preamble = source(from: preambleStart, to: preambleEnd)
+        // Only a profile's preamble is shown (as research), so a lean read leaves it out.
+        preamble = keepsMarkdown ? source(from: preambleStart, to: preambleEnd) : ""
     }
 
     /// A fence that is never closed turns the rest of the note into code, silently hiding
@@ -378,7 +378,7 @@ struct BodyReader {
         let upper = min(lines.count, end - 1)
         guard lower < upper else { return "" }
         var slice = (lower..<upper).filter { index in !hidden.contains { $0.contains(index + 1) } }
-            .map { lines[$0].hasSuffix("\r") ? lines[$0].dropLast() : lines[$0] }[...]
+            .map { lines[$0] }[...]
         while let first = slice.first, first.unicodeScalars.allSatisfy(TextScanning.isSpace) { slice = slice.dropFirst() }
         while let last = slice.last, last.unicodeScalars.allSatisfy(TextScanning.isSpace) { slice = slice.dropLast() }
         return slice.joined(separator: "\n")

@@ -21,11 +21,6 @@ struct HeaderReader {
         self.frontMatter = frontMatter
     }
 
-    private func isNull(_ node: Node) -> Bool {
-        if case .scalar(let scalar) = node { return FrontMatter.isNull(scalar) }
-        return false
-    }
-
     /// What the front matter says the file is.
     func classify() -> Note.Kind {
         let hasPerson = frontMatter["mentee"] != nil || frontMatter["series"] != nil
@@ -80,7 +75,10 @@ struct HeaderReader {
         if let entry = frontMatter["previous"] {
             header.previous = previousText(entry.value)
             header.previousLine = entry.line
-            if header.previous == nil, FrontMatter.string(entry.value) == nil, !isNull(entry.value) {
+            // Only a list or map is an error here; an empty value just names no previous session.
+            var isScalar = false
+            if case .scalar = entry.value { isScalar = true }
+            if header.previous == nil, !isScalar {
                 report(.badPrevious, line: entry.line, column: entry.column,
                        "previous: is a list or a map; write one file, [[wikilink]] or date, in quotes")
             }

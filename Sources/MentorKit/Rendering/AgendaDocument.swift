@@ -89,7 +89,7 @@ public enum AgendaDocument {
             "name": profile.header.name, "file": profile.file,
             "email": profile.header.email ?? false, "organization": profile.header.organization ?? false,
             "links": ContextValues.nonEmpty(profile.header.links.compactMap { ContextValues.link($0) as? String }),
-            "researchMarkdown": markdown.isEmpty ? false : CMarkAdapter.safeCommonMark(markdown, headingOffset: 2),
+            "researchMarkdown": markdown.isEmpty ? false : cleaned,
             "researchHTML": markdown.isEmpty ? false : CMarkAdapter.safeHTML(markdown, headingOffset: 2),
         ]
     }

@@ -167,6 +167,16 @@ struct BytePathReviewTests {
         #expect(series.item("b")?.ownerRole == .mentee)
     }
 
+    @Test("`previous:` that is empty names no session; only a list or map is an error")
+    func emptyPrevious() {
+        for (value, errors) in [("\"\"", 0), ("''", 0), ("", 0), ("[a, b]", 1), ("{a: b}", 1)] {
+            let notebook = InlineNotebook([
+                ("s/2026-11-24.md", sessionNote("date: 2026-11-24\nmentee: Ann Lee\nprevious: \(value)")),
+            ]).link()
+            #expect(notebook.diagnostics(.badPrevious).count == errors, "previous: \(value)")
+        }
+    }
+
     @Test("A Dataview field joined to a combining mark is not a field, as on characters")
     func dataviewBesideCombiningMarks() {
         for text in ["Ship [due:: 2026-11-17]\u{301} later", "Ship [due::\u{301} 2026-11-17]", "[done::\u{FE0F}2026-11-17] x"] {
