@@ -19,8 +19,19 @@ public struct Notebook: Sendable {
     /// The notebook's own templates by file name (`agenda.md.mustache`).
     public var templateOverrides: [String: String] = [:]
 
-    /// The series with this id.
-    public func series(_ id: String) -> Series? { series.first { $0.id == id } }
+    /// The series with this id. The linker keeps series sorted by id, so this is a binary
+    /// search (documents look a series up per upcoming session); a scan answers for an
+    /// array reordered since.
+    public func series(_ id: String) -> Series? {
+        var low = 0
+        var high = series.count
+        while low < high {
+            let middle = (low + high) / 2
+            if series[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        if low < series.count, series[low].id == id { return series[low] }
+        return series.first { $0.id == id }
+    }
 }
 
 /// One mentorship: a mentee, a mentor and their sessions.

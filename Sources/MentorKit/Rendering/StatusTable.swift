@@ -19,11 +19,17 @@ public struct StatusTable: Sendable {
 
     public init(_ notebook: Notebook) {
         asOf = notebook.asOf
+        // The first upcoming session of each series, found once (a search per series was
+        // quadratic in the number of mentorships).
+        var nextOfSeries: [String: UpcomingSession] = [:]
+        for upcoming in notebook.upcoming where nextOfSeries[upcoming.series] == nil {
+            nextOfSeries[upcoming.series] = upcoming
+        }
         rows = notebook.series.map { series in
             let items = series.items.filter { !$0.isPrivate && $0.status.isActive }
             let last = series.heldSessions.last { $0.date <= notebook.asOf }
             let days = last.map { $0.date.days(to: notebook.asOf) }
-            let next = notebook.upcoming.first { $0.series == series.id }
+            let next = nextOfSeries[series.id]
             return Row(series: series.id, mentee: series.mentee ?? series.id, lastSession: last?.date,
                        daysSinceLastSession: days,
                        next: next,
