@@ -133,12 +133,15 @@ struct BodyReader {
             }
         }
         if privateBlocks.isEmpty { publicBlocks = blocks }
+        // A private section keeps its entries (readers leave the section out unless asked);
+        // a public one keeps those outside its private subsections.
+        let ownBlocks = isPrivate ? blocks : publicBlocks
         let markdown = keepsMarkdown && (keepsAllMarkdown || kind.isShownAsMarkdown)
             ? source(from: headingNode.endLine + 1, to: nextLine, skipping: hiddenLines) : ""
         sections.append(NoteSection(kind: kind, title: title, isPrivate: isPrivate,
                                     line: headingNode.line + lineOffset, markdown: markdown,
-                                    entries: kind.hasEntries ? entries(in: publicBlocks).withExactCapacity() : [],
-                                    links: kind == .resources ? links(in: publicBlocks).withExactCapacity() : []))
+                                    entries: kind.hasEntries ? entries(in: ownBlocks).withExactCapacity() : [],
+                                    links: kind == .resources ? links(in: ownBlocks).withExactCapacity() : []))
         collectMentions(in: blocks, section: kind, privateBlocks: Set(privateBlocks))
         if kind == .next && !isPrivate { readPlan(in: publicBlocks) }
     }

@@ -61,9 +61,9 @@ enum SimpleFrontMatter {
         guard let first = bytes.first else { return nil }
         switch first {
         case UInt8(ascii: "\""):
-            return quoted(bytes, quote: first).map { .scalar(.init($0, tag, .doubleQuoted)) }
+            return quoted(bytes, quote: first, inFlow: inFlow).map { .scalar(.init($0, tag, .doubleQuoted)) }
         case UInt8(ascii: "'"):
-            return quoted(bytes, quote: first).map { .scalar(.init($0, tag, .singleQuoted)) }
+            return quoted(bytes, quote: first, inFlow: inFlow).map { .scalar(.init($0, tag, .singleQuoted)) }
         case UInt8(ascii: "[") where !inFlow:
             return list(bytes, tag: tag)
         default:
@@ -93,7 +93,7 @@ enum SimpleFrontMatter {
 
     /// `"text"` (escapes `\"`, `\\`, `\/`, `\n`, `\t`) or `'text'` (`''` for a quote), ending
     /// the line or the list item.
-    private static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, quote: UInt8) -> String? {
+    private static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, quote: UInt8, inFlow: Bool) -> String? {
         var value: [UInt8] = []
         var index = 1
         while index < bytes.count {
@@ -104,7 +104,9 @@ enum SimpleFrontMatter {
                     index += 2
                     continue
                 }
-                guard isEndOfLine(UnsafeBufferPointer(rebasing: bytes[(index + 1)...])) else { return nil }
+                // In a list the item must end here: a comment would hide the closing bracket.
+                let rest = UnsafeBufferPointer(rebasing: bytes[(index + 1)...])
+                guard inFlow ? rest.allSatisfy({ $0 == 0x20 }) : isEndOfLine(rest) else { return nil }
                 return String(decoding: value, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\"), quote == UInt8(ascii: "\"") {

@@ -41,7 +41,8 @@ struct SimpleFrontMatterTests {
         "k: \"a\" # c\n", "k: 'a' #c\n", "k: \"a\"#c\n", "k: \"\"\n", "k: ''\n", "k: 'a''b'\n", "k: \"a\\\"b\"\n",
         "k: \"10:30\"\n", "k: \"x\" y\n", "k: 'x' y\n",
         "k: \"a\\tb\\/c\\nd\"\n", "tags: ['it''s', \"q\\\"x\"]\n", "k: Émilie\n", "k: \"\\x41\"\n", "tags: [é, 'ü ö']\n",
-        "k: 'a'' '\n", "k: \"a\\\n", "tags: [a, \"b\" c]\n",
+        "k: 'a'' '\n", "k: \"a\\\n", "tags: [a, \"b\" c]\n", "tags: [\"a\" # c]\n", "tags: [a, 'b' # c]\n",
+        "tags: [\"a\" , 'b' ]\n",
         // Characters Yams rejects or reads as line breaks, in LF and CRLF notes.
         "title: Review\u{7F}\n", "title: Review\u{7F}\r\nmentee: A\r\n", "k: a\u{85}b\n", "k: a\u{2028}b\n",
         "k: \"a\u{2029}b\"\n", "k: \u{FEFF}Alex Chen\r\n", "k: x\u{FFFE}\n", "k: x\u{FFFF}\n", "k: a\u{9F}\n",

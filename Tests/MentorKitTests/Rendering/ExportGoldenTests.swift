@@ -43,6 +43,29 @@ struct ExportGoldenTests {
         #expect(!without.rendered().contains("burning out"))
     }
 
+    @Test("A private section's entries and links are in the export only with include-private (spec 3.1)")
+    func privateEntries() throws {
+        let notebook = InlineNotebook([("s/2026-11-24.md", sessionNote("date: 2026-11-24\nmentee: Ann Lee", """
+            ## Guidance (private)
+            - Secret advice
+
+            ## Resources (private)
+            - [Hidden link](https://example.com/hidden)
+
+            ## Guidance
+            - Open advice
+            """))]).link()
+        let with = try #require(ExportDocument(notebook, includePrivate: true).series.first?.sessions.first)
+        let without = try #require(ExportDocument(notebook).series.first?.sessions.first)
+        #expect(with.guidance == ["Secret advice", "Open advice"])
+        #expect(with.resources.map(\.title) == ["Hidden link"])
+        #expect(without.guidance == ["Open advice"])
+        #expect(without.resources.isEmpty)
+        let documents = Documents(notebook)
+        let followUp = try documents.followUp(session: nil, workingDirectory: "/", format: .md)
+        #expect(!followUp.contains("Secret") && !followUp.contains("Hidden") && followUp.contains("Open advice"))
+    }
+
     @Test("One thread and many threads give the same export")
     func parallelReadingIsDeterministic() {
         let path = PackagePaths.sampleNotebook
