@@ -7,7 +7,7 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "One line per mentorship: last session, next session, open, overdue, carried, stalled.",
         discussion: """
-        Colour only on a terminal, and never when NO_COLOR is set.
+        Colour only on a terminal, and never when NO_COLOR is set (to anything but empty).
 
         Examples:
           mentor status

@@ -108,7 +108,9 @@ enum NotebookWalker {
             default: result.append((name, nil, valid))
             }
         }
-        return result
+        // In name order, not the file system's: a folder reached twice (through a link) is
+        // then listed under the same name everywhere.
+        return result.sorted { TextScanning.precedesInBytes($0.name, $1.name) }
     }
 
     /// The type of an entry the listing did not give, without following a link.

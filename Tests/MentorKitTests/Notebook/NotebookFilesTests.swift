@@ -34,6 +34,19 @@ struct NotebookFilesTests {
         #expect(problems.first?.severity == .warning)
     }
 
+    @Test("A folder reached through a link and by its name is listed once, under the name that sorts first")
+    func linkedFolderOrder() throws {
+        for (real, link) in [("a", "b"), ("y", "x")] {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            try folder.write("\(real)/note.md", "x")
+            try FileManager.default.createSymbolicLink(atPath: folder.path + "/" + link, withDestinationPath: folder.path + "/" + real)
+            let (files, problems) = NotebookWalker.markdownFiles(under: folder.path)
+            #expect(files == [min(real, link) + "/note.md"])
+            #expect(problems.isEmpty)
+        }
+    }
+
     @Test func symlinksStayInsideTheNotebookAndLoopsEnd() throws {
         let folder = try TemporaryFolder()
         let outside = try TemporaryFolder()
