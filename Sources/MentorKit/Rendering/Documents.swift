@@ -197,16 +197,18 @@ public struct Documents: Sendable {
     }
 
     func render(_ template: String, _ context: [String: Any]) throws(DocumentError) -> String {
-        if !templates.canRender(template) {
-            let relevant = templates.diagnostics.filter {
-                $0.file == "templates/\(template).mustache" || $0.file == "templates/html-style.mustache"
-            }
-            throw DocumentError("the notebook's template \(template).mustache does not parse", diagnostics: relevant)
-        }
-        guard let text = templates.render(template, ContextValues.withPresenceFlags(context)) else {
+        switch templates.renderDocument(template, context) {
+        case .success(let text):
+            return text
+        case .failure(.missing):
             throw DocumentError("no template \(template).mustache")
+        case .failure(.broken(let names)):
+            let files = Set(names.map { "templates/\($0).mustache" })
+            let list = names.map { "\($0).mustache" }.joined(separator: ", ")
+            throw DocumentError("the notebook's template \(list) does not parse"
+                                    + (names.contains(template) ? "" : " (\(template).mustache includes it)"),
+                                diagnostics: templates.diagnostics.filter { files.contains($0.file) })
         }
-        return text
     }
 
     /// Several documents of one format as one: Markdown joined by a rule, HTML bodies in one page.

@@ -87,21 +87,43 @@ public struct TemplateSet: Sendable {
 
     /// Whether `name` renders as the notebook intends: neither it nor a template it
     /// includes (directly or through others) is one of the notebook's broken templates.
-    public func canRender(_ name: String) -> Bool {
-        guard !broken.isEmpty else { return true }
+    public func canRender(_ name: String) -> Bool { brokenTemplates(reachableFrom: name).isEmpty }
+
+    /// The notebook's broken templates that `name` is or includes, directly or through
+    /// others, in name order.
+    public func brokenTemplates(reachableFrom name: String) -> [String] {
+        guard !broken.isEmpty else { return [] }
         var seen: Set<String> = []
+        var found: [String] = []
         var pending = [name]
         while let next = pending.popLast() {
             guard seen.insert(next).inserted else { continue }
-            if broken.contains(next) { return false }
+            if broken.contains(next) { found.append(next) }
             pending += includes[next] ?? []
         }
-        return true
+        return found.sorted()
     }
 
     /// Renders `context` with the named template; nil when no such template exists.
     public func render(_ name: String, _ context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)
+    }
+
+    /// Why a document's template cannot be rendered.
+    public enum RenderProblem: Error {
+        /// These templates (the document's own or ones it includes) do not parse.
+        case broken([String])
+        /// No template has this name.
+        case missing
+    }
+
+    /// Renders a document's template with its presence flags (`ContextValues`), refusing a
+    /// template that is or includes a broken one: the one way documents and drafts render.
+    public func renderDocument(_ name: String, _ context: [String: Any]) -> Result<String, RenderProblem> {
+        let broken = brokenTemplates(reachableFrom: name)
+        guard broken.isEmpty else { return .failure(.broken(broken)) }
+        guard let text = render(name, ContextValues.withPresenceFlags(context)) else { return .failure(.missing) }
+        return .success(text)
     }
 
     /// The line of the first section tag (`{{#x}}`, `{{^x}}`) that is never closed.

@@ -173,11 +173,12 @@ public enum SessionDraft {
     }
 
     static func render(_ name: String, _ context: [String: Any], templates: TemplateSet) throws(WriteError) -> String {
-        if !templates.canRender(name) {
+        let text: String
+        switch templates.renderDocument(name, context) {
+        case .success(let rendered): text = rendered
+        case .failure(.missing): throw WriteError("no template \(name).mustache")
+        case .failure(.broken):
             throw WriteError("the notebook's template \(name).mustache does not parse; run `mentor check`")
-        }
-        guard let text = templates.render(name, ContextValues.withPresenceFlags(context)) else {
-            throw WriteError("no template \(name).mustache")
         }
         // A pragma line may leave blank lines before the front matter fence.
         let trimmed = String(text.drop(while: { $0 == "\n" }))

@@ -101,6 +101,15 @@ struct DocumentCornerCaseTests {
         #expect(!documents.templates.canRender("agenda.html") && documents.templates.canRender("agenda.md"))
         #expect(throws: DocumentError.self) { try documents.agenda(series: nil, format: .html) }
         #expect(try documents.agenda(series: nil, format: .md).hasPrefix("# Agenda: Alex Chen"))
+        // The error names the broken partial and carries its diagnostics, not the template's.
+        do {
+            _ = try documents.agenda(series: nil, format: .html)
+        } catch {
+            #expect(error.description.contains("html-style.mustache does not parse (agenda.html.mustache includes it)"))
+            #expect(!error.diagnostics.isEmpty)
+            #expect(error.diagnostics.allSatisfy { $0.file == "templates/html-style.mustache" })
+        }
+        #expect(documents.templates.brokenTemplates(reachableFrom: "agenda.html") == ["html-style"])
     }
 
     @Test func anInvalidProfileAddressIsAClearError() {
