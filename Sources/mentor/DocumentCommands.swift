@@ -31,7 +31,7 @@ private func produceChunks(_ notebook: NotebookOptions, _ output: OutputOptions,
     let model = try notebook.open(keepingMarkdown: false)
     var documents = Documents(model)
     do {
-        if let fullNote { documents = Documents(model.readingInFull(try fullNote(documents))) }
+        if let fullNote { documents = documents.readingInFull(try fullNote(documents)) }
         try output.emit(try make(documents))
     } catch let error as DocumentError {
         for diagnostic in error.diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8)) }

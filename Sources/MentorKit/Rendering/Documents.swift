@@ -22,8 +22,18 @@ public struct Documents: Sendable {
     public let templates: TemplateSet
 
     public init(_ notebook: Notebook) {
+        self.init(notebook, templates: TemplateSet(overrides: notebook.templateOverrides))
+    }
+
+    private init(_ notebook: Notebook, templates: TemplateSet) {
         self.notebook = notebook
-        templates = TemplateSet(overrides: notebook.templateOverrides)
+        self.templates = templates
+    }
+
+    /// These documents with one session note read again in full (`Notebook.readingInFull`),
+    /// the templates kept as they are.
+    public func readingInFull(_ file: String) -> Documents {
+        Documents(notebook.readingInFull(file), templates: templates)
     }
 
     /// Everything `mentor check` reports: the notebook's diagnostics and its templates'.
