@@ -17,10 +17,5 @@ public enum DefaultTemplates {
         ("profile.md.mustache", text(PackageResources.profile_md_mustache)),
     ]
 
-    /// The text of the default template with this file name.
-    public static func text(named name: String) -> String? {
-        files.first { $0.name == name }?.text
-    }
-
     private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -28,7 +28,7 @@ private func produce(_ notebook: NotebookOptions, _ output: OutputOptions,
 private func produceChunks(_ notebook: NotebookOptions, _ output: OutputOptions,
                            fullNote: ((Documents) throws(DocumentError) -> String)? = nil,
                            _ make: (Documents) throws(DocumentError) -> any ChunkedDocument) throws {
-    let model = try notebook.open(keepingMarkdown: false)
+    let model = try notebook.open()
     var documents = Documents(model)
     do {
         if let fullNote { documents = documents.readingInFull(try fullNote(documents)) }

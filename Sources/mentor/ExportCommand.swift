@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let model = try notebook.open(keepingMarkdown: false)
+            let model = try notebook.open()
             try output.emit(Export(notebook: model, includePrivate: includePrivate,
                                    jobs: notebook.jobs ?? ProcessInfo.processInfo.activeProcessorCount))
             Console.summarizeProblems(in: model)

@@ -45,7 +45,7 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let model = try notebook.open(keepingMarkdown: false)
+            let model = try notebook.open()
             let templates = TemplateSet(overrides: model.templateOverrides)
             let drafts: [NoteDraft]
             do {

@@ -27,9 +27,10 @@ struct NotebookOptions: ParsableArguments {
                                workingDirectory: FileManager.default.currentDirectoryPath)
     }
 
-    /// Reads and links the notebook, or fails with a one-line error.
-    /// `keepingMarkdown: false` for commands that show no section's Markdown (less memory).
-    func open(keepingMarkdown: Bool = true) throws -> Notebook {
+    /// Reads and links the notebook, or fails with a one-line error. Session notes are read
+    /// without their sections' Markdown (less memory); the follow-up reads its one session
+    /// again in full (`Documents.readingInFull`).
+    func open() throws -> Notebook {
         let root = self.root
         if let problem = Notebook.problem(with: root) { throw Failure(problem) }
         if notebook == nil, (ProcessInfo.processInfo.environment["MENTOR_NOTEBOOK"] ?? "").isEmpty,
@@ -38,7 +39,7 @@ struct NotebookOptions: ParsableArguments {
         }
         let model = Notebook.open(at: root, asOf: asOf.flatMap { LocalDate($0) }, now: Date(),
                              jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                             keepingMarkdown: keepingMarkdown)
+                             keepingMarkdown: false)
         openedNotebooks.append(model)
         return model
     }
@@ -51,10 +52,6 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Replace FILE if it exists.")
     var force = false
-
-    func emit(_ text: String) throws {
-        try emit(TextDocument(text: text))
-    }
 
     /// Writes `document` a chunk at a time to standard output or to `--output` (a temporary
     /// file renamed into place, so a failed write leaves nothing behind). An existing file

@@ -76,8 +76,8 @@ public enum SessionDraft {
             "locationYAML": location.map(YAMLText.scalar) ?? false,
             "linkYAML": link.map(YAMLText.scalar) ?? false,
             "titleMarkdown": MarkdownText.escape("Session with \(series.mentee ?? slug), \(newDate)"),
-            "reviewItems": open.filter { !$0.isPrivate }.map { ["line": taskLine($0, series: series)] },
-            "privateItems": open.filter(\.isPrivate).map { ["line": taskLine($0, series: series)] },
+            "reviewItems": open.filter { !$0.isPrivate }.map { ["line": taskLine($0)] },
+            "privateItems": open.filter(\.isPrivate).map { ["line": taskLine($0)] },
         ]
         var next: [String: Any] = ["when": newDate.adding(days: 7).description + (newTime.map { " \($0)" } ?? "")]
         next["location"] = location.map(MarkdownText.escape) ?? false
@@ -150,7 +150,7 @@ public enum SessionDraft {
     }
 
     /// A review line that re-reads as the same item in the same state.
-    static func taskLine(_ item: TrackedItem, series: Series) -> String {
+    static func taskLine(_ item: TrackedItem) -> String {
         var line = ContextValues.checkbox(item.status) + " "
         if let owner = item.owner { line += "@\(owner) " }
         line += MarkdownText.escape(item.text)
