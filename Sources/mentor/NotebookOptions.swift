@@ -79,7 +79,6 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// A document that is all in memory already.
 }
 
 /// Standard output without buffering: each chunk goes out as it is made.

@@ -71,7 +71,7 @@ public struct Session: Sendable {
 public struct Profile: Sendable {
     public var note: Note
     public var header: ProfileHeader
-    /// The series this profile belongs to: as written, else slug(name).
+    /// The series this profile belongs to: its `series:` as a slug, else slug(name).
     public var seriesID: String
 
     public var file: String { note.path }

@@ -12,7 +12,7 @@ struct BodyReader {
     private(set) var sections: [NoteSection] = []
     private(set) var mentions: [ItemMention] = []
     private(set) var diagnostics: [Diagnostic] = []
-    /// The plan of the first next-session section that has one.
+    /// The plan of the next-session sections: where several give a field, the first wins.
     private(set) var plan: NextSessionPlan?
 
     /// Whether every section keeps its Markdown (a profile's research is shown whole);
@@ -70,8 +70,8 @@ struct BodyReader {
         preamble = keepsMarkdown ? source(from: preambleStart, to: preambleEnd) : ""
     }
 
-    /// A fence that is never closed turns the rest of the note into code, silently hiding
-    /// its sections and items: worth a warning.
+    /// A fence or an HTML comment that is never closed turns the rest of the note into code
+    /// or hides it, silently dropping its sections and items: worth a warning.
     private mutating func reportUnclosedFences() {
         for (index, node) in tree.nodes.enumerated() where node.kind == .htmlBlock {
             guard let literal = tree.literal(of: index), literal.hasPrefix("<!--"), !literal.contains("-->"),

@@ -23,9 +23,10 @@ public struct InlineFields: Sendable, Hashable {
 
     /// Takes the fields out of an item's plain text.
     ///
-    /// Words are found and copied as bytes; only a word that may hold a field (it does not
-    /// start with an ASCII letter or digit, or it has a colon) becomes a `String`. Most
-    /// words of most items are plain, and this is the reader's hottest loop.
+    /// Words are found and copied as bytes; only a word that may hold a field (it starts
+    /// with `#`, ✅ or 📅, or after opening brackets with `@`, or with a `d` and holds a
+    /// colon) becomes a `String`. Most words of most items are plain, and this is the
+    /// reader's hottest loop.
     public init(parsing raw: some StringProtocol) {
         self.init(utf8: Array(raw.utf8)[...])
     }

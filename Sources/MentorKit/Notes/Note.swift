@@ -1,7 +1,8 @@
 /// One Markdown file of the notebook, read and parsed: a pure value of (path, bytes).
 public struct Note: Sendable {
     public enum Kind: Sendable, Hashable {
-        /// A session note (front matter `type: session`, or a date with a mentee or series).
+        /// A session note (front matter `type: session`; without a `type`, a mentee or series;
+        /// with another `type`, a date and a mentee or series).
         case session
         /// A profile note (`type: profile`).
         case profile
@@ -54,7 +55,7 @@ public struct SessionHeader: Sendable, Hashable {
     public var time: LocalTime?
     public var mentee: String?
     public var mentor: String?
-    /// The series as written in front matter; nil means slug(mentee).
+    /// The series from front matter, as a slug; nil means slug(mentee).
     public var series: String?
     /// The `previous:` value as written, with the line it stands on.
     public var previous: String?
@@ -100,7 +101,7 @@ public struct ProfileHeader: Sendable, Hashable {
     public var name: String
     public var role: Role?
     public var email: String?
-    /// The series as written; nil means slug(name).
+    /// The series from front matter, as a slug; nil means slug(name).
     public var series: String?
     public var links: [String]
     public var organization: String?

@@ -222,8 +222,7 @@ extension StringProtocol {
 }
 
 extension Substring {
-    /// Without the characters at the start that match: O(length removed), unlike a loop of
-    /// `dropFirst()`, which is O(n) per step on a `Substring`.
+    /// Without the characters at the start that match, found by index in one pass.
     func trimmingStart(while matches: (Character) -> Bool) -> Substring {
         var start = startIndex
         while start < endIndex, matches(self[start]) { start = index(after: start) }

@@ -32,7 +32,8 @@ public enum ReportDocument {
         ]
     }
 
-    /// `mentor report --format json`: the same figures, keys in a fixed order.
+    /// The report's JSON as a value tree: the same figures, keys in a fixed order (the
+    /// command streams the same bytes with `writeJSON`).
     public static func json(_ report: WeeklyReport) -> JSONValue {
         .object(jsonHead(report) + [("series", .array(report.series.map(json)))] + jsonTail(report))
     }

@@ -173,13 +173,13 @@ public struct TemplateSet: Sendable {
         return nil
     }
 
-    /// Names of the templates from which a cycle of partials can be reached.
     /// The partials each default template includes, worked out once: the defaults are read
     /// for every document, and finding their tags was a third of rendering a small notebook.
     private static let defaultIncludes: [String: [String]] = DefaultTemplates.files.reduce(into: [:]) { result, file in
         result[name(of: file.name)] = partials(in: file.text).map(\.1)
     }
 
+    /// Names of the templates from which a cycle of partials can be reached.
     static func recursive(_ templates: [String: String]) -> [String] {
         let edges = templates.mapValues { text in Set(partials(in: text).map(\.1)).filter { templates[$0] != nil } }
         var state: [String: Int] = [:]  // 1 on the path, 2 done and safe, 3 done and recursive

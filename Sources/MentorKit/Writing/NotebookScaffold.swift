@@ -16,7 +16,8 @@ public enum NotebookScaffold {
     }
 
     /// Writes the scaffold into `folder`; a folder with anything but hidden entries (a
-    /// `.git`) in it is refused unless `force`, and then same-named files are replaced.
+    /// `.git`) in it is refused unless `force`, and then only missing files are added
+    /// (existing ones are kept).
     public static func write(into folder: String, force: Bool) throws(WriteError) -> [String] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
