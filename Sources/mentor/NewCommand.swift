@@ -58,17 +58,19 @@ struct NewCommand: ParsableCommand {
                 }
                 // All checks before any write, so a refused note leaves no profile behind; the
                 // profile is only written when missing, an existing one is never touched.
-                for draft in drafts {
+                // --force is for the session note (the last draft), never for a profile.
+                let last = drafts.count - 1
+                for (index, draft) in drafts.enumerated() {
                     do {
-                        try NotebookWriter.check(draft, root: model.root, force: force && draft == drafts.last)
-                    } catch let error as WriteError where error.description.contains("already exists") && draft == drafts.last {
-                        throw Failure(error.description.replacingOccurrences(
-                            of: "; pass --force to replace it", with: "; edit it, pass --date for another day, or --force to replace it"))
+                        try NotebookWriter.check(draft, root: model.root, force: force && index == last)
+                    } catch let error as WriteError where index == last {
+                        guard let existing = error.existingFile else { throw error }
+                        throw Failure("\(existing) already exists; edit it, pass --date for another day, or --force to replace it")
                     }
                 }
                 var written: [String] = []
-                for draft in drafts {
-                    written.append(try NotebookWriter.write(draft, root: model.root, force: force && draft == drafts.last))
+                for (index, draft) in drafts.enumerated() {
+                    written.append(try NotebookWriter.write(draft, root: model.root, force: force && index == last))
                 }
                 for path in written.dropLast() { Console.error("created \(path)") }
                 if let date = drafts.last?.date, date < model.asOf {

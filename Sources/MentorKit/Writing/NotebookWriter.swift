@@ -18,7 +18,7 @@ public enum NotebookWriter {
             try AtomicFile.write(draft.text, to: target, overwrite: force)
         } catch {
             switch error {
-            case .exists: throw WriteError("\(draft.path) already exists; pass --force to replace it")
+            case .exists: throw WriteError.exists(draft.path)
             case .cannotWrite(_, let reason): throw WriteError("cannot write \(draft.path): \(reason)")
             }
         }
@@ -56,7 +56,7 @@ public enum NotebookWriter {
         }
         var info = stat()
         if lstat(target, &info) == 0 {
-            guard force else { throw WriteError("\(draft.path) already exists; pass --force to replace it") }
+            guard force else { throw WriteError.exists(draft.path) }
             let type = info.st_mode & S_IFMT
             guard type == S_IFREG || type == S_IFLNK else {
                 throw WriteError("cannot write \(draft.path): it exists and is not a regular file")

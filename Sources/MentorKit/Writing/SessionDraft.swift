@@ -18,7 +18,17 @@ public struct NoteDraft: Sendable, Hashable {
 /// Why `mentor new` or `mentor init` cannot write what was asked.
 public struct WriteError: Error, Sendable, CustomStringConvertible {
     public var description: String
+    /// The note's path when the refusal is that it exists already (the caller may say more).
+    public var existingFile: String?
+
     init(_ description: String) { self.description = description }
+
+    /// The note exists and `--force` was not given.
+    static func exists(_ path: String) -> WriteError {
+        var error = WriteError("\(path) already exists; pass --force to replace it")
+        error.existingFile = path
+        return error
+    }
 }
 
 /// Builds the next session's note from where the last one left off (issue: `mentor new`).

@@ -40,6 +40,7 @@ struct WorkflowCommandTests {
         let again = try Self.run(["new", "alex-chen", "--date", "2026-12-10"], notebook)
         #expect(again.status == 1)
         #expect(again.stderr.contains("already exists") && again.stderr.contains("--force"))
+        #expect(again.stderr.contains("edit it, pass --date for another day"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "my own words\n")
         let forced = try Self.run(["new", "alex-chen", "--date", "2026-12-10", "--force"], notebook)
         #expect(forced.status == 0)
