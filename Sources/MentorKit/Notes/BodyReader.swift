@@ -63,7 +63,7 @@ struct BodyReader {
         }
 
         reportUnclosedFences()
-        if let titleHeading { title = collapse(tree.plainText(of: titleHeading)) }
+        if let titleHeading { title = tree.collapsedText(of: titleHeading) }
         let preambleEnd = sections.first.map { $0.line - lineOffset } ?? lines.count + 1
         let preambleStart = titleHeading.map { tree.nodes[$0].endLine + 1 } ?? 1
         // Only a profile's preamble is shown (as research), so a lean read leaves it out.
@@ -102,7 +102,7 @@ struct BodyReader {
 
     private mutating func finishSection(heading: Int, blocks: [Int], until nextLine: Int) {
         let headingNode = tree.nodes[heading]
-        let title = collapse(tree.plainText(of: heading))
+        let title = tree.collapsedText(of: heading)
         var (kind, isPrivate) = SectionKind.classify(heading: title)
         if headingNode.level == 1 { kind = .other }
 
@@ -119,7 +119,7 @@ struct BodyReader {
                     privateLevel = nil
                     if let open = hiddenLines.popLast() { hiddenLines.append(open.lowerBound..<node.line) }
                 }
-                if privateLevel == nil, SectionKind.classify(heading: collapse(tree.plainText(of: block))).isPrivate {
+                if privateLevel == nil, SectionKind.classify(heading: tree.collapsedText(of: block)).isPrivate {
                     privateLevel = node.level
                     hiddenLines.append(node.line..<nextLine)
                 }
@@ -156,7 +156,7 @@ struct BodyReader {
             }
         }
         return blocks.filter { tree.nodes[$0].kind == .paragraph }.compactMap { paragraph in
-            let text = collapse(tree.plainText(of: paragraph))
+            let text = tree.collapsedText(of: paragraph)
             return text.isEmpty ? nil : SectionEntry(text: text, line: tree.nodes[paragraph].line + lineOffset)
         }
     }
@@ -164,7 +164,7 @@ struct BodyReader {
     /// The plain text of an item's first paragraph, without a leading checkbox.
     private func itemText(_ item: Int) -> String {
         guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return "" }
-        let text = collapse(tree.plainText(of: first))
+        let text = tree.collapsedText(of: first)
         if let (_, rest) = ItemStatus.checkbox(at: text[...]) { return collapse(rest) }
         return text
     }
@@ -184,12 +184,12 @@ struct BodyReader {
             var found = false
             for index in unit..<tree.nodes[unit].end where tree.nodes[index].kind == .link {
                 let url = tree.url(of: index) ?? ""
-                let text = collapse(tree.plainText(of: index))
+                let text = tree.collapsedText(of: index)
                 links.append(ResourceLink(title: text.isEmpty ? url : text, url: url.isEmpty ? nil : url))
                 found = true
             }
             if found { continue }
-            let text = tree.nodes[unit].kind == .item ? itemText(unit) : collapse(tree.plainText(of: unit))
+            let text = tree.nodes[unit].kind == .item ? itemText(unit) : tree.collapsedText(of: unit)
             guard !text.isEmpty else { continue }
             if let url = text.split(separator: " ").first(where: { $0.hasPrefix("http://") || $0.hasPrefix("https://") }) {
                 var title = text.replacingOccurrences(of: url, with: "")

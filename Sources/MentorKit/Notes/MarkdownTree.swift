@@ -106,9 +106,61 @@ public struct MarkdownTree: Sendable {
         String(decoding: plainTextBytes(of: index), as: UTF8.self)
     }
 
+    /// `collapse(plainText(of:))`, the text an entry or heading shows: made in one pass
+    /// into the string, with no plain text in between.
+    func collapsedText(of index: Int) -> String {
+        let capacity = plainTextCapacity(of: index)
+        guard capacity > 0 else { return "" }
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(unsafeUninitializedCapacity: capacity) { output in
+                var collapser = TextScanning.Collapser(output: output)
+                let stop = end(of: index)
+                var position = index
+                while position < stop {
+                    let node = nodes[position]
+                    switch node.kind {
+                    case .text, .code:
+                        collapser.append(literal(node, in: buffer))
+                    case .softBreak, .lineBreak:
+                        collapser.appendSpace()
+                    case .paragraph, .heading, .codeBlock:
+                        guard position != index else { break }
+                        collapser.appendSpace()
+                        if node.kind == .codeBlock { collapser.append(literal(node, in: buffer)) }
+                    default:
+                        break
+                    }
+                    position += 1
+                }
+                return collapser.count
+            }
+        }
+    }
+
+    @inline(__always)
+    private func literal(_ node: Node, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard node.literalCount > 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(rebasing: buffer[Int(node.literalStart)..<Int(node.literalStart + node.literalCount)])
+    }
+
+    /// An upper bound of the bytes of `plainText(of:)`: literals and one per break or block.
+    private func plainTextCapacity(of index: Int) -> Int {
+        var capacity = 0
+        for position in index..<end(of: index) {
+            let node = nodes[position]
+            switch node.kind {
+            case .text, .code, .codeBlock: capacity += Int(max(node.literalCount, 0)) + 1
+            case .softBreak, .lineBreak, .paragraph, .heading: capacity += 1
+            default: break
+            }
+        }
+        return capacity
+    }
+
     /// `plainText(of:)` as UTF-8 bytes, for readers that work on bytes.
     func plainTextBytes(of index: Int) -> [UInt8] {
         var text: [UInt8] = []
+        text.reserveCapacity(plainTextCapacity(of: index))
         let stop = end(of: index)
         var position = index
         while position < stop {

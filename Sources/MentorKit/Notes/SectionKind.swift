@@ -97,31 +97,72 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         return words
     }
 
-    /// `classify(heading:)` for an ASCII heading, on bytes: words are ranges of the
-    /// lower-cased heading, and only the phrase looked up becomes a string (a short one,
-    /// which Swift keeps without allocating).
+    /// `classify(heading:)` for an ASCII heading, on bytes, with no allocation: words are
+    /// ranges of the heading, compared lower-cased with the phrases of the same length.
     private static func asciiClassify(_ bytes: UnsafeBufferPointer<UInt8>) -> (kind: SectionKind, isPrivate: Bool)? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        var words: [Range<Int>] = []
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+        @inline(__always) func isWordByte(_ byte: UInt8) -> Bool {
+            let byte = lower(byte)
+            return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+        }
+        // The first, second and last words are all the rules look at; the phrase is the
+        // words from the first kept one to the last kept one.
+        var firstWord = 0..<0, secondStart = -1, lastWord = 0..<0, wordCount = 0
         var start = -1
-        for (index, byte) in lower.enumerated() {
-            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-            if isWordByte, start < 0 { start = index }
-            if !isWordByte, start >= 0 { words.append(start..<index); start = -1 }
+        for index in 0...bytes.count {
+            let inWord = index < bytes.count && isWordByte(bytes[index])
+            if inWord, start < 0 { start = index }
+            if !inWord, start >= 0 {
+                if wordCount == 0 { firstWord = start..<index } else if wordCount == 1 { secondStart = start }
+                lastWord = start..<index
+                wordCount += 1
+                start = -1
+            }
         }
-        if start >= 0 { words.append(start..<lower.count) }
-        func isWord(_ range: Range<Int>, _ text: String) -> Bool { lower[range].elementsEqual(text.utf8) }
-        if let first = words.first, words.count > 1, lower[first].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            words.removeFirst()
+        func isWord(_ range: Range<Int>, _ text: StaticString) -> Bool {
+            guard range.count == text.utf8CodeUnitCount else { return false }
+            return (0..<range.count).allSatisfy { lower(bytes[range.lowerBound + $0]) == text.utf8Start[$0] }
         }
+        var phraseStart = firstWord.lowerBound
+        var words = wordCount
+        if words > 1, firstWord.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) {
+            phraseStart = secondStart
+            words -= 1
+        }
+        var phraseEnd = lastWord.upperBound
         var isPrivate = false
-        if let last = words.last, isWord(last, "private"),
-           words.count == 1 || TextScanning.contains(lower, "(private)") {
+        if words > 0, isWord(lastWord, "private"),
+           words == 1 || TextScanning.containsCaseInsensitive(bytes, "(private)") {
             isPrivate = true
-            words.removeLast()
+            words -= 1
+            // The word before `private` ends the phrase.
+            var end = lastWord.lowerBound
+            while end > phraseStart, !isWordByte(bytes[end - 1]) { end -= 1 }
+            phraseEnd = end
         }
-        let phrase = TextScanning.joined(words, of: lower[...])
-        return (headingWords[phrase] ?? .other, isPrivate)
+        guard words > 0 else { return (.other, isPrivate) }
+        // The phrase with single spaces between its words, matched against each known
+        // phrase of the same length.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: phraseEnd - phraseStart) { phrase in
+            var count = 0
+            var pendingSpace = false
+            for index in phraseStart..<phraseEnd {
+                if isWordByte(bytes[index]) {
+                    if pendingSpace { phrase[count] = 0x20; count += 1; pendingSpace = false }
+                    phrase[count] = lower(bytes[index])
+                    count += 1
+                } else {
+                    pendingSpace = true
+                }
+            }
+            let written = UnsafeBufferPointer(rebasing: phrase[..<count])
+            for (words, kind) in asciiPhrases where words.count == count && words.elementsEqual(written) {
+                return (kind, isPrivate)
+            }
+            return (.other, isPrivate)
+        }
     }
+
+    private static let asciiPhrases: [([UInt8], SectionKind)] = headingWords.map { (Array($0.key.utf8), $0.value) }
 }

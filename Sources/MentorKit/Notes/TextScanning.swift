@@ -137,6 +137,23 @@ enum TextScanning {
         firstOffset(of: needle, in: haystack) != nil
     }
 
+    /// Whether `needle` (lower-case ASCII) occurs in ASCII bytes in any case.
+    static func containsCaseInsensitive(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard haystack.count >= count else { return false }
+        let pattern = needle.utf8Start
+        for start in 0...(haystack.count - count) {
+            var offset = 0
+            while offset < count {
+                let byte = haystack[start + offset]
+                if (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) != pattern[offset] { break }
+                offset += 1
+            }
+            if offset == count { return true }
+        }
+        return false
+    }
+
     /// Where `needle` (ASCII) first occurs in `text`.
     static func firstIndex(of needle: StaticString, in text: Substring) -> Substring.Index? {
         guard let offset = firstOffset(of: needle, in: text.utf8) else { return nil }
@@ -180,9 +197,77 @@ enum TextScanning {
             ?? Array(text.utf8).withUnsafeBufferPointer(isCollapsed)
         if clean && !endsInSpace { return String(text) }
         if clean && text.utf8.isEmpty { return "" }
-        // Words found on bytes (white space beyond ASCII decoded where it can start).
-        let bytes = Array(text.utf8)[...]
-        return joined(wordRanges(bytes), of: bytes)
+        if let collapsed = text.utf8.withContiguousStorageIfAvailable(collapsed) { return collapsed }
+        return Array(text.utf8).withUnsafeBufferPointer(collapsed)
+    }
+
+    /// `collapse` of UTF-8 bytes (valid UTF-8), in one pass into the new string.
+    static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var collapser = Collapser(output: output)
+            collapser.append(bytes)
+            return collapser.count
+        }
+    }
+
+    /// Writes text with white space collapsed, piece by piece: the words of `wordRanges`
+    /// joined by single spaces, with no space at either end. The output must have room for
+    /// every byte appended.
+    struct Collapser {
+        let output: UnsafeMutableBufferPointer<UInt8>
+        private(set) var count = 0
+        private var pendingSpace = false
+
+        init(output: UnsafeMutableBufferPointer<UInt8>) {
+            self.output = output
+        }
+
+        /// White space between words (a line break, say).
+        @inline(__always)
+        mutating func appendSpace() {
+            pendingSpace = count > 0
+        }
+
+        /// Valid UTF-8, whole scalars.
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            let end = bytes.count
+            while index < end {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace { output[count] = 0x20; count += 1; pendingSpace = false }
+                        output[count] = byte
+                        count += 1
+                    }
+                    index += 1
+                    continue
+                }
+                let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, end - index)
+                // Only U+0085, U+00A0, U+1680, U+2000-U+205F and U+3000 are white space.
+                if (byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3)
+                    && TextScanning.isSpace(TextScanning.scalar(in: bytes, at: index, length: length)) {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace { output[count] = 0x20; count += 1; pendingSpace = false }
+                    for offset in 0..<length { output[count + offset] = bytes[index + offset] }
+                    count += length
+                }
+                index += length
+            }
+        }
+    }
+
+    /// The scalar of a 2- or 3-byte UTF-8 sequence (the input is valid UTF-8).
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
+        var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : 0x0F)
+        for offset in 1..<max(length, 1) where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Whether ASCII bytes have no white space but single spaces between words, and whether

@@ -237,3 +237,44 @@ struct RandomUnicodeTests {
         }
     }
 }
+
+@Suite("One-pass text of the Markdown tree agrees with its definition")
+struct CollapsedTextTests {
+    static let pieces = [
+        "word", " ", "  ", "\n", "\t", "*em*", "**strong**", "`code  span`", "[link](http://x.y)", "![img](i.png)",
+        "<b>", "&eacute;", "\u{00A0}", "\u{3000}", "é", "東京", "- ", "1. ", "> ", "# ", "```\ncode\n```\n", "\\*",
+        "[ ] ", "[x] ", "  \n", "\n\n", "    indented\n", "<!-- c -->", "line  \nbreak",
+    ]
+
+    @Test func randomMarkdown() {
+        var state: UInt64 = 7
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for _ in 0..<3_000 {
+            let markdown = (0..<(next() % 30)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+            let tree = CMarkAdapter.parse(markdown[...])
+            for index in tree.nodes.indices {
+                #expect(tree.collapsedText(of: index) == TextScanning.collapse(tree.plainText(of: index)),
+                        "\(markdown.debugDescription) node \(index)")
+            }
+        }
+    }
+
+    @Test func randomHeadings() {
+        let words = ["goals", "for", "the", "Coming", "week", "private", "(private)", "(PRIVATE)", "2.", "12",
+                     "check-in", "Check", "in", "next", "session", ":", "!", " ", "  ", "-", "Notes", "todo",
+                     "to", "do", "Private:", "1)", "key", "takeaways", "links", "x"]
+        var state: UInt64 = 11
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for _ in 0..<20_000 {
+            let heading = (0..<(next() % 6)).map { _ in words[next() % words.count] }
+                .joined(separator: next() % 3 == 0 ? "" : " ")
+            #expect(SectionKind.classify(heading: heading) == SectionKind.unicodeClassify(heading: heading), "\(heading)")
+        }
+    }
+}
