@@ -24,6 +24,23 @@ enum ChainOrder {
         return order
     }
 
+    /// Reorders `elements` in place so that position i holds what was at `order[i]`,
+    /// by swaps along the permutation's cycles: elements are moved, never copied.
+    static func permute<Element>(_ elements: inout [Element], by order: [Int]) {
+        precondition(order.count == elements.count, "the order must be a permutation of the elements")
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var position = start
+            while true {
+                placed[position] = true
+                let source = order[position]
+                if source == start { break }
+                elements.swapAt(position, source)
+                position = source
+            }
+        }
+    }
+
     /// Explicit links that close a cycle: every node on one.
     static func nodesOnCycles(links: [Int?]) -> Set<Int> {
         var state = [UInt8](repeating: 0, count: links.count)  // 0 new, 1 on path, 2 done

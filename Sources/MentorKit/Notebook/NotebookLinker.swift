@@ -3,7 +3,7 @@ import Foundation
 /// The link stage: turns parsed notes into the `Notebook` model.
 extension Notebook {
     /// Links a read notebook as of a date: series, chains, profiles, items, upcoming sessions.
-    public static func link(_ source: NotebookSource, asOf: LocalDate, jobs: Int = 1) -> Notebook {
+    public static func link(_ source: consuming NotebookSource, asOf: LocalDate, jobs: Int = 1) -> Notebook {
         var linker = NotebookLinker(source: source, asOf: asOf)
         return linker.run(jobs: jobs)
     }
@@ -15,35 +15,46 @@ extension Notebook {
 /// each keeps its own diagnostics, joined in series order, so the result is the same
 /// whatever the number of threads.
 struct NotebookLinker {
-    let source: NotebookSource
+    /// The notebook without its notes: they are moved into sessions and profiles.
+    var source: NotebookSource
     let asOf: LocalDate
     var diagnostics: [Diagnostic] = []
 
-    init(source: NotebookSource, asOf: LocalDate) {
+    init(source: consuming NotebookSource, asOf: LocalDate) {
         self.source = source
         self.asOf = asOf
     }
 
     mutating func run(jobs: Int = 1) -> Notebook {
-        diagnostics = source.diagnostics + source.notes.flatMap(\.diagnostics)
-        let profiles = source.notes.compactMap { note -> Profile? in
-            guard let header = note.profile else { return nil }
-            let seriesID = header.series ?? Slug.make(header.name)
-            return Profile(note: note, header: header, seriesID: seriesID)
-        }
-        let profileIndex = ProfileIndex(profiles)
-
+        // Each note is moved, not copied, into its session or profile: a copy would retain
+        // every string and array of every note, and touch all their memory again.
+        var notes: [Note] = []
+        swap(&notes, &source.notes)
+        let fileCount = notes.count
+        notes.reverse()
+        diagnostics = source.diagnostics
+        var readProfiles: [Profile] = []
         var sessionsBySeries: [String: [Session]] = [:]
-        for note in source.notes {
-            guard let header = note.session, let session = makeSession(note, header) else { continue }
-            sessionsBySeries[session.seriesID, default: []].append(session)
+        while let note = notes.popLast() {
+            diagnostics += note.diagnostics
+            if let header = note.profile {
+                let seriesID = header.series ?? Slug.make(header.name)
+                readProfiles.append(Profile(note: note, header: header, seriesID: seriesID))
+            } else if let header = note.session, let session = makeSession(note, header) {
+                sessionsBySeries[session.seriesID, default: []].append(session)
+            }
         }
+        let profiles = readProfiles
+        let profileIndex = ProfileIndex(profiles)
         let resolver = PreviousResolver(sessions: sessionsBySeries.values.joined().map {
             .init(path: $0.file, series: $0.seriesID, date: $0.date, time: $0.time)
         })
 
         let ids = sessionsBySeries.keys.sorted()
-        let grouped = sessionsBySeries
+        let grouped = ResultSlots<[Session]>(count: ids.count)
+        for (index, id) in ids.enumerated() {
+            grouped.store(sessionsBySeries.removeValue(forKey: id) ?? [], at: index)
+        }
         let results = ResultSlots<(Series, [UpcomingSession], [Diagnostic])>(count: ids.count)
         let linkChunk: @Sendable (Range<Int>) -> Void = { [self] range in
             var linked: [(Series, [UpcomingSession], [Diagnostic])] = []
@@ -51,7 +62,7 @@ struct NotebookLinker {
             for index in range {
                 var local = NotebookLinker(source: source, asOf: asOf)
                 let id = ids[index]
-                let series = local.series(id, sessions: grouped[id] ?? [], resolver: resolver,
+                let series = local.series(id, sessions: grouped.take(at: index) ?? [], resolver: resolver,
                                           profiles: profiles, index: profileIndex)
                 let upcoming = local.upcomingSessions(of: series)
                 linked.append((series, upcoming, local.diagnostics))
@@ -70,11 +81,11 @@ struct NotebookLinker {
         upcoming.sort { ($0.date, $0.time?.minutes ?? -1, $0.series) < ($1.date, $1.time?.minutes ?? -1, $1.series) }
         return Notebook(root: source.root, config: source.config, asOf: asOf, series: allSeries,
                         profiles: profiles, upcoming: upcoming, diagnostics: diagnostics.sortedForReport(),
-                        fileCount: source.notes.count, templateOverrides: source.templateOverrides)
+                        fileCount: fileCount, templateOverrides: source.templateOverrides)
     }
 
     /// One series: its chain, people, profile and items.
-    private mutating func series(_ id: String, sessions unordered: [Session], resolver: PreviousResolver,
+    private mutating func series(_ id: String, sessions unordered: consuming [Session], resolver: PreviousResolver,
                                  profiles: [Profile], index: ProfileIndex) -> Series {
         let sessions = chain(unordered, series: id, resolver: resolver)
         let mentee = sessions.reversed().lazy.compactMap(\.header.mentee).first
@@ -93,7 +104,7 @@ struct NotebookLinker {
 
     // MARK: - Sessions
 
-    private mutating func makeSession(_ note: Note, _ header: SessionHeader) -> Session? {
+    private mutating func makeSession(_ note: consuming Note, _ header: SessionHeader) -> Session? {
         let seriesID = header.series ?? header.mentee.map { Slug.make($0) } ?? ""
         guard !seriesID.isEmpty else {
             if header.mentee != nil {
@@ -115,13 +126,16 @@ struct NotebookLinker {
     }
 
     /// Orders a series' sessions into its chain and sets previous/next.
-    private mutating func chain(_ unordered: [Session], series: String, resolver: PreviousResolver) -> [Session] {
-        let sessions = unordered.sorted { lhs, rhs in
+    private mutating func chain(_ unordered: consuming [Session], series: String, resolver: PreviousResolver) -> [Session] {
+        // Sorted and reordered in place: sessions are moved, never copied.
+        var sessions = unordered
+        sessions.sort { lhs, rhs in
             if lhs.date != rhs.date { return lhs.date < rhs.date }
             let left = lhs.time?.minutes ?? -1, right = rhs.time?.minutes ?? -1
             if left != right { return left < right }
             return TextScanning.precedesInBytes(lhs.file, rhs.file)
         }
+        var seriesSessions = PreviousResolver.SeriesSessions(sessions)
         var position: [String: Int] = [:]
         for (index, session) in sessions.enumerated() { position[session.file] = index }
 
@@ -129,7 +143,7 @@ struct NotebookLinker {
         for (index, session) in sessions.enumerated() {
             guard let value = session.header.previous else { continue }
             let line = session.header.previousLine
-            switch resolver.resolve(value, from: session.file, series: series) {
+            switch resolver.resolve(value, from: session.file, in: &seriesSessions) {
             case .notFound:
                 report(session.file, line, .badPrevious,
                        "previous: '\(value)' matches no session note; name a file (2026-11-03.md), a [[wikilink]] or the date of a session in series \(series)")
@@ -172,12 +186,13 @@ struct NotebookLinker {
         // `previous` is what the note says where it says it (a link may skip a cancelled
         // session), else the neighbour; `next` is always the neighbour in the chain.
         let order = ChainOrder.order(count: sessions.count, links: links)
-        var ordered = order.map { sessions[$0] }
+        let files = seriesSessions.files
+        ChainOrder.permute(&sessions, by: order)
         for (index, base) in order.enumerated() {
-            ordered[index].previous = links[base].map { sessions[$0].file } ?? (index > 0 ? ordered[index - 1].file : nil)
-            ordered[index].next = index + 1 < ordered.count ? ordered[index + 1].file : nil
+            sessions[index].previous = links[base].map { files[$0] } ?? (index > 0 ? files[order[index - 1]] : nil)
+            sessions[index].next = index + 1 < order.count ? files[order[index + 1]] : nil
         }
-        return ordered
+        return sessions
     }
 
     /// Two sessions on the same date and time are an error unless one names the other.

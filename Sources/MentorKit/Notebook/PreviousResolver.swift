@@ -5,7 +5,7 @@ import Foundation
 /// The value may be a path relative to the note or to the notebook root, a `[[wikilink]]`
 /// naming a file without `.md`, or the date (optionally with time) of a session in the
 /// same series.
-struct PreviousResolver {
+struct PreviousResolver: Sendable {
     struct Candidate {
         var path: String
         var series: String
@@ -19,58 +19,79 @@ struct PreviousResolver {
         case ambiguous([String])
     }
 
-    private let byPath: [String: Candidate]
-    private let byStem: [String: [String]]
-    /// Two-part keys as a pair, not a joined string: no string is built per session.
+    /// The sessions of the series being chained, sorted by date: a date is looked up in them,
+    /// and a file name in them when it is not in the note's folder.
+    struct SeriesSessions {
+        fileprivate let paths: [String]
+        fileprivate let dates: [LocalDate]
+        fileprivate let times: [LocalTime?]
+        /// Built on the first wikilink that is not in the note's folder.
+        fileprivate var byStem: [String: [String]]?
+
+        /// `sessions` sorted by date.
+        init(_ sessions: [Session]) {
+            paths = sessions.map(\.file)
+            dates = sessions.map(\.date)
+            times = sessions.map(\.time)
+        }
+
+        /// The sessions' files, in the order given.
+        var files: [String] { paths }
+
+        fileprivate func sameDay(_ date: LocalDate) -> Range<Int> {
+            var low = 0, high = dates.count
+            while low < high {
+                let middle = (low + high) / 2
+                if dates[middle] < date { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < dates.count, dates[end] == date { end += 1 }
+            return low..<end
+        }
+    }
+
+    /// Every session's path. A `Set` compares paths as `String`s do (canonically
+    /// equivalent spellings are one path), as a typed `previous:` is compared.
+    private let paths: Set<String>
+    /// Paths beyond ASCII by folder and stem, which follow their definition on characters
+    /// (`stem(of:)`) and are not found by probing spellings; usually empty.
+    private let unusualByFolderStem: [Pair: [String]]
+    /// All sessions by stem, for the last tier of a wikilink: built once, when first needed.
+    private let byStem: LazyStemIndex
+
     private struct Pair: Hashable {
         var first: String
         var second: String
     }
 
-    private struct SeriesDate: Hashable {
-        var series: String
-        var date: LocalDate
-    }
-
-    private let byFolderStem: [Pair: [String]]
-    private let bySeriesStem: [Pair: [String]]
-    private let bySeriesDate: [SeriesDate: [String]]
-
     init(sessions: [Candidate]) {
-        var byPath: [String: Candidate] = [:]
-        var byStem: [String: [String]] = [:]
-        var byFolderStem: [Pair: [String]] = [:]
-        var bySeriesStem: [Pair: [String]] = [:]
-        var bySeriesDate: [SeriesDate: [String]] = [:]
-        byPath.reserveCapacity(sessions.count)
-        byStem.reserveCapacity(sessions.count)
-        byFolderStem.reserveCapacity(sessions.count)
-        bySeriesStem.reserveCapacity(sessions.count)
-        bySeriesDate.reserveCapacity(sessions.count)
+        var paths = Set<String>(minimumCapacity: sessions.count)
+        var unusual: [Pair: [String]] = [:]
         for candidate in sessions {
-            byPath[candidate.path] = candidate
-            let stem = PreviousResolver.stem(of: candidate.path)
-            byStem[stem, default: []].append(candidate.path)
-            byFolderStem[Pair(first: PreviousResolver.folder(of: candidate.path), second: stem), default: []]
-                .append(candidate.path)
-            bySeriesStem[Pair(first: candidate.series, second: stem), default: []].append(candidate.path)
-            bySeriesDate[SeriesDate(series: candidate.series, date: candidate.date), default: []].append(candidate.path)
+            paths.insert(candidate.path)
+            if !candidate.path.utf8.allSatisfy({ $0 < 0x80 }) {
+                unusual[Pair(first: PreviousResolver.folder(of: candidate.path),
+                             second: PreviousResolver.stem(of: candidate.path)), default: []].append(candidate.path)
+            }
         }
-        self.byPath = byPath
-        self.byStem = byStem
-        self.byFolderStem = byFolderStem
-        self.bySeriesStem = bySeriesStem
-        self.bySeriesDate = bySeriesDate
+        self.paths = paths
+        unusualByFolderStem = unusual
+        byStem = LazyStemIndex(paths: sessions.map(\.path))
     }
 
-    func resolve(_ raw: String, from notePath: String, series: String) -> Resolution {
+    private func contains(_ path: String) -> Bool {
+        paths.contains(path)
+    }
+
+    func resolve(_ raw: String, from notePath: String, in series: inout SeriesSessions) -> Resolution {
         let value = raw.trimmingCharacters(in: .whitespaces)
         if value.hasPrefix("[["), value.hasSuffix("]]") {
-            return resolveWikilink(String(value.dropFirst(2).dropLast(2)), from: notePath, series: series)
+            return resolveWikilink(String(value.dropFirst(2).dropLast(2)), from: notePath, in: &series)
         }
         if let (date, time) = DateTimeText.parse(value) {
-            let sameDay = bySeriesDate[SeriesDate(series: series, date: date)] ?? []
-            let matches = sameDay.filter { $0 != notePath && (time == nil || byPath[$0]?.time == time) }
+            let matches = series.sameDay(date).filter {
+                series.paths[$0] != notePath && (time == nil || series.times[$0] == time)
+            }.map { series.paths[$0] }
             if matches.count == 1 { return .found(matches[0]) }
             if matches.count > 1 { return .ambiguous(matches.sorted()) }
             // A date that is also a file name next to the note ("2026-11-03") falls through.
@@ -80,7 +101,7 @@ struct PreviousResolver {
         for base in [folder, ""] {
             for spelling in [value, value + ".md"] {
                 guard let path = PreviousResolver.normalize(base.isEmpty ? spelling : base + "/" + spelling),
-                      byPath[path] != nil else { continue }
+                      contains(path) else { continue }
                 return .found(path)
             }
         }
@@ -88,7 +109,7 @@ struct PreviousResolver {
     }
 
     /// `[[name]]`, `[[name|alias]]`, `[[name#heading]]`: the closest file named `name`.
-    private func resolveWikilink(_ inner: String, from notePath: String, series: String) -> Resolution {
+    private func resolveWikilink(_ inner: String, from notePath: String, in series: inout SeriesSessions) -> Resolution {
         var name = inner
         if let bar = name.firstIndex(of: "|") { name = String(name[..<bar]) }
         if let hash = name.firstIndex(of: "#") { name = String(name[..<hash]) }
@@ -96,25 +117,67 @@ struct PreviousResolver {
         if name.lowercased().hasSuffix(".md") { name = String(name.dropLast(3)) }
         if name.contains("/") {
             let path = PreviousResolver.normalize(name + ".md")
-            if let path, byPath[path] != nil { return .found(path) }
+            if let path, contains(path) { return .found(path) }
             let folder = PreviousResolver.folder(of: notePath)
-            if let path = PreviousResolver.normalize(folder + "/" + name + ".md"), byPath[path] != nil {
+            if let path = PreviousResolver.normalize(folder + "/" + name + ".md"), contains(path) {
                 return .found(path)
             }
             return .notFound
         }
         let folder = PreviousResolver.folder(of: notePath)
-        // Closest first: the same folder, then the same series, then anywhere; each tier is
-        // looked up, not filtered, so a stem shared by many series costs nothing.
-        let tiers = [
-            byFolderStem[Pair(first: folder, second: name)] ?? [],
-            bySeriesStem[Pair(first: series, second: name)] ?? [],
-            byStem[name] ?? [],
-        ]
-        for tier in tiers where !tier.isEmpty {
-            return tier.count == 1 ? .found(tier[0]) : .ambiguous(tier.sorted())
+        // Closest first: the same folder, then the same series, then anywhere.
+        let inFolder = sessions(inFolder: folder, stem: name)
+        if !inFolder.isEmpty { return Self.resolution(inFolder) }
+        if series.byStem == nil {
+            var byStem: [String: [String]] = [:]
+            for path in series.paths { byStem[PreviousResolver.stem(of: path), default: []].append(path) }
+            series.byStem = byStem
         }
+        if let inSeries = series.byStem?[name], !inSeries.isEmpty { return Self.resolution(inSeries) }
+        if let anywhere = byStem.paths(stem: name), !anywhere.isEmpty { return Self.resolution(anywhere) }
         return .notFound
+    }
+
+    private static func resolution(_ paths: [String]) -> Resolution {
+        paths.count == 1 ? .found(paths[0]) : .ambiguous(paths.sorted())
+    }
+
+    /// The sessions in `folder` whose stem is `stem`. An ASCII path is its folder, its stem
+    /// and `.md` in some case (or no ending, when the stem has none), so those spellings are
+    /// looked up; paths beyond ASCII are found in their own index.
+    private func sessions(inFolder folder: String, stem: String) -> [String] {
+        var found: [String] = []
+        let base = folder.isEmpty ? stem : folder + "/" + stem
+        var spellings = [base + ".md", base + ".MD", base + ".Md", base + ".mD"]
+        if !stem.lowercased().hasSuffix(".md") { spellings.append(base) }
+        for spelling in spellings {
+            guard let index = paths.firstIndex(of: spelling) else { continue }
+            let path = paths[index]
+            if path.utf8.allSatisfy({ $0 < 0x80 }), !found.contains(path) { found.append(path) }
+        }
+        found += unusualByFolderStem[Pair(first: folder, second: stem)] ?? []
+        return found
+    }
+
+    /// Sessions by stem over the whole notebook, made on first use: only a wikilink that
+    /// matches nothing in its folder or series needs it.
+    final class LazyStemIndex: @unchecked Sendable {
+        private let allPaths: [String]
+        private var byStem: [String: [String]]?
+        private let lock = NSLock()
+
+        init(paths: [String]) { allPaths = paths }
+
+        func paths(stem: String) -> [String]? {
+            lock.lock()
+            defer { lock.unlock() }
+            if byStem == nil {
+                var index: [String: [String]] = [:]
+                for path in allPaths { index[PreviousResolver.stem(of: path), default: []].append(path) }
+                byStem = index
+            }
+            return byStem?[stem]
+        }
     }
 
     /// The file name without a `.md` ending in any case; found on bytes.

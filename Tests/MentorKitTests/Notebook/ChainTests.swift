@@ -425,4 +425,70 @@ struct ChainTests {
         #expect(notebook.series("circle")?.profile?.file == "people/p.md")
         #expect(notebook.series("circle")?.mentee == "Alex Chen")
     }
+
+    // MARK: - Wikilink tiers (found by probing spellings and by lazy indexes)
+
+    @Test("A [[wikilink]] finds the note in its folder, then in its series, then anywhere")
+    func wikilinkTiers() {
+        let notebook = InlineNotebook([
+            // Same folder wins over the series and over another series' folder.
+            ("s/alex/a.md", alex("2026-11-03")),
+            ("s/alex/b.md", alex("2026-11-10", "previous: \"[[a]]\"")),
+            // The series' other folder: no `x` in s/alex2, one in the series.
+            ("s/old/x.md", alex("2026-10-01")),
+            ("s/alex2/c.md", alex("2026-11-17", "previous: \"[[x]]\"")),
+            // Anywhere: only another series has `y`, so the link is to another series.
+            ("s/bo/y.md", sessionNote("date: 2026-10-02\nmentee: Bo Li")),
+            ("s/alex/d.md", alex("2026-11-24", "previous: \"[[y]]\"")),
+        ]).link()
+        let sessions = notebook.series("alex-chen")?.sessions ?? []
+        #expect(sessions.first { $0.file == "s/alex/b.md" }?.previous == "s/alex/a.md")
+        #expect(sessions.first { $0.file == "s/alex2/c.md" }?.previous == "s/old/x.md")
+        #expect(notebook.diagnostics(.previousOtherSeries).map(\.file) == ["s/alex/d.md"])
+        #expect(notebook.diagnostics(.badPrevious).isEmpty)
+    }
+
+    @Test("Two files with the same stem in one folder make a [[wikilink]] ambiguous, whatever the case of .md")
+    func wikilinkEndingsInAnyCase() {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-03")),
+            ("s/a.MD", alex("2026-11-04")),
+            ("s/b.md", alex("2026-11-10", "previous: \"[[a]]\"")),
+        ]).link()
+        let errors = notebook.diagnostics(.ambiguousPrevious)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("s/a.MD, s/a.md") == true)
+    }
+
+    @Test("A previous: spelled in another Unicode normalization finds the file", arguments: [
+        "previous: caf\u{E9}.md", "previous: \"[[caf\u{E9}]]\"", "previous: caf\u{E9}",
+    ])
+    func canonicallyEquivalentSpelling(line: String) {
+        // The file name is decomposed (as macOS writes it), the note's text composed.
+        let notebook = InlineNotebook([
+            ("s/cafe\u{301}.md", alex("2026-11-03")),
+            ("s/b.md", alex("2026-11-10", line)),
+        ]).link()
+        #expect(notebook.diagnostics(.badPrevious).isEmpty)
+        #expect(notebook.series("alex-chen")?.sessions.last?.previous == "s/cafe\u{301}.md")
+    }
+}
+
+@Suite("Reordering a chain in place")
+struct PermuteTests {
+    @Test("Swapping along cycles gives what indexing gives", arguments: [0, 1, 2, 5, 17, 64])
+    func sameAsIndexing(count: Int) {
+        var state = UInt64(count) &+ 3
+        for _ in 0..<50 {
+            var order = Array(0..<count)
+            for index in order.indices.reversed() where index > 0 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                order.swapAt(index, Int(state >> 33) % (index + 1))
+            }
+            var elements = (0..<count).map { "element \($0)" }
+            let expected = order.map { elements[$0] }
+            ChainOrder.permute(&elements, by: order)
+            #expect(elements == expected)
+        }
+    }
 }
