@@ -42,7 +42,7 @@ public struct NotebookSource: Sendable {
                                               message: "mentor.yml cannot be read (it must be a plain file of at most 1 MiB); check what it is"))
             }
         }
-        let (files, walkProblems) = NotebookWalker.markdownFiles(under: root)
+        let (files, walkProblems) = NotebookWalker.markdownFiles(under: root, jobs: jobs)
         diagnostics += walkProblems
         let notes = readNotes(files, root: root, jobs: jobs, keepingMarkdown: keepingMarkdown)
         let (templates, templateProblems) = readTemplates(root: root)

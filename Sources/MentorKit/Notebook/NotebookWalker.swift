@@ -6,29 +6,36 @@ enum NotebookWalker {
     /// files and folders and the root's `templates/`. Symbolic links are followed only
     /// when they resolve inside the notebook, and each folder is visited once, so a link
     /// loop ends.
-    static func markdownFiles(under root: String) -> ([String], [Diagnostic]) {
+    static func markdownFiles(under root: String, jobs: Int = 1) -> ([String], [Diagnostic]) {
         let fileManager = FileManager.default
+        var prefetched = prefetchListings(under: root, jobs: jobs)
         let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-        var files: [String] = []
+        // The files of each folder, in name order, one run per folder in the order visited.
+        var runs: [[String]] = []
         var diagnostics: [Diagnostic] = []
         var visited: Set<String> = [realRoot]
         // Each folder with its real path: a folder that is not a link is its parent's real
         // path plus its name, so no folder has to be resolved but links.
         var pending: [(absolute: String, relative: String, real: String)] = [(root, "", realRoot)]
         while let (directory, relative, realDirectory) = pending.popLast() {
-            guard let entries = NotebookWalker.entries(of: directory) else {
+            let listing = prefetched.removeValue(forKey: directory) ?? Listing(directory)
+            guard let entries = listing.entries else {
                 diagnostics.append(Diagnostic(file: relative.isEmpty ? "." : relative, code: .unreadableFile,
                                               message: "folder cannot be listed; check its permissions"))
                 continue
             }
             // The listing's types hold only for a folder that can be entered; otherwise each
             // entry is looked up (and fails) as the listing would not show.
-            let canEnter = access(directory, X_OK) == 0
+            let canEnter = listing.canEnter
+            var files: [String] = []
+            defer { if !files.isEmpty { runs.append(files) } }
+            let directoryLength = directory.utf8.count
             for (name, listedType, isUTF8) in entries where !name.hasPrefix(".") {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 if relative.isEmpty && name == "templates" { continue }
-                let childAbsolute = directory + "/" + name
-                let knownType = canEnter && childAbsolute.utf8.count < Int(PATH_MAX) ? listedType : nil
+                // Made only where needed: most entries are files, found by their listed type.
+                var childAbsolute: String { directory + "/" + name }
+                let knownType = canEnter && directoryLength + 1 + name.utf8.count < Int(PATH_MAX) ? listedType : nil
                 guard isUTF8, let type = knownType ?? NotebookWalker.type(of: childAbsolute) else {
                     diagnostics.append(Diagnostic(
                         file: childRelative, severity: .warning, code: .unreadableFile,
@@ -83,8 +90,53 @@ enum NotebookWalker {
                 }
             }
         }
+        // Folders are visited last name first, so the runs reversed are nearly in path order,
+        // which the sort (a merge of the runs it finds) then takes in about one pass.
+        var files = Array(runs.reversed().joined())
         files.sort(by: TextScanning.precedesInBytes)
         return (files, diagnostics)
+    }
+
+    /// A folder's listing and whether it can be entered (without which the listed types
+    /// do not hold).
+    private struct Listing: Sendable {
+        var entries: [(name: String, type: FileAttributeType?, isUTF8: Bool)]?
+        var canEnter: Bool
+
+        init(_ directory: String) {
+            entries = NotebookWalker.entries(of: directory)
+            canEnter = access(directory, X_OK) == 0
+        }
+    }
+
+    /// Lists, level by level on `jobs` threads, every folder the walk reaches through plain
+    /// folders, keyed by the path the walk reaches it by. The walk itself stays one ordered
+    /// pass (which decides what a folder reached twice through a link is called); it only
+    /// finds most listings made already.
+    private static func prefetchListings(under root: String, jobs: Int) -> [String: Listing] {
+        guard jobs > 1 else { return [:] }
+        var listings: [String: Listing] = [:]
+        var level = [root]
+        var isRoot = true
+        while !level.isEmpty {
+            let folders = level
+            let slots = ResultSlots<Listing>(count: folders.count)
+            ParallelChunks.run(count: folders.count, jobs: jobs) { range in
+                slots.store(range.map { Listing(folders[$0]) }, from: range.lowerBound)
+            }
+            level = []
+            for (folder, listing) in zip(folders, slots.values()) {
+                listings[folder] = listing
+                guard listing.canEnter, let entries = listing.entries else { continue }
+                for entry in entries where entry.type == .typeDirectory && entry.isUTF8 && !entry.name.hasPrefix(".") {
+                    if isRoot && entry.name == "templates" { continue }
+                    let child = folder + "/" + entry.name
+                    if child.utf8.count < Int(PATH_MAX) { level.append(child) }
+                }
+            }
+            isRoot = false
+        }
+        return listings
     }
 
     /// A folder's entries with the type the folder listing gives (no `stat` per file, which

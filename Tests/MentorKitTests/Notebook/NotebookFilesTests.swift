@@ -4,20 +4,24 @@ import Testing
 
 @Suite("Finding and reading a notebook's files")
 struct NotebookFilesTests {
-    @Test func walksRecursivelySkippingHiddenAndTemplates() throws {
+    @Test("Walks recursively, skipping hidden folders and the root's templates", arguments: [1, 2])
+    func walksRecursivelySkippingHiddenAndTemplates(jobs: Int) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         for path in ["a.md", "deep/er/b.md", "templates/session.md", ".git/x.md", "notes/.hidden/c.md",
-                     ".draft.md", "notes/templates/kept.md", "image.png", "UPPER.MD"] {
+                     ".draft.md", "notes/templates/kept.md", "image.png", "UPPER.MD", "deep-b.md", "deep/a.md",
+                     "deep.md", "deep/er-x/c.md"] {
             try folder.write(path, "x")
         }
-        let (files, problems) = NotebookWalker.markdownFiles(under: folder.path)
-        #expect(files == ["UPPER.MD", "a.md", "deep/er/b.md", "notes/templates/kept.md"])
+        let (files, problems) = NotebookWalker.markdownFiles(under: folder.path, jobs: jobs)
+        // In byte order, where `-` and `.` come before `/`.
+        #expect(files == ["UPPER.MD", "a.md", "deep-b.md", "deep.md", "deep/a.md", "deep/er-x/c.md", "deep/er/b.md",
+                          "notes/templates/kept.md"])
         #expect(problems.isEmpty)
     }
 
-    @Test("A file name that is not UTF-8 is reported and skipped, the rest is read")
-    func nameThatIsNotUTF8() throws {
+    @Test("A file name that is not UTF-8 is reported and skipped, the rest is read", arguments: [1, 2])
+    func nameThatIsNotUTF8(jobs: Int) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("good.md", "x")
@@ -27,27 +31,29 @@ struct NotebookFilesTests {
         }
         try #require(descriptor >= 0)
         close(descriptor)
-        let (files, problems) = NotebookWalker.markdownFiles(under: folder.path)
+        let (files, problems) = NotebookWalker.markdownFiles(under: folder.path, jobs: jobs)
         #expect(files == ["good.md"])
         #expect(problems.count == 1)
         #expect(problems.first?.message.contains("cannot be examined") == true)
         #expect(problems.first?.severity == .warning)
     }
 
-    @Test("A folder reached through a link and by its name is listed once, under the name that sorts first")
-    func linkedFolderOrder() throws {
+    @Test("A folder reached through a link and by its name is listed once, under the name that sorts first",
+          arguments: [1, 2])
+    func linkedFolderOrder(jobs: Int) throws {
         for (real, link) in [("a", "b"), ("y", "x")] {
             let folder = try TemporaryFolder()
             defer { folder.remove() }
             try folder.write("\(real)/note.md", "x")
             try FileManager.default.createSymbolicLink(atPath: folder.path + "/" + link, withDestinationPath: folder.path + "/" + real)
-            let (files, problems) = NotebookWalker.markdownFiles(under: folder.path)
+            let (files, problems) = NotebookWalker.markdownFiles(under: folder.path, jobs: jobs)
             #expect(files == [min(real, link) + "/note.md"])
             #expect(problems.isEmpty)
         }
     }
 
-    @Test func symlinksStayInsideTheNotebookAndLoopsEnd() throws {
+    @Test("Links are followed only inside the notebook, and a loop ends", arguments: [1, 2])
+    func symlinksStayInsideTheNotebookAndLoopsEnd(jobs: Int) throws {
         let folder = try TemporaryFolder()
         let outside = try TemporaryFolder()
         defer { folder.remove(); outside.remove() }
@@ -58,7 +64,7 @@ struct NotebookFilesTests {
         try fm.createSymbolicLink(atPath: folder.path + "/inside.md", withDestinationPath: folder.path + "/real/a.md")
         try fm.createSymbolicLink(atPath: folder.path + "/out.md", withDestinationPath: outside.path + "/secret.md")
         try fm.createSymbolicLink(atPath: folder.path + "/outdir", withDestinationPath: outside.path)
-        let (files, problems) = NotebookWalker.markdownFiles(under: folder.path)
+        let (files, problems) = NotebookWalker.markdownFiles(under: folder.path, jobs: jobs)
         #expect(files == ["inside.md", "real/a.md"])
         #expect(Set(problems.map(\.file)) == ["out.md", "outdir"])
         #expect(problems.allSatisfy { $0.severity == .warning })
