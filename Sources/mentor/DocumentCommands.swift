@@ -30,6 +30,7 @@ private func produceChunks(_ notebook: NotebookOptions, _ output: OutputOptions,
                            _ make: (Documents) throws(DocumentError) -> any ChunkedDocument) throws {
     let model = try notebook.open()
     var documents = Documents(model)
+    documents.jobs = notebook.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     do {
         if let fullNote { documents = documents.readingInFull(try fullNote(documents)) }
         try output.emit(try make(documents))

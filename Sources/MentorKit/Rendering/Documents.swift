@@ -20,6 +20,8 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
 public struct Documents: Sendable {
     public let notebook: Notebook
     public let templates: TemplateSet
+    /// Threads a document may render on (the report's series); the text is the same.
+    public var jobs = 1
 
     public init(_ notebook: Notebook) {
         self.init(notebook, templates: TemplateSet(overrides: notebook.templateOverrides))
@@ -33,7 +35,9 @@ public struct Documents: Sendable {
     /// These documents with one session note read again in full (`Notebook.readingInFull`),
     /// the templates kept as they are.
     public func readingInFull(_ file: String) -> Documents {
-        Documents(notebook.readingInFull(file), templates: templates)
+        var documents = Documents(notebook.readingInFull(file), templates: templates)
+        documents.jobs = jobs
+        return documents
     }
 
     /// Everything `mentor check` reports: the notebook's diagnostics and its templates'.
@@ -113,7 +117,7 @@ public struct Documents: Sendable {
     public func report(period: ReportPeriod, series seriesID: String?, format: DocumentFormat) throws(DocumentError) -> String {
         let report = try weeklyReport(period: period, series: seriesID)
         switch format {
-        case .md, .html: return try render("report.\(format.rawValue)", ReportDocument.context(report))
+        case .md, .html: return try render("report.\(format.rawValue)", ReportDocument.context(report), jobs: jobs)
         case .json: return ReportDocument.renderJSON(report)
         case .eml, .ics: throw DocumentError("the report comes as md, html or json, not \(format.rawValue)")
         }
@@ -206,8 +210,8 @@ public struct Documents: Sendable {
         throw DocumentError("\(reference) is neither a session note of the notebook nor a series id; give a note's path or a series id")
     }
 
-    func render(_ template: String, _ context: [String: Any]) throws(DocumentError) -> String {
-        switch templates.renderDocument(template, context) {
+    func render(_ template: String, _ context: [String: Any], jobs: Int = 1) throws(DocumentError) -> String {
+        switch templates.renderDocument(template, context, jobs: jobs) {
         case .success(let text):
             return text
         case .failure(.missing):

@@ -12,6 +12,9 @@ public struct TemplateSet: Sendable {
     public let broken: Set<String>
     /// The partials each template includes, by name.
     private let includes: [String: [String]]
+    /// Default templates whose top-level `{{#series}}` loop is registered in three parts
+    /// (before, each series, after), so that the series render on several threads.
+    private let seriesLoops: Set<String>
 
     /// Template names are file names without `.mustache`: `agenda.md`, `report.html`, ...
     public init(overrides: [String: String]) {
@@ -75,8 +78,22 @@ public struct TemplateSet: Sendable {
                     message: "partial {{> \(partial)}} names no template; it renders as nothing"))
             }
         }
-        self.library = library
         let overridden = Set(overrides.keys.map(TemplateSet.name(of:)))
+        var seriesLoops: Set<String> = []
+        for (file, text) in DefaultTemplates.files where !overridden.contains(TemplateSet.name(of: file)) {
+            guard let parts = SeriesLoop.split(text) else { continue }
+            let name = TemplateSet.name(of: file)
+            do {
+                library.register(try MustacheTemplate(string: parts.before), named: SeriesLoop.before(name))
+                library.register(try MustacheTemplate(string: parts.each), named: SeriesLoop.each(name))
+                library.register(try MustacheTemplate(string: parts.after), named: SeriesLoop.after(name))
+                seriesLoops.insert(name)
+            } catch {
+                continue
+            }
+        }
+        self.seriesLoops = seriesLoops
+        self.library = library
         // Only needed to trace a broken template through the templates that include it.
         self.includes = broken.isEmpty ? [:] : effective.map { name, text in
             (name, overridden.contains(name) ? TemplateSet.partials(in: text).map(\.1) : TemplateSet.defaultIncludes[name] ?? [])
@@ -119,11 +136,48 @@ public struct TemplateSet: Sendable {
 
     /// Renders a document's template with its presence flags (`ContextValues`), refusing a
     /// template that is or includes a broken one: the one way documents and drafts render.
-    public func renderDocument(_ name: String, _ context: [String: Any]) -> Result<String, RenderProblem> {
+    ///
+    /// With `jobs` over one, a default template's top-level loop over `series` renders its
+    /// series on that many threads: the same text, as the tests check.
+    public func renderDocument(_ name: String, _ context: [String: Any], jobs: Int = 1) -> Result<String, RenderProblem> {
         let broken = brokenTemplates(reachableFrom: name)
         guard broken.isEmpty else { return .failure(.broken(broken)) }
-        guard let text = render(name, ContextValues.withPresenceFlags(context)) else { return .failure(.missing) }
+        let values = ContextValues.withPresenceFlags(context)
+        if jobs > 1, seriesLoops.contains(name), let text = renderSeriesLoop(name, values, jobs: jobs) {
+            return .success(text)
+        }
+        guard let text = render(name, values) else { return .failure(.missing) }
         return .success(text)
+    }
+
+    /// The template in its three parts, the series rendered a few per thread and joined in
+    /// order; nil when the series are not contexts this can render alone.
+    private func renderSeriesLoop(_ name: String, _ values: [String: Any], jobs: Int) -> String? {
+        let elements: [any MustacheParent]
+        switch values["series"] {
+        case let series as [any MustacheParent & Sendable]: elements = series
+        case let flag as Bool where flag == false: elements = []
+        default: return nil
+        }
+        guard let before = library.render(values, withTemplate: SeriesLoop.before(name)),
+              let after = library.render(values, withTemplate: SeriesLoop.after(name)) else { return nil }
+        let root = SeriesLoop.Root(values: values)
+        let rendered = ResultSlots<String>(count: elements.count)
+        let library = self.library
+        let each = SeriesLoop.each(name)
+        let series = SeriesLoop.Elements(elements: elements)
+        ParallelChunks.run(count: elements.count, jobs: jobs) { range in
+            var texts: [String] = []
+            texts.reserveCapacity(range.count)
+            for index in range {
+                texts.append(library.render(SeriesLoop.Scope(element: series.elements[index], root: root),
+                                            withTemplate: each) ?? "")
+            }
+            rendered.store(texts, from: range.lowerBound)
+        }
+        var text = before
+        for part in rendered.values() { text += part }
+        return text + after
     }
 
     /// The line of the first section tag (`{{#x}}`, `{{^x}}`) that is never closed.
@@ -298,5 +352,52 @@ public enum MarkdownText {
             }
         }
         return result
+    }
+}
+
+/// A default template's top-level `{{#series}}` section, cut out so that each series can
+/// be rendered on its own: `before` + each series + `after` is what the whole template
+/// renders, for templates that, like the defaults, name nothing at the loop's own level
+/// but the series' values and the document's (no `{{.}}`, no position in the loop).
+enum SeriesLoop {
+    static let open = "\n{{#series}}\n"
+    static let close = "\n{{/series}}\n"
+
+    static func before(_ name: String) -> String { name + "/before-series" }
+    static func each(_ name: String) -> String { name + "/each-series" }
+    static func after(_ name: String) -> String { name + "/after-series" }
+
+    /// The three parts, each a template; nil unless the section opens and closes once, on
+    /// lines of their own. A content type pragma on the first line is given to every part.
+    static func split(_ text: String) -> (before: String, each: String, after: String)? {
+        guard let opening = text.range(of: open), text.range(of: open, range: opening.upperBound..<text.endIndex) == nil,
+              let closing = text.range(of: close, range: opening.upperBound..<text.endIndex) else { return nil }
+        let body = String(text[opening.upperBound..<closing.lowerBound]) + "\n"
+        // Names with a dot at the start, or the dot itself, would see the loop's own scope;
+        // a nested `series` section would end the loop elsewhere.
+        guard !body.contains("{{."), !body.contains("{{{."), !body.contains("{{="), !body.contains("()"),
+              !body.contains("{{#series"), !body.contains("{{^series") else { return nil }
+        let pragma = text.hasPrefix("{{%") ? String(text[..<(text.firstIndex(of: "\n").map(text.index(after:)) ?? text.endIndex)]) : ""
+        return (String(text[..<text.index(after: opening.lowerBound)]), pragma + body, pragma + String(text[closing.upperBound...]))
+    }
+
+    /// The document's values, shared by every series' scope.
+    struct Root: @unchecked Sendable {
+        let values: [String: Any]
+    }
+
+    struct Elements: @unchecked Sendable {
+        let elements: [any MustacheParent]
+    }
+
+    /// What a name means inside the loop: the series' value, else the document's, as the
+    /// context stack of the whole template would find it.
+    struct Scope: MustacheParent {
+        let element: any MustacheParent
+        let root: Root
+
+        func child(named name: String) -> Any? {
+            element.child(named: name) ?? root.values[name]
+        }
     }
 }

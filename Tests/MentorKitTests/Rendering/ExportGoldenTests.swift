@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MentorKit
+import MentorTemplates
 
 @Suite("Export and check against golden files")
 struct ExportGoldenTests {
@@ -70,6 +71,37 @@ struct ExportGoldenTests {
     func parallelReadingIsDeterministic() {
         let path = PackagePaths.sampleNotebook
         #expect(ExportDocument(Self.open(path, jobs: 1)).rendered() == ExportDocument(Self.open(path, jobs: 4)).rendered())
+    }
+
+    @Test("The report's series rendered on several threads give the text of one thread", arguments: fixtures.map(\.name))
+    func reportSeriesInParallel(name: String) throws {
+        let path = try #require(Self.fixtures.first { $0.name == name }).path
+        var parallel = Documents(Self.open(path))
+        parallel.jobs = 3
+        let serial = Documents(Self.open(path))
+        // Weeks with series and one before any session (no series: the `{{^series}}` text).
+        for period in [ReportPeriod(from: LocalDate("2026-11-01")!, to: LocalDate("2026-11-30")!),
+                       ReportPeriod(from: LocalDate("2001-01-01")!, to: LocalDate("2001-01-07")!)] {
+            for format in [DocumentFormat.md, .html] {
+                #expect(try parallel.report(period: period, series: nil, format: format)
+                        == serial.report(period: period, series: nil, format: format))
+            }
+        }
+    }
+
+    @Test("The default report templates split at their series loop, and render whole as their parts do")
+    func seriesLoopSplit() throws {
+        for name in ["report.md", "report.html"] {
+            let text = try #require(DefaultTemplates.files.first { $0.name == name + ".mustache" }?.text)
+            let parts = try #require(SeriesLoop.split(text))
+            #expect(parts.each.contains("{{mentee}}") && !parts.each.contains("{{#series}}"))
+            #expect(parts.before.hasSuffix("\n") && !parts.before.contains("{{#series}}"))
+            #expect(parts.after.contains("{{^series}}"))
+        }
+        // A loop that names its own position, or a second loop, keeps the whole template.
+        #expect(SeriesLoop.split("a\n{{#series}}\n{{.}}\n{{/series}}\n") == nil)
+        #expect(SeriesLoop.split("a\n{{#series}}\nx\n{{/series}}\n{{#series}}\ny\n{{/series}}\n") == nil)
+        #expect(SeriesLoop.split("no loop") == nil)
     }
 
     @Test("Without session Markdown, export, report, calendar and agenda are the same bytes", arguments: fixtures.map(\.name))
