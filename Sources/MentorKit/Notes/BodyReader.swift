@@ -310,8 +310,9 @@ struct BodyReader {
         for block in blocks {
             let isPrivate = privateBlocks.contains(block)
             for index in block..<tree.nodes[block].end where tree.nodes[index].kind == .item {
-                let paragraph = itemParagraph(index)
-                let status = paragraph?.status
+                // The box alone first: the item's text is made only if it becomes an item.
+                let firstParagraph = tree.firstChild(of: index).flatMap { tree.nodes[$0].kind == .paragraph ? $0 : nil }
+                let status = firstParagraph.flatMap(tree.leadingCheckbox(of:))
                 let outerItem = enclosingItem(of: index)
                 let isTopLevel = outerItem == nil && tree.parent(of: index).flatMap(tree.parent(of:)) == 0
                 // The nearest item above that is itself a goal or action, past detail lines.
@@ -334,7 +335,7 @@ struct BodyReader {
                     role = status != nil ? .action : nil
                 }
                 // Fields only for what becomes an item: most list items are entries or details.
-                let fields = role != nil ? paragraph.map { InlineFields(utf8: $0.rest) } : nil
+                let fields = role != nil ? itemParagraph(index).map { InlineFields(utf8: $0.rest) } : nil
                 let key = fields.map { InlineFields.key(of: $0.text) } ?? ""
                 guard let role, let fields, !fields.text.isEmpty, fields.id != nil || !key.isEmpty else {
                     if let outerMention, status == nil {

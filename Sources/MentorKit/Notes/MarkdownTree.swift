@@ -157,6 +157,67 @@ public struct MarkdownTree: Sendable {
         return capacity
     }
 
+    /// The checkbox `plainTextBytes(of:)` starts with once spaces are dropped, found from
+    /// its first four bytes: no text is made for the many items that have none.
+    func leadingCheckbox(of index: Int) -> ItemStatus? {
+        var prefix: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var count = 0
+        var skippingSpaces = true
+        // Stops once four bytes are in: nothing after them decides the box.
+        func take(_ byte: UInt8) -> Bool {
+            if skippingSpaces && byte == 0x20 { return true }
+            skippingSpaces = false
+            switch count {
+            case 0: prefix.0 = byte
+            case 1: prefix.1 = byte
+            case 2: prefix.2 = byte
+            default: prefix.3 = byte
+            }
+            count += 1
+            return count < 4
+        }
+        func takeLiteral(_ node: Node) -> Bool {
+            guard node.literalCount > 0 else { return true }
+            let start = Int(node.literalStart)
+            for position in start..<(start + Int(node.literalCount)) where !take(bytes[position]) { return false }
+            return true
+        }
+        var sawText = false
+        let stop = end(of: index)
+        var position = index
+        scan: while position < stop {
+            let node = nodes[position]
+            switch node.kind {
+            case .text, .code:
+                sawText = sawText || node.literalCount > 0
+                if !takeLiteral(node) { break scan }
+            case .softBreak, .lineBreak:
+                sawText = true
+                if !take(0x20) { break scan }
+            case .paragraph, .heading, .codeBlock:
+                guard position != index else { break }
+                if sawText, !take(0x20) { break scan }
+                if node.kind == .codeBlock {
+                    sawText = sawText || node.literalCount > 0
+                    if !takeLiteral(node) { break scan }
+                }
+            default:
+                break
+            }
+            position += 1
+        }
+        // `ItemStatus.checkbox(in:)` on those bytes.
+        guard count >= 3, prefix.0 == UInt8(ascii: "["), prefix.2 == UInt8(ascii: "]") else { return nil }
+        if count == 4, prefix.3 != 0x20, prefix.3 != 0x09, prefix.3 != 0x0A { return nil }
+        switch prefix.1 {
+        case UInt8(ascii: " "): return .open
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): return .done
+        case UInt8(ascii: "-"): return .dropped
+        case UInt8(ascii: "/"): return .inProgress
+        default: return nil
+        }
+    }
+
     /// `plainText(of:)` as UTF-8 bytes, for readers that work on bytes.
     func plainTextBytes(of index: Int) -> [UInt8] {
         var text: [UInt8] = []

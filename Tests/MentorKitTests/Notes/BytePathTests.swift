@@ -243,7 +243,8 @@ struct CollapsedTextTests {
     static let pieces = [
         "word", " ", "  ", "\n", "\t", "*em*", "**strong**", "`code  span`", "[link](http://x.y)", "![img](i.png)",
         "<b>", "&eacute;", "\u{00A0}", "\u{3000}", "é", "東京", "- ", "1. ", "> ", "# ", "```\ncode\n```\n", "\\*",
-        "[ ] ", "[x] ", "  \n", "\n\n", "    indented\n", "<!-- c -->", "line  \nbreak",
+        "[ ] ", "[x] ", "  \n", "\n\n", "    indented\n", "<!-- c -->", "line  \nbreak", "[", "]", "x", "/", "-",
+        "[x]", "[ ]", "\t", "[-]\n",
     ]
 
     @Test func randomMarkdown() {
@@ -257,6 +258,9 @@ struct CollapsedTextTests {
             let tree = CMarkAdapter.parse(markdown[...])
             for index in tree.nodes.indices {
                 #expect(tree.collapsedText(of: index) == TextScanning.collapse(tree.plainText(of: index)),
+                        "\(markdown.debugDescription) node \(index)")
+                let text = tree.plainTextBytes(of: index)[...].drop(while: { $0 == 0x20 })
+                #expect(tree.leadingCheckbox(of: index) == ItemStatus.checkbox(in: text)?.0,
                         "\(markdown.debugDescription) node \(index)")
             }
         }
