@@ -43,19 +43,21 @@ struct ItemTracker {
     /// Applies one held session's mentions, in document order.
     mutating func apply(_ session: Session) {
         heldIndex += 1
-        // By index, not by element: a mention is a large value, copied at each step otherwise.
-        let mentions = session.note.mentions
-        var itemOfMention = [Int](repeating: -1, count: mentions.count)
-        for mentionIndex in mentions.indices {
-            let parentItem = mentions[mentionIndex].parent.flatMap { itemOfMention[$0] >= 0 ? itemOfMention[$0] : nil }
-            let index: Int
-            if let existing = find(mentions[mentionIndex]) {
-                index = existing
-                update(index, with: mentions[mentionIndex], in: session)
-            } else {
-                index = create(mentions[mentionIndex], in: session, parent: parentItem)
+        // Through the buffer, not by element: a mention is a large value, which indexing the
+        // array copies (a retain and a release per string of it) to pass it on.
+        session.note.mentions.withUnsafeBufferPointer { mentions in
+            var itemOfMention = [Int](repeating: -1, count: mentions.count)
+            for mentionIndex in mentions.indices {
+                let parentItem = mentions[mentionIndex].parent.flatMap { itemOfMention[$0] >= 0 ? itemOfMention[$0] : nil }
+                let index: Int
+                if let existing = find(mentions[mentionIndex]) {
+                    index = existing
+                    update(index, with: mentions[mentionIndex], in: session)
+                } else {
+                    index = create(mentions[mentionIndex], in: session, parent: parentItem)
+                }
+                itemOfMention[mentionIndex] = index
             }
-            itemOfMention[mentionIndex] = index
         }
     }
 
@@ -66,9 +68,10 @@ struct ItemTracker {
             items[index].parent = parents[index].map { items[$0].id }
             // Fields read in place: a copy of the item would retain each of its strings.
             items[index].overdue = items[index].status.isActive && (items[index].due.map { $0 < asOf } ?? false)
-            items[index].history = items[index].history.withExactCapacity()
+            items[index].history.trimCapacity()
         }
-        return items.withExactCapacity()
+        items.trimCapacity()
+        return items
     }
 
     private mutating func find(_ mention: ItemMention) -> Int? {

@@ -39,8 +39,8 @@ struct NotebookLinker {
             diagnostics += note.diagnostics
             if let header = note.profile {
                 let seriesID = header.series ?? Slug.make(header.name)
-                readProfiles.append(Profile(note: note, header: header, seriesID: seriesID))
-            } else if let header = note.session, let session = makeSession(note, header) {
+                readProfiles.append(Profile(note: consume note, header: header, seriesID: seriesID))
+            } else if let header = note.session, let session = makeSession(consume note, header) {
                 sessionsBySeries[session.seriesID, default: []].append(session)
             }
         }
@@ -137,24 +137,26 @@ struct NotebookLinker {
         }
         var seriesSessions = PreviousResolver.SeriesSessions(sessions)
         var position: [String: Int] = [:]
-        for (index, session) in sessions.enumerated() { position[session.file] = index }
+        // By index: iterating the sessions would copy each one (and retain all it holds).
+        for index in sessions.indices { position[sessions[index].file] = index }
 
         var links = [Int?](repeating: nil, count: sessions.count)
-        for (index, session) in sessions.enumerated() {
-            guard let value = session.header.previous else { continue }
-            let line = session.header.previousLine
-            switch resolver.resolve(value, from: session.file, in: &seriesSessions) {
+        for index in sessions.indices {
+            guard let value = sessions[index].header.previous else { continue }
+            let file = sessions[index].file
+            let line = sessions[index].header.previousLine
+            switch resolver.resolve(value, from: file, in: &seriesSessions) {
             case .notFound:
-                report(session.file, line, .badPrevious,
+                report(file, line, .badPrevious,
                        "previous: '\(value)' matches no session note; name a file (2026-11-03.md), a [[wikilink]] or the date of a session in series \(series)")
             case .ambiguous(let paths):
-                report(session.file, line, .ambiguousPrevious,
+                report(file, line, .ambiguousPrevious,
                        "previous: '\(value)' matches \(paths.count) sessions (\(paths.joined(separator: ", "))); name the file's path instead")
             case .found(let path):
                 if let target = position[path] {
                     links[index] = target
                 } else {
-                    report(session.file, line, .previousOtherSeries,
+                    report(file, line, .previousOtherSeries,
                            "previous: '\(value)' is a session of another series (\(path)); the link is ignored")
                 }
             }

@@ -138,8 +138,14 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
 
     /// Stores consecutive values from `start` on, under one lock.
     func store(_ values: consuming [Value], from start: Int) {
+        // Moved out from the end: indexing would copy each value (and retain all it holds).
+        var values = values
         lock.lock()
-        for offset in values.indices { slots[start + offset] = values[offset] }
+        var index = start + values.count
+        while let value = values.popLast() {
+            index -= 1
+            slots[index] = value
+        }
         lock.unlock()
     }
 

@@ -62,6 +62,8 @@ struct BodyReader {
             collectMentions(in: preambleBlocks, section: nil, privateBlocks: [])
         }
 
+        sections.trimCapacity()
+        mentions.trimCapacity()
         reportUnclosedFences()
         if let titleHeading { title = tree.collapsedText(of: titleHeading) }
         let preambleEnd = sections.first.map { $0.line - lineOffset } ?? lines.count + 1

@@ -2,11 +2,23 @@ extension Array {
     /// The same elements in storage of exactly their count. Arrays grown by appending have
     /// up to twice the room they need; the model keeps hundreds of thousands of small
     /// arrays (sections, entries, items) for as long as a command runs.
-    func withExactCapacity() -> [Element] {
+    consuming func withExactCapacity() -> [Element] {
         guard capacity > count else { return self }
-        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            _ = buffer.initialize(from: self)
-            initialized = count
-        }
+        // Moved one by one when this is the only reference to the buffer (a copy would retain
+        // every string and array of every element, and release them again right after).
+        var source = self
+        var result: [Element] = []
+        result.reserveCapacity(source.count)
+        source.reverse()
+        while let element = source.popLast() { result.append(element) }
+        return result
+    }
+
+    /// Trims the capacity to the count in place, moving the elements.
+    mutating func trimCapacity() {
+        guard capacity > count else { return }
+        var source: [Element] = []
+        swap(&source, &self)
+        self = source.withExactCapacity()
     }
 }

@@ -63,8 +63,8 @@ public enum NoteReader {
         body.read()
         note.title = frontMatter.string("title") ?? body.title
         note.preamble = body.preamble
-        note.sections = body.sections.withExactCapacity()
-        note.mentions = body.mentions.withExactCapacity()
+        note.sections = body.sections
+        note.mentions = body.mentions
         if var session = note.session {
             session.next = merged(frontMatter: session.next, section: body.plan)
             note.session = session

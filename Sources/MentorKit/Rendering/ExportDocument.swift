@@ -214,15 +214,20 @@ extension ExportDocument.SeriesEntry {
     init(_ series: Series, includePrivate: Bool) {
         // By index, so that sessions and items are read in place: `map` and `filter` would copy
         // each one (a retain and a release per string of it) on the way.
+        // Through the buffers: indexing the arrays would copy each element to pass it on.
         var sessions: [ExportDocument.SessionEntry] = []
         sessions.reserveCapacity(series.sessions.count)
-        for index in series.sessions.indices {
-            sessions.append(ExportDocument.SessionEntry(series.sessions[index], includePrivate: includePrivate))
+        series.sessions.withUnsafeBufferPointer { all in
+            for index in all.indices {
+                sessions.append(ExportDocument.SessionEntry(all[index], includePrivate: includePrivate))
+            }
         }
         var items: [ExportDocument.ItemEntry] = []
         items.reserveCapacity(series.items.count)
-        for index in series.items.indices where includePrivate || !series.items[index].isPrivate {
-            items.append(ExportDocument.ItemEntry(series.items[index]))
+        series.items.withUnsafeBufferPointer { all in
+            for index in all.indices where includePrivate || !all[index].isPrivate {
+                items.append(ExportDocument.ItemEntry(all[index]))
+            }
         }
         self.init(id: series.id, mentee: series.mentee, mentor: series.mentor, profile: series.profile?.file,
                   sessions: sessions, items: items)
@@ -268,18 +273,17 @@ extension ExportDocument.SeriesEntry {
 
 extension ExportDocument.SessionEntry {
     init(_ session: Session, includePrivate: Bool) {
-        let note = session.note
         // One pass over the sections for the five lists, each keeping the sections' order.
         var talkingPoints: [String] = [], challenges: [String] = [], guidance: [String] = []
         var takeaways: [String] = [], resources: [ExportDocument.ResourceEntry] = []
-        for index in note.sections.indices where includePrivate || !note.sections[index].isPrivate {
-            switch note.sections[index].kind {
-            case .agenda: talkingPoints.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
-            case .challenges: challenges.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
-            case .guidance: guidance.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
-            case .takeaways: takeaways.append(contentsOf: note.sections[index].entries.lazy.map(\.text))
+        for index in session.note.sections.indices where includePrivate || !session.note.sections[index].isPrivate {
+            switch session.note.sections[index].kind {
+            case .agenda: talkingPoints.append(contentsOf: session.note.sections[index].entries.lazy.map(\.text))
+            case .challenges: challenges.append(contentsOf: session.note.sections[index].entries.lazy.map(\.text))
+            case .guidance: guidance.append(contentsOf: session.note.sections[index].entries.lazy.map(\.text))
+            case .takeaways: takeaways.append(contentsOf: session.note.sections[index].entries.lazy.map(\.text))
             case .resources:
-                resources.append(contentsOf: note.sections[index].links.lazy.map {
+                resources.append(contentsOf: session.note.sections[index].links.lazy.map {
                     ExportDocument.ResourceEntry(title: $0.title, url: $0.url)
                 })
             default: break
@@ -289,7 +293,7 @@ extension ExportDocument.SessionEntry {
         self.init(
             file: session.file, date: session.date.description, time: session.time?.description,
             status: session.status.rawValue, previous: session.previous, next: session.next,
-            title: note.title, durationMinutes: session.header.durationMinutes,
+            title: session.note.title, durationMinutes: session.header.durationMinutes,
             location: session.header.location, link: session.header.link, tags: session.header.tags,
             talkingPoints: talkingPoints, challenges: challenges, guidance: guidance, takeaways: takeaways,
             resources: resources,

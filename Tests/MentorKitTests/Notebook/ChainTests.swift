@@ -492,3 +492,21 @@ struct PermuteTests {
         }
     }
 }
+
+@Suite("Arrays trimmed to their count")
+struct ExactCapacityTests {
+    @Test("Elements are kept in order, moved from a unique array and copied from a shared one", arguments: [0, 1, 7, 100])
+    func keepsElements(count: Int) {
+        var grown: [String] = []
+        for index in 0..<count { grown.append("element number \(index)") }
+        let expected = grown
+        let shared = grown
+        #expect(grown.withExactCapacity() == expected)
+        #expect(shared == expected)
+        var trimmed = grown
+        grown = []
+        trimmed.trimCapacity()
+        #expect(trimmed == expected)
+        #expect(trimmed.capacity < max(2 * count, 1) || count == 0)
+    }
+}
