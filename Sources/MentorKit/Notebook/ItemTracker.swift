@@ -41,20 +41,21 @@ struct ItemTracker {
     }
 
     /// Applies one held session's mentions, in document order.
-    mutating func apply(_ session: Session) {
+    mutating func apply(_ session: UnsafePointer<Session>) {
         heldIndex += 1
         // Through the buffer, not by element: a mention is a large value, which indexing the
         // array copies (a retain and a release per string of it) to pass it on.
-        session.note.mentions.withUnsafeBufferPointer { mentions in
+        session.pointee.note.mentions.withUnsafeBufferPointer { mentions in
             var itemOfMention = [Int](repeating: -1, count: mentions.count)
             for mentionIndex in mentions.indices {
-                let parentItem = mentions[mentionIndex].parent.flatMap { itemOfMention[$0] >= 0 ? itemOfMention[$0] : nil }
+                let mention = mentions.baseAddress! + mentionIndex
+                let parentItem = mention.pointee.parent.flatMap { itemOfMention[$0] >= 0 ? itemOfMention[$0] : nil }
                 let index: Int
-                if let existing = find(mentions[mentionIndex]) {
+                if let existing = find(mention) {
                     index = existing
-                    update(index, with: mentions[mentionIndex], in: session)
+                    update(index, with: mention, in: session)
                 } else {
-                    index = create(mentions[mentionIndex], in: session, parent: parentItem)
+                    index = create(mention, in: session, parent: parentItem)
                 }
                 itemOfMention[mentionIndex] = index
             }
@@ -74,11 +75,11 @@ struct ItemTracker {
         return items
     }
 
-    private mutating func find(_ mention: ItemMention) -> Int? {
-        if let id = mention.fields.id {
+    private mutating func find(_ mention: UnsafePointer<ItemMention>) -> Int? {
+        if let id = mention.pointee.fields.id {
             if let index = byID[id] { return index }
             // An id added to an item first written without one still names that item.
-            if let index = byKey[mention.key], items[index].explicitID == nil {
+            if let index = byKey[mention.pointee.key], items[index].explicitID == nil {
                 items[index].explicitID = id
                 items[index].id = id
                 byID[id] = index
@@ -86,60 +87,60 @@ struct ItemTracker {
             }
             return nil
         }
-        return byKey[mention.key]
+        return byKey[mention.pointee.key]
     }
 
-    private mutating func create(_ mention: ItemMention, in session: Session, parent: Int?) -> Int {
-        let status = mention.checkbox ?? .open
+    private mutating func create(_ mention: UnsafePointer<ItemMention>, in session: UnsafePointer<Session>, parent: Int?) -> Int {
+        let status = mention.pointee.checkbox ?? .open
         let (owner, role) = owner(of: mention)
         let index = items.count
         var item = TrackedItem(
-            id: mention.identity, explicitID: mention.fields.id, key: mention.key,
-            kind: mention.role == .goal ? .goal : .action, text: mention.fields.text,
-            owner: owner, ownerRole: role, due: mention.fields.due, status: status,
-            created: session.date, file: session.file, line: mention.line,
+            id: mention.pointee.identity, explicitID: mention.pointee.fields.id, key: mention.pointee.key,
+            kind: mention.pointee.role == .goal ? .goal : .action, text: mention.pointee.fields.text,
+            owner: owner, ownerRole: role, due: mention.pointee.fields.due, status: status,
+            created: session.pointee.date, file: session.pointee.file, line: mention.pointee.line,
             closed: nil, closedIn: nil, carried: 0, overdue: false,
-            parent: nil, tags: mention.fields.tags,
-            details: mention.details, isPrivate: mention.isPrivate, history: [])
+            parent: nil, tags: mention.pointee.fields.tags,
+            details: mention.pointee.details, isPrivate: mention.pointee.isPrivate, history: [])
         if !status.isActive {
-            item.closed = mention.fields.done ?? session.date
-            item.closedIn = session.file
+            item.closed = mention.pointee.fields.done ?? session.pointee.date
+            item.closedIn = session.pointee.file
         }
-        item.history.append(.init(file: session.file, date: session.date, line: mention.line,
-                                  status: status, checkbox: mention.checkbox))
+        item.history.append(.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
+                                  status: status, checkbox: mention.pointee.checkbox))
         items.append(item)
         openSince.append(status.isActive ? heldIndex : nil)
         parents.append(parent)
         createdAt.append(heldIndex)
-        if let id = mention.fields.id { byID[id] = index }
-        if byKey[mention.key] == nil { byKey[mention.key] = index }
+        if let id = mention.pointee.fields.id { byID[id] = index }
+        if byKey[mention.pointee.key] == nil { byKey[mention.pointee.key] = index }
         return index
     }
 
-    private mutating func update(_ index: Int, with mention: ItemMention, in session: Session) {
-        if let due = mention.fields.due { items[index].due = due }
-        if mention.fields.owner != nil {
+    private mutating func update(_ index: Int, with mention: UnsafePointer<ItemMention>, in session: UnsafePointer<Session>) {
+        if let due = mention.pointee.fields.due { items[index].due = due }
+        if mention.pointee.fields.owner != nil {
             let (owner, role) = owner(of: mention)
             items[index].owner = owner
             items[index].ownerRole = role
         }
-        for detail in mention.details where !items[index].details.contains(detail) {
+        for detail in mention.pointee.details where !items[index].details.contains(detail) {
             items[index].details.append(detail)
         }
-        for tag in mention.fields.tags where !items[index].tags.contains(tag) {
+        for tag in mention.pointee.fields.tags where !items[index].tags.contains(tag) {
             items[index].tags.append(tag)
         }
-        if byKey[mention.key] == nil { byKey[mention.key] = index }
-        if let status = mention.checkbox {
-            transition(index, to: status, done: mention.fields.done, in: session)
-        } else if let done = mention.fields.done, !items[index].status.isActive {
+        if byKey[mention.pointee.key] == nil { byKey[mention.pointee.key] = index }
+        if let status = mention.pointee.checkbox {
+            transition(index, to: status, done: mention.pointee.fields.done, in: session)
+        } else if let done = mention.pointee.fields.done, !items[index].status.isActive {
             items[index].closed = done
         }
-        items[index].history.append(.init(file: session.file, date: session.date, line: mention.line,
-                                          status: items[index].status, checkbox: mention.checkbox))
+        items[index].history.append(.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
+                                          status: items[index].status, checkbox: mention.pointee.checkbox))
     }
 
-    private mutating func transition(_ index: Int, to status: ItemStatus, done: LocalDate?, in session: Session) {
+    private mutating func transition(_ index: Int, to status: ItemStatus, done: LocalDate?, in session: UnsafePointer<Session>) {
         let old = items[index].status
         if old == status {
             if !status.isActive, let done { items[index].closed = done }
@@ -150,16 +151,16 @@ struct ItemTracker {
         case (true, false):
             if let since = openSince[index] { items[index].carried += max(0, heldIndex - 1 - since) }
             openSince[index] = nil
-            items[index].closed = done ?? session.date
-            items[index].closedIn = session.file
+            items[index].closed = done ?? session.pointee.date
+            items[index].closedIn = session.pointee.file
         case (false, true):
             // Reopened: this session's end counts, unless this is the session that created it.
             openSince[index] = max(heldIndex - 1, createdAt[index])
             items[index].closed = nil
             items[index].closedIn = nil
         case (false, false):
-            items[index].closed = done ?? session.date
-            items[index].closedIn = session.file
+            items[index].closed = done ?? session.pointee.date
+            items[index].closedIn = session.pointee.file
         case (true, true):
             break
         }
@@ -167,8 +168,8 @@ struct ItemTracker {
 
     /// The owner as the export names it: the name after `@` lower-cased; `@mentee`,
     /// `@mentor` and a missing owner (by `default-owner`) give that person's first name.
-    private func owner(of mention: ItemMention) -> (String?, TrackedItem.OwnerRole?) {
-        guard let written = mention.fields.owner?.lowercased() else {
+    private func owner(of mention: UnsafePointer<ItemMention>) -> (String?, TrackedItem.OwnerRole?) {
+        guard let written = mention.pointee.fields.owner?.lowercased() else {
             switch people.defaultOwner {
             case .mentee: return (menteeFirst, .mentee)
             case .mentor: return (mentorFirst, .mentor)

@@ -97,7 +97,9 @@ struct NotebookLinker {
         var tracker = ItemTracker(people: .init(mentee: series.mentee, mentor: series.mentor,
                                                 defaultOwner: source.config.defaultOwner),
                                   asOf: asOf)
-        for index in sessions.indices where sessions[index].status == .held { tracker.apply(sessions[index]) }
+        sessions.withUnsafeBufferPointer { held in
+            for index in held.indices where held[index].status == .held { tracker.apply(held.baseAddress! + index) }
+        }
         series.items = tracker.finish()
         return series
     }
