@@ -97,17 +97,9 @@ public struct NotebookSource: Sendable {
 
     /// Reads and parses files in parallel; the result keeps the order of `files`.
     static func readNotes(_ files: [String], root: String, jobs: Int, keepingMarkdown: Bool = true) -> [Note] {
-        let results = ResultSlots<Note>(count: files.count)
-        let readChunk: @Sendable (Range<Int>) -> Void = { range in
-            var notes: [Note] = []
-            notes.reserveCapacity(range.count)
-            for index in range {
-                notes.append(readNote(files[index], root: root, keepingMarkdown: keepingMarkdown))
-            }
-            results.store(notes, from: range.lowerBound)
+        ParallelChunks.map(count: files.count, jobs: jobs) { index in
+            readNote(files[index], root: root, keepingMarkdown: keepingMarkdown)
         }
-        ParallelChunks.run(count: files.count, jobs: jobs, readChunk)
-        return results.values()
     }
 
     private static func readNote(_ path: String, root: String, keepingMarkdown: Bool) -> Note {

@@ -18,4 +18,21 @@ enum ParallelChunks {
             work((part * chunk)..<min(count, (part + 1) * chunk))
         }
     }
+
+    /// `(0..<count).map(transform)` on `jobs` threads: each value is made straight into its
+    /// place in the result (no per-chunk arrays to copy from, no lock).
+    static func map<Value: Sendable>(count: Int, jobs: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
+        [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let base = Slots(base: buffer.baseAddress)
+            run(count: count, jobs: jobs) { range in
+                for index in range { (base.base! + index).initialize(to: transform(index)) }
+            }
+            initialized = count
+        }
+    }
+
+    /// The result's storage, shared by the threads: each initializes its own indexes only.
+    private struct Slots<Value>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Value>?
+    }
 }
