@@ -27,17 +27,14 @@ struct BodyLines {
         starts.reserveCapacity(bytes.count / 40 + 4)
         ends.reserveCapacity(bytes.count / 40 + 4)
         var lineStart = 0
-        var index = 0
+        var index = ByteScan.firstIndex(of: 0x0A, or: 0x0D, in: bytes, from: 0)
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x0A || byte == 0x0D {
-                starts.append(lineStart)
-                ends.append(index)
-                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                lineStart = index
-            } else {
-                index += 1
-            }
+            starts.append(lineStart)
+            ends.append(index)
+            index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            lineStart = index
+            index = ByteScan.firstIndex(of: 0x0A, or: 0x0D, in: bytes, from: index)
         }
         starts.append(lineStart)
         ends.append(bytes.count)

@@ -40,7 +40,21 @@ enum ComplexityGuard {
         var inDigits = false
         var deepest = 0
         var steps = 0
-        for byte in body {
+        var index = 0
+        while index < body.count {
+            if !atLineStart, previous != 0x21 {
+                // Past a line's markers only a line feed or an image's `![` matters: the
+                // bytes before the next `!` or line feed are skipped eight at a time (and
+                // the byte after a `!` is looked at).
+                let next = ByteScan.firstIndex(of: 0x0A, or: 0x21, in: body, from: index)
+                if next > index {
+                    previous = body[next - 1]
+                    index = next
+                    if index == body.count { break }
+                }
+            }
+            let byte = body[index]
+            index += 1
             if byte == 0x0A {
                 deepest = max(deepest, depth)
                 steps += deepest

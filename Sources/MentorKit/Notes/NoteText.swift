@@ -26,20 +26,26 @@ struct NoteText: Sendable {
         if content.starts(with: [0xFF, 0xFE]) || content.starts(with: [0xFE, 0xFF]) {
             return .failure(.notUTF8(line: 1, column: 1, utf16: true))
         }
-        if let nul = content.firstIndex(of: 0) {
-            return .failure(.binary(line: lineNumber(of: nul, in: content)))
+        let summary = content.withUnsafeBufferPointer(ByteScan.summary)
+        if let nul = summary.firstNUL {
+            return .failure(.binary(line: lineNumber(of: content.startIndex + nul, in: content)))
         }
-        guard let text = String(validating: content, as: UTF8.self) else {
+        guard let text = summary.isASCII ? String(decoding: content, as: UTF8.self)
+                                         : String(validating: content, as: UTF8.self) else {
             let position = firstInvalidUTF8(in: content)
             return .failure(.notUTF8(line: position.line, column: position.column, utf16: false))
         }
-        return split(text)
+        return split(text, loneCR: summary.hasCR && !summary.hasLF)
     }
 
     static func split(_ raw: String) -> Result<NoteText, Failure> {
+        split(raw, loneCR: TextScanning.contains(raw.utf8, "\r") && !TextScanning.contains(raw.utf8, "\n"))
+    }
+
+    /// `loneCR`: the text has CRs and no LF.
+    private static func split(_ raw: String, loneCR: Bool) -> Result<NoteText, Failure> {
         // Old Mac line endings (a lone CR): read them as line feeds, as cmark does.
-        let text = TextScanning.contains(raw.utf8, "\r") && !TextScanning.contains(raw.utf8, "\n")
-            ? raw.replacingOccurrences(of: "\r", with: "\n") : raw
+        let text = loneCR ? raw.replacingOccurrences(of: "\r", with: "\n") : raw
         guard isFence(firstLine(of: text[...]), closing: false) else {
             return .success(NoteText(frontMatter: nil, frontMatterFirstLine: 1, body: text[...],
                                      bodyLineOffset: 0))
@@ -69,12 +75,23 @@ struct NoteText: Sendable {
         text[..<(text.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex)]
     }
 
+    /// `---` (or `...` closing), then only CRs, spaces and tabs: on bytes, not characters.
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {
-        var trimmed = line
-        while let last = trimmed.last, last == "\r" || last == " " || last == "\t" {
-            trimmed = trimmed.dropLast()
+        let utf8 = line.utf8
+        guard utf8.count >= 3 else { return false }
+        var index = utf8.startIndex
+        let first = utf8[index]
+        guard first == UInt8(ascii: "-") || (closing && first == UInt8(ascii: ".")) else { return false }
+        for _ in 0..<3 {
+            guard utf8[index] == first else { return false }
+            index = utf8.index(after: index)
         }
-        return trimmed == "---" || (closing && trimmed == "...")
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0D || byte == 0x20 || byte == 0x09 else { return false }
+            index = utf8.index(after: index)
+        }
+        return true
     }
 
     private static func lineNumber(of index: ArraySlice<UInt8>.Index, in bytes: ArraySlice<UInt8>) -> Int {

@@ -282,3 +282,115 @@ struct CollapsedTextTests {
         }
     }
 }
+
+/// The byte-at-a-time scans the word-at-a-time ones replaced, as the definition they keep.
+private enum ByteAtATime {
+    static func check(_ body: UnsafeBufferPointer<UInt8>) -> ComplexityGuard.Problem? {
+        var line = 1
+        var imageOpeners = 0
+        var atLineStart = true
+        var depth = 0
+        var previous: UInt8 = 0
+        var expectingMarkerSpace = false
+        var inDigits = false
+        var deepest = 0
+        var steps = 0
+        for byte in body {
+            if byte == 0x0A {
+                deepest = max(deepest, depth)
+                steps += deepest
+                if steps > ComplexityGuard.maximumContainerSteps { return ComplexityGuard.Problem.tooManyLinesUnderNesting(line: line, depth: deepest) }
+                line += 1
+                atLineStart = true
+                depth = 0
+                previous = byte
+                expectingMarkerSpace = false
+                inDigits = false
+                continue
+            }
+            if byte == 0x5B, previous == 0x21 {  // "![" opens an image
+                imageOpeners += 1
+                if imageOpeners > ComplexityGuard.maximumImageOpeners { return ComplexityGuard.Problem.tooManyImageOpeners(line: line, count: imageOpeners) }
+            }
+            previous = byte
+            guard atLineStart else { continue }
+            // Count container markers at the line start: `>`, `-`/`*`/`+` or `1.`/`1)` then a space.
+            if expectingMarkerSpace {
+                expectingMarkerSpace = false
+                if byte == 0x20 || byte == 0x09 {
+                    depth += 1
+                    if depth > ComplexityGuard.maximumNesting { return ComplexityGuard.Problem.tooDeep(line: line, depth: depth) }
+                    continue
+                }
+                atLineStart = false
+                continue
+            }
+            switch byte {
+            case 0x20, 0x09:
+                inDigits = false
+            case 0x3E:  // ">" needs no space after it
+                depth += 1
+                inDigits = false
+                if depth > ComplexityGuard.maximumNesting { return ComplexityGuard.Problem.tooDeep(line: line, depth: depth) }
+            case 0x2D, 0x2A, 0x2B:
+                expectingMarkerSpace = true
+            case 0x30...0x39:
+                inDigits = true
+            case 0x2E where inDigits, 0x29 where inDigits:
+                inDigits = false
+                expectingMarkerSpace = true
+            default:
+                atLineStart = false
+            }
+        }
+        return nil
+    }
+
+}
+
+@Suite("Scans eight bytes at a time agree with scans one byte at a time")
+struct ByteScanTests {
+    static func randomBytes(_ state: inout UInt64, alphabet: [UInt8]) -> [UInt8] {
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        return (0..<(next() % 70)).map { _ in alphabet[next() % alphabet.count] }
+    }
+
+    @Test func summaryAndSearch() {
+        var state: UInt64 = 5
+        let alphabet: [UInt8] = [0x61, 0x20, 0x0A, 0x0D, 0x00, 0x21, 0xC3, 0xA9, 0x5B, 0xFF, 0x80, 0x7F]
+        for _ in 0..<20_000 {
+            let bytes = Self.randomBytes(&state, alphabet: alphabet)
+            let summary = bytes.withUnsafeBufferPointer(ByteScan.summary)
+            #expect(summary == ByteScan.Summary(firstNUL: bytes.firstIndex(of: 0), hasCR: bytes.contains(0x0D),
+                                                hasLF: bytes.contains(0x0A), isASCII: bytes.allSatisfy { $0 < 0x80 }),
+                    "\(bytes)")
+            for start in [0, 1, 7, 9, bytes.count].filter({ $0 <= bytes.count }) {
+                let found = bytes.withUnsafeBufferPointer { ByteScan.firstIndex(of: 0x0A, or: 0x21, in: $0, from: start) }
+                #expect(found == (bytes[start...].firstIndex { $0 == 0x0A || $0 == 0x21 } ?? bytes.count), "\(bytes) from \(start)")
+            }
+        }
+    }
+
+    @Test func complexityGuardSameAsByteAtATime() {
+        var state: UInt64 = 9
+        // Markers, images and line feeds, often enough to nest and to count.
+        let alphabet = Array("- * + > 1. 2) ![ ! [ x\n\n\t".utf8)
+        for _ in 0..<20_000 {
+            var bytes = Self.randomBytes(&state, alphabet: alphabet)
+            bytes += bytes + bytes
+            let fast = bytes.withUnsafeBufferPointer { ComplexityGuard.check(String(decoding: $0, as: UTF8.self)[...]) }
+            let definition = bytes.withUnsafeBufferPointer(ByteAtATime.check)
+            #expect(fast == definition, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
+        // The limits themselves, found at the same line.
+        let deep = Array(String(repeating: "> ", count: 600).utf8) + [0x0A]
+        let images = Array(String(repeating: "a ![x", count: 10_001).utf8)
+        for bytes in [deep, images] {
+            #expect(ComplexityGuard.check(String(decoding: bytes, as: UTF8.self)[...]) == bytes.withUnsafeBufferPointer(ByteAtATime.check))
+            #expect(ComplexityGuard.check(String(decoding: bytes, as: UTF8.self)[...]) != nil)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Scans of a note's bytes eight at a time: a note is read whole several times (checks,
+/// fences, lines, limits), and most of its bytes are plain ASCII text that none of those
+/// looks at.
+enum ByteScan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether some byte of `word` is zero (exact: no false positives).
+    @inline(__always)
+    private static func hasZero(_ word: UInt64) -> Bool {
+        (word &- ones) & ~word & highs != 0
+    }
+
+    /// Whether some byte of `word` is `byte`.
+    @inline(__always)
+    private static func has(_ byte: UInt8, in word: UInt64) -> Bool {
+        hasZero(word ^ (ones &* UInt64(byte)))
+    }
+
+    @inline(__always)
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+    }
+
+    /// What a note's bytes hold: the first NUL, whether any CR or LF, whether all ASCII.
+    struct Summary: Equatable {
+        var firstNUL: Int?
+        var hasCR = false
+        var hasLF = false
+        var isASCII = true
+    }
+
+    static func summary(of bytes: UnsafeBufferPointer<UInt8>) -> Summary {
+        var summary = Summary()
+        var index = 0
+        let count = bytes.count
+        while index + 8 <= count {
+            let word = word(bytes, at: index)
+            if word & highs != 0 { summary.isASCII = false }
+            if has(0x0A, in: word) { summary.hasLF = true }
+            if has(0x0D, in: word) { summary.hasCR = true }
+            if hasZero(word) {
+                // The exact byte: the rest is scanned one byte at a time from here.
+                break
+            }
+            index += 8
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x80 { summary.isASCII = false }
+            if byte == 0x0A { summary.hasLF = true }
+            if byte == 0x0D { summary.hasCR = true }
+            if byte == 0, summary.firstNUL == nil { summary.firstNUL = index }
+            index += 1
+        }
+        return summary
+    }
+
+    /// The first index at or after `start` holding `a` or `b`, else `bytes.count`.
+    @inline(__always)
+    static func firstIndex(of a: UInt8, or b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let count = bytes.count
+        while index + 8 <= count {
+            let word = word(bytes, at: index)
+            if has(a, in: word) || has(b, in: word) { break }
+            index += 8
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == a || byte == b { return index }
+            index += 1
+        }
+        return count
+    }
+}
