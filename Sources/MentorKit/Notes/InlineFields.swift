@@ -50,19 +50,34 @@ public struct InlineFields: Sendable, Hashable {
                 bytes = Array(source.utf8)[...]
             }
         }
-        let words = TextScanning.wordRanges(bytes)
-        var kept: [Range<Int>] = []
-        kept.reserveCapacity(words.count)
+        self = bytes.withUnsafeBufferPointer { buffer in
+            // Words and the words kept live on the stack: an item has a handful of each.
+            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: buffer.count / 2 + 1) { words in
+                let count = TextScanning.wordRanges(buffer, into: words)
+                return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(count, 1)) { kept in
+                    var fields = self
+                    fields.read(buffer, words: UnsafeBufferPointer(rebasing: words[..<count]), kept: kept)
+                    return fields
+                }
+            }
+        }
+    }
+
+    /// The fields of the words of `bytes`, and the text of the words kept.
+    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<Range<Int>>,
+                               kept: UnsafeMutableBufferPointer<Range<Int>>) {
+        var keptCount = 0
         var index = 0
         while index < words.count {
             let word = words[index]
             // No field can start with a letter or digit unless it holds a colon (`due:`).
-            if InlineFields.isPlain(bytes[word]) {
-                kept.append(word)
+            if InlineFields.isPlain(UnsafeBufferPointer(rebasing: bytes[word])) {
+                kept[keptCount] = word
+                keptCount += 1
                 index += 1
                 continue
             }
-            let token = String(decoding: bytes[word], as: UTF8.self)
+            let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self)
             // A field may stand in brackets or before punctuation: "(due:2026-11-21)", "@alex:".
             let core = InlineFields.core(of: token)
             // Each check below can match only words starting so; the others are skipped.
@@ -80,21 +95,25 @@ public struct InlineFields: Sendable, Hashable {
                 var value = attached
                 if value.isEmpty, index + 1 < words.count {
                     index += 1
-                    value = String(decoding: bytes[words[index]], as: UTF8.self)
+                    value = String(decoding: UnsafeBufferPointer(rebasing: bytes[words[index]]), as: UTF8.self)
                 }
                 assign(value, to: emoji == "📅" ? \.due : \.done, field: emoji)
             } else {
                 if let tag = InlineFields.tag(token) { tags.append(tag) }
-                kept.append(word)
+                kept[keptCount] = word
+                keptCount += 1
             }
             index += 1
         }
-        if let last = kept.last, last.count > 1, bytes[last.lowerBound] == UInt8(ascii: "^"),
-           bytes[(last.lowerBound + 1)..<last.upperBound].allSatisfy({ InlineFields.isPlainStart($0) || $0 == 0x2D }) {
-            id = String(decoding: bytes[(last.lowerBound + 1)..<last.upperBound], as: UTF8.self)
-            kept.removeLast()
+        if keptCount > 0 {
+            let last = kept[keptCount - 1]
+            if last.count > 1, bytes[last.lowerBound] == UInt8(ascii: "^"),
+               bytes[(last.lowerBound + 1)..<last.upperBound].allSatisfy({ InlineFields.isPlainStart($0) || $0 == 0x2D }) {
+                id = String(decoding: UnsafeBufferPointer(rebasing: bytes[(last.lowerBound + 1)..<last.upperBound]), as: UTF8.self)
+                keptCount -= 1
+            }
         }
-        text = TextScanning.joined(kept, of: bytes)
+        text = TextScanning.joined(UnsafeBufferPointer(rebasing: kept[..<keptCount]), of: bytes)
     }
 
     private mutating func assign(_ value: String, to field: WritableKeyPath<InlineFields, LocalDate?>,
@@ -123,8 +142,7 @@ public struct InlineFields: Sendable, Hashable {
 
     /// The same for ASCII text, on bytes.
     private mutating func extractDataview(from source: inout [UInt8]) {
-        for field in ["due", "done"] {
-            let pattern = Array("[\(field)::".utf8)
+        for (field, pattern) in InlineFields.dataviewPatterns {
             var searchFrom = 0
             while let open = InlineFields.firstASCIICaseInsensitive(pattern, in: source, from: searchFrom) {
                 let valueStart = open + pattern.count
@@ -136,6 +154,8 @@ public struct InlineFields: Sendable, Hashable {
             }
         }
     }
+
+    private static let dataviewPatterns: [(String, [UInt8])] = [("due", Array("[due::".utf8)), ("done", Array("[done::".utf8))]
 
     private static func firstASCIICaseInsensitive(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
         guard pattern.count <= bytes.count else { return nil }
@@ -162,7 +182,7 @@ public struct InlineFields: Sendable, Hashable {
     /// Whether a word can hold no field, decided on its bytes: it does not start with `#`,
     /// ✅ or 📅, and after any opening brackets it starts with neither `@` nor a `d` of
     /// `due:`/`done:`. Anything else goes through the full checks, which work on characters.
-    private static func isPlain(_ word: ArraySlice<UInt8>) -> Bool {
+    private static func isPlain(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = word.first else { return true }
         if isPlainStart(first) {
             return !((first == 0x64 || first == 0x44) && word.contains(0x3A))

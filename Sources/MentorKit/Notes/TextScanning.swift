@@ -98,6 +98,64 @@ enum TextScanning {
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
+    /// `wordRanges` of a buffer, written into `ranges` (room for `bytes.count / 2 + 1`);
+    /// returns how many.
+    static func wordRanges(_ bytes: UnsafeBufferPointer<UInt8>, into ranges: UnsafeMutableBufferPointer<Range<Int>>) -> Int {
+        var found = 0
+        var start = -1
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            let length: Int
+            let space: Bool
+            if byte < 0x80 {
+                length = 1
+                space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            } else {
+                length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                // Only U+0085, U+00A0, U+1680, U+2000-U+205F and U+3000 are white space.
+                space = (byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3)
+                    && isSpace(scalar(in: bytes, at: index, length: min(length, count - index)))
+            }
+            if space {
+                if start >= 0 {
+                    ranges[found] = start..<index
+                    found += 1
+                    start = -1
+                }
+            } else if start < 0 {
+                start = index
+            }
+            index += length
+        }
+        if start >= 0 {
+            ranges[found] = start..<min(index, count)
+            found += 1
+        }
+        return found
+    }
+
+    /// The byte ranges of a buffer joined by single spaces.
+    static func joined(_ ranges: UnsafeBufferPointer<Range<Int>>, of bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard !ranges.isEmpty else { return "" }
+        let total = ranges.reduce(ranges.count - 1) { $0 + $1.count }
+        return String(unsafeUninitializedCapacity: total) { output in
+            var count = 0
+            for range in ranges {
+                if count > 0 {
+                    output[count] = 0x20
+                    count += 1
+                }
+                for index in range {
+                    output[count] = bytes[index]
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
+
     /// The byte ranges of `bytes` joined by single spaces.
     static func joined(_ ranges: [Range<Int>], of bytes: ArraySlice<UInt8>) -> String {
         guard !ranges.isEmpty else { return "" }

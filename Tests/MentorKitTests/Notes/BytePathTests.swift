@@ -394,3 +394,35 @@ struct ByteScanTests {
         }
     }
 }
+
+@Suite("Inline fields read with stack buffers agree with the reader they replaced")
+struct InlineFieldsReferenceTests {
+    @Test("Fixed texts", arguments: ByteScanTests.itemTexts + BytePathTests.texts)
+    func fixed(text: String) {
+        #expect(InlineFields(utf8: Array(text.utf8)[...]) == InlineFieldsReference(utf8: Array(text.utf8)[...]).fields)
+    }
+
+    @Test func random() {
+        var state: UInt64 = 21
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let words = ["Share", "the", "RFC", "(16.0)", "^g16-0", "#tag", "#12", "@mentee", "@Zoë", "(@alex:", "due:2026-11-21",
+                     "DONE:2026-02-30", "📅", "2026-11-28", "✅2026-11-14", "[due::", "2026-11-17]", "[done:: x]", "é",
+                     "\u{00A0}", "  ", "\t", "^", "^x^", "d:", "dx:", "(due:2026-01-01))", "!", "東京", "e\u{301}"]
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 9)).map { _ in words[next() % words.count] }.joined(separator: next() % 4 == 0 ? "" : " ")
+            #expect(InlineFields(utf8: Array(text.utf8)[...]) == InlineFieldsReference(utf8: Array(text.utf8)[...]).fields,
+                    "\(text.debugDescription)")
+        }
+    }
+}
+
+extension ByteScanTests {
+    static let itemTexts = [
+        "Share the RFC (16.0) ^g16-0", "plan a talk proposal #stakeholders [14.0]!", "Book the RFC (19.0) 📅 2026-11-28 ^g19-0",
+        "Ask a talk proposal (19.1) [due:: 2026-11-28] ^g19-1", "@mentee Outline the onboarding guide #public-speaking [19.1]",
+        "", " ", "^only", "x ^", "a [DUE:: 2026-13-01] b [done::2026-11-02]",
+    ]
+}
