@@ -31,29 +31,45 @@ struct NotebookLinker {
         var notes: [Note] = []
         swap(&notes, &source.notes)
         let fileCount = notes.count
+        // Each session note's series id, worked out on all threads: reading the headers of
+        // notes another thread made is most of what grouping them costs.
+        var seriesIDs: [String?] = []
+        do {
+            let shared = notes
+            seriesIDs = ParallelChunks.map(count: shared.count, jobs: jobs) { index in
+                shared[index].session.map(NotebookLinker.seriesID(of:))
+            }
+        }
         notes.reverse()
+        seriesIDs.reverse()
         diagnostics = source.diagnostics
         var readProfiles: [Profile] = []
-        var sessionsBySeries: [String: [Session]] = [:]
+        var notesBySeries: [String: [Note]] = [:]
+        var sessionPaths: [String] = []
         while let note = notes.popLast() {
+            let seriesID = seriesIDs.removeLast()
             diagnostics += note.diagnostics
             if let header = note.profile {
-                let seriesID = header.series ?? Slug.make(header.name)
-                readProfiles.append(Profile(note: consume note, header: header, seriesID: seriesID))
-            } else if let header = note.session, let session = makeSession(consume note, header) {
-                sessionsBySeries[session.seriesID, default: []].append(session)
+                let profileSeries = header.series ?? Slug.make(header.name)
+                readProfiles.append(Profile(note: consume note, header: header, seriesID: profileSeries))
+            } else if let seriesID {
+                if seriesID.isEmpty {
+                    // No series: reported here, and the note is left out.
+                    if let header = note.session { _ = makeSession(consume note, header) }
+                    continue
+                }
+                sessionPaths.append(note.path)
+                notesBySeries[seriesID, default: []].append(note)
             }
         }
         let profiles = readProfiles
         let profileIndex = ProfileIndex(profiles)
-        let resolver = PreviousResolver(sessions: sessionsBySeries.values.joined().map {
-            .init(path: $0.file, series: $0.seriesID, date: $0.date, time: $0.time)
-        })
+        let resolver = PreviousResolver(paths: sessionPaths)
 
-        let ids = sessionsBySeries.keys.sorted()
-        let grouped = ResultSlots<[Session]>(count: ids.count)
+        let ids = notesBySeries.keys.sorted()
+        let grouped = ResultSlots<[Note]>(count: ids.count)
         for (index, id) in ids.enumerated() {
-            grouped.store(sessionsBySeries.removeValue(forKey: id) ?? [], at: index)
+            grouped.store(notesBySeries.removeValue(forKey: id) ?? [], at: index)
         }
         let results = ResultSlots<(Series, [UpcomingSession], [Diagnostic])>(count: ids.count)
         let linkChunk: @Sendable (Range<Int>) -> Void = { [self] range in
@@ -62,7 +78,16 @@ struct NotebookLinker {
             for index in range {
                 var local = NotebookLinker(source: source, asOf: asOf)
                 let id = ids[index]
-                let series = local.series(id, sessions: grouped.take(at: index) ?? [], resolver: resolver,
+                // Notes become sessions here, on the series' thread (their diagnostics with them).
+                var seriesNotes = grouped.take(at: index) ?? []
+                seriesNotes.reverse()
+                var sessions: [Session] = []
+                sessions.reserveCapacity(seriesNotes.count)
+                while let note = seriesNotes.popLast() {
+                    guard let header = note.session, let session = local.makeSession(consume note, header) else { continue }
+                    sessions.append(session)
+                }
+                let series = local.series(id, sessions: sessions, resolver: resolver,
                                           profiles: profiles, index: profileIndex)
                 let upcoming = local.upcomingSessions(of: series)
                 linked.append((series, upcoming, local.diagnostics))
@@ -106,8 +131,13 @@ struct NotebookLinker {
 
     // MARK: - Sessions
 
+    /// A session's series: `series:` as written, else slug(mentee); empty when neither.
+    static func seriesID(of header: SessionHeader) -> String {
+        header.series ?? header.mentee.map { Slug.make($0) } ?? ""
+    }
+
     private mutating func makeSession(_ note: consuming Note, _ header: SessionHeader) -> Session? {
-        let seriesID = header.series ?? header.mentee.map { Slug.make($0) } ?? ""
+        let seriesID = NotebookLinker.seriesID(of: header)
         guard !seriesID.isEmpty else {
             if header.mentee != nil {
                 report(note.path, 1, .missingMentee,

@@ -6,13 +6,6 @@ import Foundation
 /// naming a file without `.md`, or the date (optionally with time) of a session in the
 /// same series.
 struct PreviousResolver: Sendable {
-    struct Candidate {
-        var path: String
-        var series: String
-        var date: LocalDate
-        var time: LocalTime?
-    }
-
     enum Resolution: Equatable {
         case found(String)
         case notFound
@@ -64,19 +57,20 @@ struct PreviousResolver: Sendable {
         var second: String
     }
 
-    init(sessions: [Candidate]) {
-        var paths = Set<String>(minimumCapacity: sessions.count)
+    /// `paths`: every session's, in notebook order.
+    init(paths sessionPaths: [String]) {
+        var paths = Set<String>(minimumCapacity: sessionPaths.count)
         var unusual: [Pair: [String]] = [:]
-        for candidate in sessions {
-            paths.insert(candidate.path)
-            if !candidate.path.utf8.allSatisfy({ $0 < 0x80 }) {
-                unusual[Pair(first: PreviousResolver.folder(of: candidate.path),
-                             second: PreviousResolver.stem(of: candidate.path)), default: []].append(candidate.path)
+        for path in sessionPaths {
+            paths.insert(path)
+            if !path.utf8.allSatisfy({ $0 < 0x80 }) {
+                unusual[Pair(first: PreviousResolver.folder(of: path), second: PreviousResolver.stem(of: path)), default: []]
+                    .append(path)
             }
         }
         self.paths = paths
         unusualByFolderStem = unusual
-        byStem = LazyStemIndex(paths: sessions.map(\.path))
+        byStem = LazyStemIndex(paths: sessionPaths)
     }
 
     private func contains(_ path: String) -> Bool {
