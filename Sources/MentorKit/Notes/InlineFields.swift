@@ -199,10 +199,34 @@ public struct InlineFields: Sendable, Hashable {
     }
 
     /// The token without surrounding brackets and trailing punctuation.
-    private static func core(of token: String) -> Substring {
+    static func core(of token: String) -> Substring {
+        // An ASCII token's characters are its bytes (it holds no CR LF: words end at spaces).
+        if let bounds = token.utf8.withContiguousStorageIfAvailable(asciiCoreBounds), let (start, end) = bounds {
+            let utf8 = token.utf8
+            return token[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
+        return unicodeCore(of: token)
+    }
+
+    /// `core(of:)` by its definition, on characters.
+    static func unicodeCore(of token: String) -> Substring {
         var core = Substring(token)
         core = core.trimmingStart { "([{".contains($0) }.trimmingEnd { ")]},;:!?.".contains($0) }
         return core
+    }
+
+    private static func asciiCoreBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x28 || bytes[start] == 0x5B || bytes[start] == 0x7B { start += 1 }
+        var end = bytes.count
+        while end > start {
+            switch bytes[end - 1] {
+            case 0x29, 0x5D, 0x7D, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x2E: end -= 1
+            default: return (start, end)
+            }
+        }
+        return (start, end)
     }
 
     private static func value(of token: Substring, prefix: String) -> String? {
@@ -220,7 +244,34 @@ public struct InlineFields: Sendable, Hashable {
     }
 
     /// `@name` at the start of a token; trailing punctuation is given back.
-    private static func mention(_ token: Substring) -> (name: String, trailing: String)? {
+    static func mention(_ token: Substring) -> (name: String, trailing: String)? {
+        if let ascii = token.utf8.withContiguousStorageIfAvailable(asciiMention), let ascii {
+            guard let (nameEnd, isName) = ascii, isName else { return nil }
+            let utf8 = token.utf8
+            let start = utf8.index(after: utf8.startIndex)
+            let end = utf8.index(utf8.startIndex, offsetBy: nameEnd)
+            return (String(token[start..<end]), String(token[end...]))
+        }
+        return unicodeMention(token)
+    }
+
+    /// For an ASCII token: where the name after `@` ends and whether it is one; `.some(nil)`
+    /// when the token does not start with `@`, nil when it is not ASCII.
+    private static func asciiMention(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Bool)?? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard bytes.first == 0x40 else { return .some(nil) }
+        var end = 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            guard isPlainStart(byte) || byte == 0x5F || byte == 0x2D || byte == 0x2E else { break }
+            end += 1
+        }
+        while end > 1, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x2D { end -= 1 }
+        return .some((end, end > 1 && isPlainStart(bytes[1])))
+    }
+
+    /// `mention(_:)` by its definition, on characters.
+    static func unicodeMention(_ token: Substring) -> (name: String, trailing: String)? {
         guard token.hasPrefix("@") else { return nil }
         let body = token.dropFirst()
         let name = body.prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." })

@@ -426,3 +426,21 @@ extension ByteScanTests {
         "", " ", "^only", "x ^", "a [DUE:: 2026-13-01] b [done::2026-11-02]",
     ]
 }
+
+@Suite("ASCII token helpers agree with their definitions on characters")
+struct TokenHelperTests {
+    @Test func randomTokens() {
+        var state: UInt64 = 33
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let alphabet = Array("@([{)]},;:!?.-_aZ09#^x")
+        for _ in 0..<30_000 {
+            let token = String((0..<(next() % 9)).map { _ in alphabet[next() % alphabet.count] })
+            #expect(InlineFields.core(of: token) == InlineFields.unicodeCore(of: token), "\(token)")
+            let fast = InlineFields.mention(token[...]), definition = InlineFields.unicodeMention(token[...])
+            #expect(fast?.name == definition?.name && fast?.trailing == definition?.trailing, "\(token)")
+        }
+    }
+}
