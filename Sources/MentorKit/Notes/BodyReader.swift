@@ -14,6 +14,10 @@ struct BodyReader {
     private(set) var diagnostics: [Diagnostic] = []
     /// The plan of the next-session sections: where several give a field, the first wins.
     private(set) var plan: NextSessionPlan?
+    /// The mention index of each item node that became one (so nested items find their
+    /// parent), -1 for the others; made on the note's first mention. Sections are disjoint
+    /// ranges of nodes, so one table serves the whole note.
+    private var mentionOfNode: [Int32] = []
 
     /// Whether every section keeps its Markdown (a profile's research is shown whole);
     /// otherwise only the sections documents show as Markdown do, which saves memory.
@@ -33,9 +37,11 @@ struct BodyReader {
     mutating func read() {
         let blocks = tree.children(of: 0)
         var preambleBlocks: [Int] = []
-        var current: (heading: Int, blocks: [Int])?
+        // A section's blocks are the top-level blocks between its heading and the next: a
+        // slice of `blocks`, no array of its own.
+        var current: (heading: Int, firstBlock: Int)?
         var titleHeading: Int?
-        for block in blocks {
+        for (position, block) in blocks.enumerated() {
             let node = tree.nodes[block]
             if node.kind == .heading, node.level <= 2 {
                 // Level-1 headings before the first section are title and preamble; after
@@ -45,21 +51,19 @@ struct BodyReader {
                     continue
                 }
                 if let open = current {
-                    finishSection(heading: open.heading, blocks: open.blocks, until: node.line)
+                    finishSection(heading: open.heading, blocks: blocks[open.firstBlock..<position], until: node.line)
                 } else {
-                    collectMentions(in: preambleBlocks, section: nil, privateBlocks: [])
+                    collectMentions(in: preambleBlocks[...], section: nil, privateBlocks: [])
                 }
-                current = (block, [])
-            } else if current != nil {
-                current?.blocks.append(block)
-            } else {
+                current = (block, position + 1)
+            } else if current == nil {
                 preambleBlocks.append(block)
             }
         }
         if let open = current {
-            finishSection(heading: open.heading, blocks: open.blocks, until: lines.count + 1)
+            finishSection(heading: open.heading, blocks: blocks[open.firstBlock...], until: lines.count + 1)
         } else {
-            collectMentions(in: preambleBlocks, section: nil, privateBlocks: [])
+            collectMentions(in: preambleBlocks[...], section: nil, privateBlocks: [])
         }
 
         sections.trimCapacity()
@@ -102,7 +106,7 @@ struct BodyReader {
 
     // MARK: - Sections
 
-    private mutating func finishSection(heading: Int, blocks: [Int], until nextLine: Int) {
+    private mutating func finishSection(heading: Int, blocks: ArraySlice<Int>, until nextLine: Int) {
         let headingNode = tree.nodes[heading]
         let title = tree.collapsedText(of: heading)
         var (kind, isPrivate) = SectionKind.classify(heading: title)
@@ -110,7 +114,7 @@ struct BodyReader {
 
         // A deeper heading marked private hides what follows it, up to the next heading
         // of its level or above.
-        var publicBlocks: [Int] = []
+        var publicBlocks: ArraySlice<Int> = []
         var privateBlocks: [Int] = []
         var hiddenLines: [Range<Int>] = []
         var privateLevel: Int?
@@ -128,7 +132,7 @@ struct BodyReader {
             }
             // Most sections hide nothing: public blocks are collected only once one is hidden.
             if privateLevel != nil || isPrivate {
-                if privateBlocks.isEmpty { publicBlocks = Array(blocks[..<position]) }
+                if privateBlocks.isEmpty { publicBlocks = ArraySlice(blocks.prefix(position)) }
                 privateBlocks.append(block)
             } else if !privateBlocks.isEmpty {
                 publicBlocks.append(block)
@@ -144,23 +148,30 @@ struct BodyReader {
                                     line: headingNode.line + lineOffset, markdown: markdown,
                                     entries: kind.hasEntries ? entries(in: ownBlocks).withExactCapacity() : [],
                                     links: kind == .resources ? links(in: ownBlocks).withExactCapacity() : []))
-        collectMentions(in: blocks, section: kind, privateBlocks: Set(privateBlocks))
+        collectMentions(in: blocks, section: kind, privateBlocks: privateBlocks.isEmpty ? [] : Set(privateBlocks))
         if kind == .next && !isPrivate { readPlan(in: publicBlocks) }
     }
 
     /// Top-level list items of the section, or its paragraphs where it has no list.
-    private func entries(in blocks: [Int]) -> [SectionEntry] {
-        let lists = blocks.filter { tree.nodes[$0].kind == .list }
-        if !lists.isEmpty {
-            return lists.flatMap { tree.children(of: $0) }.compactMap { item in
+    private func entries(in blocks: ArraySlice<Int>) -> [SectionEntry] {
+        var entries: [SectionEntry] = []
+        var sawList = false
+        for block in blocks where tree.nodes[block].kind == .list {
+            sawList = true
+            var item = block + 1
+            let stop = tree.end(of: block)
+            while item < stop {
                 let text = itemText(item)
-                return text.isEmpty ? nil : SectionEntry(text: text, line: tree.nodes[item].line + lineOffset)
+                if !text.isEmpty { entries.append(SectionEntry(text: text, line: tree.nodes[item].line + lineOffset)) }
+                item = tree.end(of: item)
             }
         }
-        return blocks.filter { tree.nodes[$0].kind == .paragraph }.compactMap { paragraph in
+        if sawList { return entries }
+        for paragraph in blocks where tree.nodes[paragraph].kind == .paragraph {
             let text = tree.collapsedText(of: paragraph)
-            return text.isEmpty ? nil : SectionEntry(text: text, line: tree.nodes[paragraph].line + lineOffset)
+            if !text.isEmpty { entries.append(SectionEntry(text: text, line: tree.nodes[paragraph].line + lineOffset)) }
         }
+        return entries
     }
 
     /// The plain text of an item's first paragraph, without a leading checkbox.
@@ -172,7 +183,7 @@ struct BodyReader {
     }
 
     /// Links of the section: Markdown links and autolinks, else a bare URL, else the text.
-    private func links(in blocks: [Int]) -> [ResourceLink] {
+    private func links(in blocks: ArraySlice<Int>) -> [ResourceLink] {
         var units: [Int] = []
         for block in blocks {
             switch tree.nodes[block].kind {
@@ -208,7 +219,7 @@ struct BodyReader {
     // MARK: - Logistics
 
     /// Reads `When:`, `Where:`, `Link:` and `Duration:` lines of a next-session section.
-    private mutating func readPlan(in blocks: [Int]) {
+    private mutating func readPlan(in blocks: ArraySlice<Int>) {
         var units: [Int] = []
         for block in blocks {
             switch tree.nodes[block].kind {
@@ -306,9 +317,7 @@ struct BodyReader {
 
     // MARK: - Items
 
-    private mutating func collectMentions(in blocks: [Int], section: SectionKind?, privateBlocks: Set<Int>) {
-        // Mention index of each item node, so nested items find their parent.
-        var mentionOfNode: [Int: Int] = [:]
+    private mutating func collectMentions(in blocks: ArraySlice<Int>, section: SectionKind?, privateBlocks: Set<Int>) {
         for block in blocks {
             let isPrivate = privateBlocks.contains(block)
             for index in block..<tree.nodes[block].end where tree.nodes[index].kind == .item {
@@ -321,7 +330,7 @@ struct BodyReader {
                 var outerMention: Int?
                 var ancestor = outerItem
                 while let candidate = ancestor, outerMention == nil {
-                    outerMention = mentionOfNode[candidate]
+                    outerMention = mention(ofNode: candidate)
                     ancestor = enclosingItem(of: candidate)
                 }
 
@@ -352,13 +361,20 @@ struct BodyReader {
                         file: path, line: node.line + lineOffset, column: node.column, code: .badFieldDate,
                         message: "\(bad.field) date '\(bad.value)' is not a real date; write YYYY-MM-DD (the field is ignored)"))
                 }
-                mentionOfNode[index] = mentions.count
+                if mentionOfNode.isEmpty { mentionOfNode = [Int32](repeating: -1, count: tree.nodes.count) }
+                mentionOfNode[index] = Int32(mentions.count)
                 mentions.append(ItemMention(
                     role: role, checkbox: status, fields: fields, key: key,
                     line: node.line + lineOffset, column: node.column, parent: outerMention,
                     details: [], sectionKind: section, isPrivate: isPrivate))
             }
         }
+    }
+
+    /// The mention an item node became, if any.
+    private func mention(ofNode node: Int) -> Int? {
+        guard !mentionOfNode.isEmpty, mentionOfNode[node] >= 0 else { return nil }
+        return Int(mentionOfNode[node])
     }
 
     /// The checkbox of an item's first paragraph and the text after it, as bytes; nil when
