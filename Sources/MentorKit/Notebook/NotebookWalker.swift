@@ -176,7 +176,11 @@ enum NotebookWalker {
         // Beyond ASCII a mark can join the `.` to its neighbour: the definition decides.
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return name.lowercased().hasSuffix(".md") }
         guard utf8.count >= 3 else { return false }
-        let tail = utf8.suffix(3).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        return tail == [UInt8(ascii: "."), UInt8(ascii: "m"), UInt8(ascii: "d")]
+        var index = utf8.index(utf8.endIndex, offsetBy: -3)
+        guard utf8[index] == UInt8(ascii: ".") else { return false }
+        index = utf8.index(after: index)
+        guard utf8[index] | 0x20 == UInt8(ascii: "m") else { return false }
+        index = utf8.index(after: index)
+        return utf8[index] | 0x20 == UInt8(ascii: "d")
     }
 }

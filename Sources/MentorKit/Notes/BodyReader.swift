@@ -41,6 +41,13 @@ struct BodyReader {
         // slice of `blocks`, no array of its own.
         var current: (heading: Int, firstBlock: Int)?
         var titleHeading: Int?
+        // Room for every section up front (level-2 headings, and level-1 ones after the first).
+        var sectionCount = 0
+        for block in blocks where tree.nodes[block].kind == .heading {
+            let level = tree.nodes[block].level
+            if level == 2 || (level == 1 && sectionCount > 0) { sectionCount += 1 }
+        }
+        sections.reserveCapacity(sectionCount)
         for (position, block) in blocks.enumerated() {
             let node = tree.nodes[block]
             if node.kind == .heading, node.level <= 2 {

@@ -3,7 +3,7 @@ extension Array {
     /// up to twice the room they need; the model keeps hundreds of thousands of small
     /// arrays (sections, entries, items) for as long as a command runs.
     consuming func withExactCapacity() -> [Element] {
-        guard capacity > count else { return self }
+        guard hasSlack else { return self }
         // Moved one by one when this is the only reference to the buffer (a copy would retain
         // every string and array of every element, and release them again right after).
         var source = self
@@ -16,9 +16,15 @@ extension Array {
 
     /// Trims the capacity to the count in place, moving the elements.
     mutating func trimCapacity() {
-        guard capacity > count else { return }
+        guard hasSlack else { return }
         var source: [Element] = []
         swap(&source, &self)
         self = source.withExactCapacity()
+    }
+
+    /// Room for more than malloc's rounding: storage made for exactly `count` elements can
+    /// report a few more, and moving those again would gain nothing.
+    private var hasSlack: Bool {
+        (capacity - count) * MemoryLayout<Element>.stride >= 32
     }
 }

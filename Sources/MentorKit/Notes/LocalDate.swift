@@ -23,11 +23,26 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = LocalDate.number(bytes[0..<4]), let month = LocalDate.number(bytes[5..<7]),
-              let day = LocalDate.number(bytes[8..<10]) else { return nil }
+        guard text.utf8.count == 10 else { return nil }
+        let parts = text.utf8.withContiguousStorageIfAvailable(LocalDate.parts) ?? Array(text.utf8).withUnsafeBufferPointer(LocalDate.parts)
+        guard let (year, month, day) = parts else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM-DD` in ASCII digits: its three numbers.
+    private static func parts(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return (year, month, day)
     }
 
     /// The date `dayNumber` days after 1970-01-01.

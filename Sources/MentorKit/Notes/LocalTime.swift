@@ -16,6 +16,34 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `HH:MM` or `H:MM`, with optional `:SS` seconds (dropped).
     public init?(_ text: some StringProtocol) {
+        let parsed = text.utf8.withContiguousStorageIfAvailable(LocalTime.parse)
+            ?? Array(text.utf8).withUnsafeBufferPointer(LocalTime.parse)
+        guard let (hour, minute) = parsed else { return nil }
+        self.init(hour: hour, minute: minute)
+    }
+
+    /// `H:MM` or `HH:MM`, then optionally `:SS` up to 59, in ASCII digits: the hour and minute.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let colon = bytes.firstIndex(of: 0x3A), colon == 1 || colon == 2,
+              bytes.count == colon + 3 || bytes.count == colon + 6,
+              let hour = digits(0..<colon), let minute = digits((colon + 1)..<(colon + 3)) else { return nil }
+        if bytes.count == colon + 6 {
+            guard bytes[colon + 3] == 0x3A, let seconds = digits((colon + 4)..<(colon + 6)), seconds <= 59 else { return nil }
+        }
+        return (hour, minute)
+    }
+
+    /// `init(_:)` by its definition, on characters.
+    static func byDefinition(_ text: some StringProtocol) -> LocalTime? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3,
               (1...2).contains(parts[0].count), parts[1].count == 2,
@@ -23,7 +51,7 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
               parts.count == 2 || parts[2].count == 2,
               let hour = Int(parts[0]), let minute = Int(parts[1]) else { return nil }
         if parts.count == 3, let seconds = Int(parts[2]), seconds > 59 { return nil }
-        self.init(hour: hour, minute: minute)
+        return LocalTime(hour: hour, minute: minute)
     }
 
     /// Minutes since midnight.

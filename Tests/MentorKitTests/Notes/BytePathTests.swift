@@ -444,3 +444,36 @@ struct TokenHelperTests {
         }
     }
 }
+
+@Suite("Times and dates read on bytes agree with their definitions")
+struct TimeOnBytesTests {
+    @Test func randomTimes() {
+        var state: UInt64 = 44
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let alphabet = Array("0123456789::: a٣1\u{301}")
+        for _ in 0..<30_000 {
+            let text = String((0..<(next() % 9)).map { _ in alphabet[next() % alphabet.count] })
+            #expect(LocalTime(text) == LocalTime.byDefinition(text), "\(text.debugDescription)")
+            #expect(LocalTime(text[...]) == LocalTime.byDefinition(text), "\(text.debugDescription)")
+        }
+        for text in ["9:05", "09:05", "23:59:59", "24:00", "12:60", "7:5", "12:30:60", "12:30:", "١٢:٣٠"] {
+            #expect(LocalTime(text) == LocalTime.byDefinition(text), "\(text)")
+        }
+    }
+
+    @Test("Dates", arguments: ["2026-11-30", "2026-02-30", "2026-1-30", "2026-11-3x", "２０２６-11-30", "2026-11-30 ", "0000-01-01"])
+    func dates(text: String) {
+        let bytes = Array(text.utf8)
+        let expected: LocalDate? = bytes.count == 10 && bytes[4] == 0x2D && bytes[7] == 0x2D
+            ? LocalDate.number(bytes[0..<4]).flatMap { year in
+                LocalDate.number(bytes[5..<7]).flatMap { month in
+                    LocalDate.number(bytes[8..<10]).flatMap { LocalDate(year: year, month: month, day: $0) }
+                }
+            } : nil
+        #expect(LocalDate(text) == expected)
+        #expect(LocalDate(text[...]) == expected)
+    }
+}
