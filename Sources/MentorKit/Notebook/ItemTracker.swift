@@ -94,21 +94,19 @@ struct ItemTracker {
         let status = mention.pointee.checkbox ?? .open
         let (owner, role) = owner(of: mention)
         let index = items.count
-        var item = TrackedItem(
+        let closesNow = !status.isActive
+        // Made in the array's append, not in a variable first: that is copied, then freed.
+        items.append(TrackedItem(
             id: mention.pointee.identity, explicitID: mention.pointee.fields.id, key: mention.pointee.key,
             kind: mention.pointee.role == .goal ? .goal : .action, text: mention.pointee.fields.text,
             owner: owner, ownerRole: role, due: mention.pointee.fields.due, status: status,
             created: session.pointee.date, file: session.pointee.file, line: mention.pointee.line,
-            closed: nil, closedIn: nil, carried: 0, overdue: false,
+            closed: closesNow ? mention.pointee.fields.done ?? session.pointee.date : nil,
+            closedIn: closesNow ? session.pointee.file : nil, carried: 0, overdue: false,
             parent: nil, tags: mention.pointee.fields.tags,
-            details: mention.pointee.details, isPrivate: mention.pointee.isPrivate, history: [])
-        if !status.isActive {
-            item.closed = mention.pointee.fields.done ?? session.pointee.date
-            item.closedIn = session.pointee.file
-        }
-        item.history.append(.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
-                                  status: status, checkbox: mention.pointee.checkbox))
-        items.append(item)
+            details: mention.pointee.details, isPrivate: mention.pointee.isPrivate,
+            history: [.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
+                            status: status, checkbox: mention.pointee.checkbox)]))
         openSince.append(status.isActive ? heldIndex : nil)
         parents.append(parent)
         createdAt.append(heldIndex)

@@ -59,7 +59,7 @@ struct NotebookLinker {
                     continue
                 }
                 sessionPaths.append(note.path)
-                notesBySeries[seriesID, default: []].append(note)
+                notesBySeries[seriesID, default: []].append(consume note)
             }
         }
         let profiles = readProfiles

@@ -6,7 +6,7 @@ extension Array {
         guard hasSlack else { return self }
         // Moved one by one when this is the only reference to the buffer (a copy would retain
         // every string and array of every element, and release them again right after).
-        var source = self
+        var source = consume self
         var result: [Element] = []
         result.reserveCapacity(source.count)
         source.reverse()
@@ -19,7 +19,7 @@ extension Array {
         guard hasSlack else { return }
         var source: [Element] = []
         swap(&source, &self)
-        self = source.withExactCapacity()
+        self = (consume source).withExactCapacity()
     }
 
     /// Room for more than malloc's rounding: storage made for exactly `count` elements can

@@ -272,7 +272,7 @@ extension ExportDocument.SeriesEntry {
 }
 
 extension ExportDocument.SessionEntry {
-    init(_ session: Session, includePrivate: Bool) {
+    init(_ session: borrowing Session, includePrivate: Bool) {
         // One pass over the sections for the five lists, each keeping the sections' order.
         var talkingPoints: [String] = [], challenges: [String] = [], guidance: [String] = []
         var takeaways: [String] = [], resources: [ExportDocument.ResourceEntry] = []
@@ -367,7 +367,7 @@ extension ExportDocument.SessionEntry {
 }
 
 extension ExportDocument.ItemEntry {
-    init(_ item: TrackedItem) {
+    init(_ item: borrowing TrackedItem) {
         self.init(id: item.id, key: item.key, kind: item.kind.rawValue, text: item.text, owner: item.owner,
                   due: item.due?.description, status: item.status.rawValue, created: item.created.description,
                   file: item.file, line: item.line, closed: item.closed?.description, closedIn: item.closedIn,
