@@ -146,7 +146,7 @@ public struct ExportDocument: Sendable {
     static func write<Failure: Error>(_ notebook: Notebook, includePrivate: Bool, to writer: inout JSONWriter,
                                       flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
         try write(asOf: notebook.asOf.description,
-                  series: notebook.series.lazy.map { SeriesEntry($0, includePrivate: includePrivate) },
+                  series: notebook.series.lazy.map { SeriesFromModel(series: $0, includePrivate: includePrivate) },
                   upcoming: notebook.upcoming.lazy.map(UpcomingEntry.init),
                   diagnostics: notebook.diagnostics.lazy.map(DiagnosticEntry.init),
                   to: &writer, flush: flush)
@@ -219,14 +219,14 @@ extension ExportDocument.SeriesEntry {
         sessions.reserveCapacity(series.sessions.count)
         series.sessions.withUnsafeBufferPointer { all in
             for index in all.indices {
-                sessions.append(ExportDocument.SessionEntry(all[index], includePrivate: includePrivate))
+                sessions.append(ExportDocument.SessionEntry(all.baseAddress! + index, includePrivate: includePrivate))
             }
         }
         var items: [ExportDocument.ItemEntry] = []
         items.reserveCapacity(series.items.count)
         series.items.withUnsafeBufferPointer { all in
             for index in all.indices where includePrivate || !all[index].isPrivate {
-                items.append(ExportDocument.ItemEntry(all[index]))
+                items.append(ExportDocument.ItemEntry(all.baseAddress! + index))
             }
         }
         self.init(id: series.id, mentee: series.mentee, mentor: series.mentor, profile: series.profile?.file,
@@ -272,29 +272,30 @@ extension ExportDocument.SeriesEntry {
 }
 
 extension ExportDocument.SessionEntry {
-    init(_ session: borrowing Session, includePrivate: Bool) {
+    /// Read through a pointer: a `Session` passed by value is copied out of its array first.
+    init(_ session: UnsafePointer<Session>, includePrivate: Bool) {
         // One pass over the sections for the five lists, each keeping the sections' order.
         var talkingPoints: [String] = [], challenges: [String] = [], guidance: [String] = []
         var takeaways: [String] = [], resources: [ExportDocument.ResourceEntry] = []
-        for index in session.note.sections.indices where includePrivate || !session.note.sections[index].isPrivate {
-            switch session.note.sections[index].kind {
-            case .agenda: talkingPoints.append(contentsOf: session.note.sections[index].entries.lazy.map(\.text))
-            case .challenges: challenges.append(contentsOf: session.note.sections[index].entries.lazy.map(\.text))
-            case .guidance: guidance.append(contentsOf: session.note.sections[index].entries.lazy.map(\.text))
-            case .takeaways: takeaways.append(contentsOf: session.note.sections[index].entries.lazy.map(\.text))
+        for index in session.pointee.note.sections.indices where includePrivate || !session.pointee.note.sections[index].isPrivate {
+            switch session.pointee.note.sections[index].kind {
+            case .agenda: talkingPoints.append(contentsOf: session.pointee.note.sections[index].entries.lazy.map(\.text))
+            case .challenges: challenges.append(contentsOf: session.pointee.note.sections[index].entries.lazy.map(\.text))
+            case .guidance: guidance.append(contentsOf: session.pointee.note.sections[index].entries.lazy.map(\.text))
+            case .takeaways: takeaways.append(contentsOf: session.pointee.note.sections[index].entries.lazy.map(\.text))
             case .resources:
-                resources.append(contentsOf: session.note.sections[index].links.lazy.map {
+                resources.append(contentsOf: session.pointee.note.sections[index].links.lazy.map {
                     ExportDocument.ResourceEntry(title: $0.title, url: $0.url)
                 })
             default: break
             }
         }
-        let plan = session.header.next
+        let plan = session.pointee.header.next
         self.init(
-            file: session.file, date: session.date.description, time: session.time?.description,
-            status: session.status.rawValue, previous: session.previous, next: session.next,
-            title: session.note.title, durationMinutes: session.header.durationMinutes,
-            location: session.header.location, link: session.header.link, tags: session.header.tags,
+            file: session.pointee.file, date: session.pointee.date.description, time: session.pointee.time?.description,
+            status: session.pointee.status.rawValue, previous: session.pointee.previous, next: session.pointee.next,
+            title: session.pointee.note.title, durationMinutes: session.pointee.header.durationMinutes,
+            location: session.pointee.header.location, link: session.pointee.header.link, tags: session.pointee.header.tags,
             talkingPoints: talkingPoints, challenges: challenges, guidance: guidance, takeaways: takeaways,
             resources: resources,
             nextSession: plan.map {
@@ -367,11 +368,11 @@ extension ExportDocument.SessionEntry {
 }
 
 extension ExportDocument.ItemEntry {
-    init(_ item: borrowing TrackedItem) {
-        self.init(id: item.id, key: item.key, kind: item.kind.rawValue, text: item.text, owner: item.owner,
-                  due: item.due?.description, status: item.status.rawValue, created: item.created.description,
-                  file: item.file, line: item.line, closed: item.closed?.description, closedIn: item.closedIn,
-                  carried: item.carried, overdue: item.overdue, parent: item.parent, tags: item.tags)
+    init(_ item: UnsafePointer<TrackedItem>) {
+        self.init(id: item.pointee.id, key: item.pointee.key, kind: item.pointee.kind.rawValue, text: item.pointee.text, owner: item.pointee.owner,
+                  due: item.pointee.due?.description, status: item.pointee.status.rawValue, created: item.pointee.created.description,
+                  file: item.pointee.file, line: item.pointee.line, closed: item.pointee.closed?.description, closedIn: item.pointee.closedIn,
+                  carried: item.pointee.carried, overdue: item.pointee.overdue, parent: item.pointee.parent, tags: item.pointee.tags)
     }
 
     var json: JSONValue {
@@ -450,5 +451,129 @@ extension ExportDocument.DiagnosticEntry {
         writer.field("code", code)
         writer.field("message", message)
         writer.endObject()
+    }
+}
+
+extension ExportDocument {
+    /// A series written straight from the model: the bytes `SeriesEntry(series).write`
+    /// writes, without making the entries first (each a copy of the strings it shows).
+    struct SeriesFromModel: SeriesWriting {
+        let series: Series
+        let includePrivate: Bool
+
+        func write<Failure: Error>(to writer: inout JSONWriter,
+                                   flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
+            writer.beginObject()
+            writer.field("id", series.id)
+            writer.field("mentee", series.mentee)
+            writer.field("mentor", series.mentor)
+            writer.field("profile", series.profile?.file)
+            writer.key("sessions")
+            writer.beginArray()
+            let includePrivate = includePrivate
+            try series.sessions.withUnsafeBufferPointer { (sessions) throws(Failure) in
+                for index in sessions.indices {
+                    writer.element()
+                    Self.write(sessions.baseAddress! + index, includePrivate: includePrivate, to: &writer)
+                    try flush(&writer)
+                }
+            }
+            writer.endArray()
+            writer.key("items")
+            writer.beginArray()
+            try series.items.withUnsafeBufferPointer { (items) throws(Failure) in
+                for index in items.indices where includePrivate || !items[index].isPrivate {
+                    writer.element()
+                    Self.write(items.baseAddress! + index, to: &writer)
+                    try flush(&writer)
+                }
+            }
+            writer.endArray()
+            writer.endObject()
+        }
+
+        /// `SessionEntry(session).write(to:)`.
+        private static func write(_ session: UnsafePointer<Session>, includePrivate: Bool, to writer: inout JSONWriter) {
+            let header = session.pointee.header
+            writer.beginObject()
+            writer.field("file", session.pointee.file)
+            writer.field("date", session.pointee.date.description)
+            writer.field("time", session.pointee.time?.description)
+            writer.field("status", session.pointee.status.rawValue)
+            writer.field("previous", session.pointee.previous)
+            writer.field("next", session.pointee.next)
+            writer.field("title", session.pointee.note.title)
+            writer.field("durationMinutes", header.durationMinutes)
+            writer.field("location", header.location)
+            writer.field("link", header.link)
+            writer.field("tags", header.tags)
+            session.pointee.note.sections.withUnsafeBufferPointer { sections in
+                for (name, kind) in [("talkingPoints", SectionKind.agenda), ("challenges", .challenges),
+                                     ("guidance", .guidance), ("takeaways", .takeaways)] as [(StaticString, SectionKind)] {
+                    writer.key(name)
+                    writer.beginArray()
+                    for section in sections.indices
+                    where sections[section].kind == kind && (includePrivate || !sections[section].isPrivate) {
+                        sections[section].entries.withUnsafeBufferPointer { entries in
+                            for entry in entries.indices {
+                                writer.element()
+                                writer.string(entries[entry].text)
+                            }
+                        }
+                    }
+                    writer.endArray()
+                }
+                writer.key("resources")
+                writer.beginArray()
+                for section in sections.indices
+                where sections[section].kind == .resources && (includePrivate || !sections[section].isPrivate) {
+                    sections[section].links.withUnsafeBufferPointer { links in
+                        for link in links.indices {
+                            writer.element()
+                            writer.beginObject()
+                            writer.field("title", links[link].title)
+                            writer.field("url", links[link].url)
+                            writer.endObject()
+                        }
+                    }
+                }
+                writer.endArray()
+            }
+            writer.key("nextSession")
+            if let plan = header.next {
+                writer.beginObject()
+                writer.field("date", plan.date?.description)
+                writer.field("time", plan.time?.description)
+                writer.field("location", plan.location)
+                writer.field("link", plan.link)
+                writer.field("durationMinutes", plan.durationMinutes)
+                writer.endObject()
+            } else {
+                writer.null()
+            }
+            writer.endObject()
+        }
+
+        /// `ItemEntry(item).write(to:)`.
+        private static func write(_ item: UnsafePointer<TrackedItem>, to writer: inout JSONWriter) {
+            writer.beginObject()
+            writer.field("id", item.pointee.id)
+            writer.field("key", item.pointee.key)
+            writer.field("kind", item.pointee.kind.rawValue)
+            writer.field("text", item.pointee.text)
+            writer.field("owner", item.pointee.owner)
+            writer.field("due", item.pointee.due?.description)
+            writer.field("status", item.pointee.status.rawValue)
+            writer.field("created", item.pointee.created.description)
+            writer.field("file", item.pointee.file)
+            writer.field("line", item.pointee.line)
+            writer.field("closed", item.pointee.closed?.description)
+            writer.field("closedIn", item.pointee.closedIn)
+            writer.field("carried", item.pointee.carried)
+            writer.field("overdue", item.pointee.overdue)
+            writer.field("parent", item.pointee.parent)
+            writer.field("tags", item.pointee.tags)
+            writer.endObject()
+        }
     }
 }

@@ -176,7 +176,11 @@ struct JSONWriterTests {
         let notebook = ExportGoldenTests.open(try #require(ExportGoldenTests.fixtures.first { $0.name == name }).path)
         for includePrivate in [false, true] {
             let whole = Array(ExportDocument.render(notebook, includePrivate: includePrivate).utf8)
+            // Written from the model (one thread and several) and from the entries: one text.
             #expect(whole == Array(ExportDocument(notebook, includePrivate: includePrivate).rendered().utf8))
+            var parallel: [UInt8] = []
+            ExportDocument.write(notebook, includePrivate: includePrivate, jobs: 3) { parallel += $0 }
+            #expect(parallel == whole)
             for chunkSize in [1, 100, 4096, 1 << 16] {
                 var chunks: [[UInt8]] = []
                 ExportDocument.write(notebook, includePrivate: includePrivate, chunkSize: chunkSize) {
