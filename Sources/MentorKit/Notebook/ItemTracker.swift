@@ -31,9 +31,12 @@ struct ItemTracker {
     private let menteeSlugs: (first: String, full: String)?
     private let mentorSlugs: (first: String, full: String)?
 
-    init(people: People, asOf: LocalDate) {
+    /// `mentions`: about how many mentions the series has, to make room for them at once.
+    init(people: People, asOf: LocalDate, mentions: Int = 0) {
         self.people = people
         self.asOf = asOf
+        items.reserveCapacity(mentions)
+        byKey.reserveCapacity(mentions)
         menteeFirst = people.mentee.flatMap(ItemTracker.firstName)
         mentorFirst = people.mentor.flatMap(ItemTracker.firstName)
         menteeSlugs = people.mentee.map { (Slug.make(ItemTracker.firstName($0) ?? ""), Slug.make($0)) }

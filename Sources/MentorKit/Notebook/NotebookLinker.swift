@@ -119,9 +119,11 @@ struct NotebookLinker {
         series.profile = profile(for: series, among: profiles, index: index)
         if series.mentee == nil { series.mentee = series.profile?.header.name }
 
+        var mentions = 0
+        for index in sessions.indices where sessions[index].status == .held { mentions += sessions[index].note.mentions.count }
         var tracker = ItemTracker(people: .init(mentee: series.mentee, mentor: series.mentor,
                                                 defaultOwner: source.config.defaultOwner),
-                                  asOf: asOf)
+                                  asOf: asOf, mentions: mentions)
         sessions.withUnsafeBufferPointer { held in
             for index in held.indices where held[index].status == .held { tracker.apply(held.baseAddress! + index) }
         }

@@ -78,7 +78,7 @@ struct PreviousResolver: Sendable {
     }
 
     func resolve(_ raw: String, from notePath: String, in series: inout SeriesSessions) -> Resolution {
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = PreviousResolver.trimmed(raw)
         if value.hasPrefix("[["), value.hasSuffix("]]") {
             return resolveWikilink(String(value.dropFirst(2).dropLast(2)), from: notePath, in: &series)
         }
@@ -100,6 +100,16 @@ struct PreviousResolver: Sendable {
             }
         }
         return .notFound
+    }
+
+    /// Without spaces and tabs (and Unicode spaces) at either end; a value that starts and
+    /// ends with another ASCII character is given back as it is.
+    static func trimmed(_ raw: String) -> String {
+        if let first = raw.utf8.first, let last = raw.utf8.last, first < 0x80, last < 0x80,
+           first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return raw
+        }
+        return raw.trimmingCharacters(in: .whitespaces)
     }
 
     /// `[[name]]`, `[[name|alias]]`, `[[name#heading]]`: the closest file named `name`.
@@ -206,6 +216,27 @@ struct PreviousResolver: Sendable {
 
     /// Resolves `.` and `..`; nil when the path climbs out of the notebook.
     static func normalize(_ path: String) -> String? {
+        // Most paths have nothing to resolve: no `.` or `..` part and no empty one.
+        if !path.isEmpty, let plain = path.utf8.withContiguousStorageIfAvailable(isPlainPath), plain { return path }
+        return normalizeByDefinition(path)
+    }
+
+    /// Whether the bytes have no part (between slashes) that is empty, `.` or `..`; then
+    /// `normalizeByDefinition` gives the path back as it is (splitting on characters finds
+    /// no more separators than bytes do).
+    private static func isPlainPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x2F {
+            let length = index - start
+            if length == 0 { return false }
+            if bytes[start] == 0x2E && (length == 1 || (length == 2 && bytes[start + 1] == 0x2E)) { return false }
+            start = index + 1
+        }
+        return true
+    }
+
+    /// `normalize(_:)` by its definition, on characters.
+    static func normalizeByDefinition(_ path: String) -> String? {
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             switch part {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MentorKit
 
@@ -475,5 +476,22 @@ struct TimeOnBytesTests {
             } : nil
         #expect(LocalDate(text) == expected)
         #expect(LocalDate(text[...]) == expected)
+    }
+}
+
+@Suite("previous: values read on bytes agree with their definitions")
+struct PreviousValueTests {
+    @Test func randomPathsAndValues() {
+        var state: UInt64 = 55
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let alphabet = Array("ab./\u{301} \t\u{00A0}é")
+        for _ in 0..<30_000 {
+            let text = String((0..<(next() % 10)).map { _ in alphabet[next() % alphabet.count] })
+            #expect(PreviousResolver.normalize(text) == PreviousResolver.normalizeByDefinition(text), "\(text.debugDescription)")
+            #expect(PreviousResolver.trimmed(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
     }
 }
