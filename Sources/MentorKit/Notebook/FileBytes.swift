@@ -10,7 +10,13 @@ enum FileBytes {
     }
 
     static func read(_ path: String, limit: Int) -> Outcome {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        read(path, relativeTo: AT_FDCWD, limit: limit)
+    }
+
+    /// `path` relative to the open folder `folder` (`openat`): the kernel looks up only the
+    /// path below the folder, not the whole path from `/`, for each of thousands of notes.
+    static func read(_ path: String, relativeTo folder: Int32, limit: Int) -> Outcome {
+        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var info = stat()

@@ -97,13 +97,18 @@ public struct NotebookSource: Sendable {
 
     /// Reads and parses files in parallel; the result keeps the order of `files`.
     static func readNotes(_ files: [String], root: String, jobs: Int, keepingMarkdown: Bool = true) -> [Note] {
-        ParallelChunks.map(count: files.count, jobs: jobs) { index in
-            readNote(files[index], root: root, keepingMarkdown: keepingMarkdown)
+        // Paths are opened relative to the root folder; if it cannot be opened, from `/`.
+        let folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
+        return ParallelChunks.map(count: files.count, jobs: jobs) { index in
+            readNote(files[index], root: root, folder: folder, keepingMarkdown: keepingMarkdown)
         }
     }
 
-    private static func readNote(_ path: String, root: String, keepingMarkdown: Bool) -> Note {
-        switch FileBytes.read(root + "/" + path, limit: ComplexityGuard.maximumBytes) {
+    private static func readNote(_ path: String, root: String, folder: Int32, keepingMarkdown: Bool) -> Note {
+        let bytes = folder >= 0 ? FileBytes.read(path, relativeTo: folder, limit: ComplexityGuard.maximumBytes)
+                                : FileBytes.read(root + "/" + path, limit: ComplexityGuard.maximumBytes)
+        switch bytes {
         case .tooLarge(let size):
             return NoteReader.tooLarge(path: path, size: size)
         case .bytes(let bytes):
