@@ -127,7 +127,7 @@ public struct Documents: Sendable {
     /// chunk at a time with `ReportDocument.writeJSON`.
     public func weeklyReport(period: ReportPeriod, series seriesID: String?) throws(DocumentError) -> WeeklyReport {
         if let seriesID { _ = try series(named: seriesID) }
-        return WeeklyReport(notebook, period: period, seriesID: seriesID.map(Slug.make))
+        return WeeklyReport(notebook, period: period, seriesID: seriesID.map(Slug.make), jobs: jobs)
     }
 
     // MARK: - Calendar

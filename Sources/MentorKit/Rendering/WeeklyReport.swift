@@ -77,7 +77,8 @@ public struct WeeklyReport: Sendable {
     }
 
     /// The report of `period` over the series with a session on or before its end.
-    public init(_ notebook: Notebook, period: ReportPeriod, seriesID: String? = nil) {
+    /// - Parameter jobs: threads the series' figures are worked out on; the report is the same.
+    public init(_ notebook: Notebook, period: ReportPeriod, seriesID: String? = nil, jobs: Int = 1) {
         self.period = period
         asOf = notebook.asOf
         let end = min(period.to, notebook.asOf)
@@ -87,9 +88,11 @@ public struct WeeklyReport: Sendable {
         }
         var upcoming: [String: [UpcomingSession]] = [:]
         for session in notebook.upcoming { upcoming[session.series, default: []].append(session) }
-        series = chosen.map { series in
-            WeeklyReport.figures(of: series, period: period, end: end, overdueBefore: overdueBefore,
-                                 upcoming: upcoming[series.id] ?? [], stalledAfter: notebook.config.stalledAfter)
+        let byID = upcoming
+        let stalledAfter = notebook.config.stalledAfter
+        series = ParallelChunks.map(count: chosen.count, jobs: jobs) { index in
+            WeeklyReport.figures(of: chosen[index], period: period, end: end, overdueBefore: overdueBefore,
+                                 upcoming: byID[chosen[index].id] ?? [], stalledAfter: stalledAfter)
         }
 
         var followThrough = ["mentee", "mentor"].map {
