@@ -9,6 +9,20 @@ extension Notebook {
     }
 }
 
+/// The notes being linked, each moved out once by whichever thread links its series; an
+/// empty note takes its place, so the array still holds valid values when it is freed.
+private struct NotePool: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Note>?
+    private static let empty = Note(path: "", kind: .other)
+
+    func take(_ index: Int) -> Note {
+        let slot = base! + index
+        let note = slot.move()
+        slot.initialize(to: NotePool.empty)
+        return note
+    }
+}
+
 /// Links the notes of a notebook into series (spec 3.2-3.5).
 ///
 /// Series are linked independently of each other, so they are spread over `jobs` threads;
@@ -40,65 +54,55 @@ struct NotebookLinker {
                 shared[index].session.map(NotebookLinker.seriesID(of:))
             }
         }
-        notes.reverse()
-        seriesIDs.reverse()
         diagnostics = source.diagnostics
         var readProfiles: [Profile] = []
-        var notesBySeries: [String: [Note]] = [:]
+        // Series hold the indexes of their notes: the notes stay where they are until the
+        // series' thread moves them out.
+        var notesBySeries: [String: [Int]] = [:]
         var sessionPaths: [String] = []
-        while let note = notes.popLast() {
-            let seriesID = seriesIDs.removeLast()
-            diagnostics += note.diagnostics
-            if let header = note.profile {
-                let profileSeries = header.series ?? Slug.make(header.name)
-                readProfiles.append(Profile(note: consume note, header: header, seriesID: profileSeries))
-            } else if let seriesID {
-                if seriesID.isEmpty {
-                    // No series: reported here, and the note is left out.
-                    if let header = note.session { _ = makeSession(consume note, header) }
-                    continue
+        let linked = notes.withUnsafeMutableBufferPointer { buffer -> [(Series, [UpcomingSession], [Diagnostic])] in
+            let pool = NotePool(base: buffer.baseAddress)
+            for index in buffer.indices {
+                diagnostics += buffer[index].diagnostics
+                if let header = buffer[index].profile {
+                    let profileSeries = header.series ?? Slug.make(header.name)
+                    readProfiles.append(Profile(note: pool.take(index), header: header, seriesID: profileSeries))
+                } else if let seriesID = seriesIDs[index] {
+                    if seriesID.isEmpty {
+                        // No series: reported here, and the note is left out.
+                        if let header = buffer[index].session { _ = makeSession(pool.take(index), header) }
+                        continue
+                    }
+                    sessionPaths.append(buffer[index].path)
+                    notesBySeries[seriesID, default: []].append(index)
                 }
-                sessionPaths.append(note.path)
-                notesBySeries[seriesID, default: []].append(consume note)
             }
-        }
-        let profiles = readProfiles
+            let profiles = readProfiles
         let profileIndex = ProfileIndex(profiles)
-        let resolver = PreviousResolver(paths: sessionPaths)
-
+            let resolver = PreviousResolver(paths: sessionPaths)
         let ids = notesBySeries.keys.sorted()
-        let grouped = ResultSlots<[Note]>(count: ids.count)
-        for (index, id) in ids.enumerated() {
-            grouped.store(notesBySeries.removeValue(forKey: id) ?? [], at: index)
-        }
-        let results = ResultSlots<(Series, [UpcomingSession], [Diagnostic])>(count: ids.count)
-        let linkChunk: @Sendable (Range<Int>) -> Void = { [self] range in
-            var linked: [(Series, [UpcomingSession], [Diagnostic])] = []
-            linked.reserveCapacity(range.count)
-            for index in range {
+            let members = ids.map { notesBySeries[$0] ?? [] }
+            return ParallelChunks.map(count: ids.count, jobs: jobs) { [self] index in
                 var local = NotebookLinker(source: source, asOf: asOf)
-                let id = ids[index]
                 // Notes become sessions here, on the series' thread (their diagnostics with them).
-                var seriesNotes = grouped.take(at: index) ?? []
-                seriesNotes.reverse()
                 var sessions: [Session] = []
-                sessions.reserveCapacity(seriesNotes.count)
-                while let note = seriesNotes.popLast() {
+                sessions.reserveCapacity(members[index].count)
+                for member in members[index] {
+                    let note = pool.take(member)
                     guard let header = note.session, let session = local.makeSession(consume note, header) else { continue }
                     sessions.append(session)
                 }
-                let series = local.series(id, sessions: sessions, resolver: resolver,
+                let series = local.series(ids[index], sessions: sessions, resolver: resolver,
                                           profiles: profiles, index: profileIndex)
                 let upcoming = local.upcomingSessions(of: series)
-                linked.append((series, upcoming, local.diagnostics))
+                return (series, upcoming, local.diagnostics)
             }
-            results.store(linked, from: range.lowerBound)
         }
-        ParallelChunks.run(count: ids.count, jobs: jobs, linkChunk)
+        let profiles = readProfiles
         var allSeries: [Series] = []
         var upcoming: [UpcomingSession] = []
-        allSeries.reserveCapacity(ids.count)
-        for (series, seriesUpcoming, problems) in results.values() {
+        allSeries.reserveCapacity(linked.count)
+        for (series, seriesUpcoming, problems) in linked {
             allSeries.append(series)
             upcoming += seriesUpcoming
             diagnostics += problems
