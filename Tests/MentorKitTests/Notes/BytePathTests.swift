@@ -495,3 +495,23 @@ struct PreviousValueTests {
         }
     }
 }
+
+@Suite("Durations read on bytes agree with their definition")
+struct DurationOnBytesTests {
+    @Test func randomDurations() {
+        var state: UInt64 = 66
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let pieces = ["1", "0", "45", "90", "1.5", ".", "h", "H", "hr", "hrs", "hour", "hours", "m", "M", "min", "mins",
+                      "minute", "minutes", " ", "\t", "x", "99999", "100000", "0.2", "1e3", "-"]
+        for _ in 0..<30_000 {
+            let text = (0..<(next() % 6)).map { _ in pieces[next() % pieces.count] }.joined()
+            #expect(DurationText.minutes(text) == DurationText.minutesByDefinition(text), "\(text.debugDescription)")
+        }
+        for text in ["45m", "1h", "1h30m", "1h30", "90", "1.5h", " 2 hours ", "0", "0.4m", "ħ", "١٢"] {
+            #expect(DurationText.minutes(text) == DurationText.minutesByDefinition(text), "\(text)")
+        }
+    }
+}
