@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     /// Default templates whose top-level `{{#series}}` loop is registered in three parts
     /// (before, each series, after), so that the series render on several threads.
     private let seriesLoops: Set<String>
+    /// The text of each such loop's body, by template name.
+    private let seriesLoopBodies: [String: String]
 
     /// Template names are file names without `.mustache`: `agenda.md`, `report.html`, ...
     public init(overrides: [String: String]) {
@@ -80,19 +82,23 @@ public struct TemplateSet: Sendable {
         }
         let overridden = Set(overrides.keys.map(TemplateSet.name(of:)))
         var seriesLoops: Set<String> = []
+        var seriesLoopBodies: [String: String] = [:]
         for (file, text) in DefaultTemplates.files where !overridden.contains(TemplateSet.name(of: file)) {
             guard let parts = SeriesLoop.split(text) else { continue }
             let name = TemplateSet.name(of: file)
             do {
                 library.register(try MustacheTemplate(string: parts.before), named: SeriesLoop.before(name))
-                library.register(try MustacheTemplate(string: parts.each), named: SeriesLoop.each(name))
+                // The body is parsed by each thread that renders it; here only checked.
+                _ = try MustacheTemplate(string: parts.each)
                 library.register(try MustacheTemplate(string: parts.after), named: SeriesLoop.after(name))
                 seriesLoops.insert(name)
+                seriesLoopBodies[name] = parts.each
             } catch {
                 continue
             }
         }
         self.seriesLoops = seriesLoops
+        self.seriesLoopBodies = seriesLoopBodies
         self.library = library
         // Only needed to trace a broken template through the templates that include it.
         self.includes = broken.isEmpty ? [:] : effective.map { name, text in
@@ -164,14 +170,17 @@ public struct TemplateSet: Sendable {
         let root = SeriesLoop.Root(values: values)
         let rendered = ResultSlots<String>(count: elements.count)
         let library = self.library
-        let each = SeriesLoop.each(name)
         let series = SeriesLoop.Elements(elements: elements)
+        guard let body = seriesLoopBodies[name] else { return nil }
         ParallelChunks.run(count: elements.count, jobs: jobs) { range in
+            // Each chunk parses the loop's body for itself: threads that render from one
+            // template keep taking and releasing its shared token arrays, and the counts'
+            // memory moving between cores cost more than the rendering.
+            guard let template = try? MustacheTemplate(string: body) else { return }
             var texts: [String] = []
             texts.reserveCapacity(range.count)
             for index in range {
-                texts.append(library.render(SeriesLoop.Scope(element: series.elements[index], root: root),
-                                            withTemplate: each) ?? "")
+                texts.append(template.render(SeriesLoop.Scope(element: series.elements[index], root: root), library: library))
             }
             rendered.store(texts, from: range.lowerBound)
         }
@@ -364,7 +373,6 @@ enum SeriesLoop {
     static let close = "\n{{/series}}\n"
 
     static func before(_ name: String) -> String { name + "/before-series" }
-    static func each(_ name: String) -> String { name + "/each-series" }
     static func after(_ name: String) -> String { name + "/after-series" }
 
     /// The three parts, each a template; nil unless the section opens and closes once, on
