@@ -88,13 +88,6 @@ public struct WeeklyReport: Sendable {
         }
         var upcoming: [String: [UpcomingSession]] = [:]
         for session in notebook.upcoming { upcoming[session.series, default: []].append(session) }
-        let byID = upcoming
-        let stalledAfter = notebook.config.stalledAfter
-        series = ParallelChunks.map(count: chosen.count, jobs: jobs) { index in
-            WeeklyReport.figures(of: chosen[index], period: period, end: end, overdueBefore: overdueBefore,
-                                 upcoming: byID[chosen[index].id] ?? [], stalledAfter: stalledAfter)
-        }
-
         var followThrough = ["mentee", "mentor"].map {
             FollowThrough(owner: $0, closedOnTime: 0, closedLate: 0, openOverdue: 0)
         }
@@ -107,27 +100,58 @@ public struct WeeklyReport: Sendable {
         // An item counts as open in a week's bar as it stood on the week's last day, or on
         // the as-of date when that comes first.
         let weeks = chart.map { (from: $0.from, to: $0.to, openOn: min($0.to, notebook.asOf)) }
-        // One pass over every item for both tables, reading items in place rather than
-        // filtering copies of them once per owner and twice per week.
-        for series in chosen {
-            for index in series.items.indices where !series.items[index].isPrivate {
-                let (created, closed, due) = (series.items[index].created, series.items[index].closed, series.items[index].due)
-                if created <= period.to, let role = series.items[index].ownerRole, role != .other {
-                    let row = role == .mentee ? 0 : 1
-                    if series.items[index].status == .done, let closed, closed <= period.to {
-                        if let due, closed > due { followThrough[row].closedLate += 1 } else { followThrough[row].closedOnTime += 1 }
-                    } else if WeeklyReport.isOpen(created: created, closed: closed, on: end), let due, due < overdueBefore {
-                        followThrough[row].openOverdue += 1
-                    }
-                }
-                for (index, week) in weeks.enumerated() {
-                    if let closed, closed >= week.from, closed <= week.to { chart[index].closed += 1 }
-                    if WeeklyReport.isOpen(created: created, closed: closed, on: week.openOn) { chart[index].open += 1 }
-                }
+        let byID = upcoming
+        let stalledAfter = notebook.config.stalledAfter
+        // Each series' figures and its counts for the two tables, on all threads; the counts
+        // are added up after, in series order.
+        let worked = ParallelChunks.map(count: chosen.count, jobs: jobs) { index in
+            (WeeklyReport.figures(of: chosen[index], period: period, end: end, overdueBefore: overdueBefore,
+                                  upcoming: byID[chosen[index].id] ?? [], stalledAfter: stalledAfter),
+             Tally(chosen[index], period: period, end: end, overdueBefore: overdueBefore, weeks: weeks))
+        }
+        series = worked.map(\.0)
+        for (_, tally) in worked {
+            for row in 0..<2 {
+                followThrough[row].closedOnTime += tally.closedOnTime[row]
+                followThrough[row].closedLate += tally.closedLate[row]
+                followThrough[row].openOverdue += tally.openOverdue[row]
+            }
+            for index in chart.indices {
+                chart[index].closed += tally.closed[index]
+                chart[index].open += tally.open[index]
             }
         }
         self.followThrough = followThrough
         self.chart = chart
+    }
+
+    /// One series' share of the follow-through table (mentee, mentor) and of the chart.
+    private struct Tally {
+        var closedOnTime = [0, 0], closedLate = [0, 0], openOverdue = [0, 0]
+        var closed: [Int], open: [Int]
+
+        /// One pass over the series' items for both tables, reading them in place rather than
+        /// filtering copies of them once per owner and twice per week.
+        init(_ series: Series, period: ReportPeriod, end: LocalDate, overdueBefore: LocalDate,
+             weeks: [(from: LocalDate, to: LocalDate, openOn: LocalDate)]) {
+            closed = Array(repeating: 0, count: weeks.count)
+            open = Array(repeating: 0, count: weeks.count)
+            for index in series.items.indices where !series.items[index].isPrivate {
+                let (created, closedOn, due) = (series.items[index].created, series.items[index].closed, series.items[index].due)
+                if created <= period.to, let role = series.items[index].ownerRole, role != .other {
+                    let row = role == .mentee ? 0 : 1
+                    if series.items[index].status == .done, let closedOn, closedOn <= period.to {
+                        if let due, closedOn > due { closedLate[row] += 1 } else { closedOnTime[row] += 1 }
+                    } else if WeeklyReport.isOpen(created: created, closed: closedOn, on: end), let due, due < overdueBefore {
+                        openOverdue[row] += 1
+                    }
+                }
+                for (week, bounds) in weeks.enumerated() {
+                    if let closedOn, closedOn >= bounds.from, closedOn <= bounds.to { closed[week] += 1 }
+                    if WeeklyReport.isOpen(created: created, closed: closedOn, on: bounds.openOn) { open[week] += 1 }
+                }
+            }
+        }
     }
 
     /// One series' figures: its sessions and items as they stood at the end of the period.
