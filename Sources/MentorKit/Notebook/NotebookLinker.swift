@@ -66,8 +66,11 @@ struct NotebookLinker {
                 diagnostics += buffer[index].diagnostics
                 if let header = buffer[index].profile {
                     let profileSeries = header.series ?? Slug.make(header.name)
-                    readProfiles.append(Profile(note: pool.take(index), header: header, seriesID: profileSeries))
-                } else if let seriesID = seriesIDs[index] {
+                    // A note made with both headers (the reader never makes one) is both.
+                    let note = seriesIDs[index] == nil ? pool.take(index) : buffer[index]
+                    readProfiles.append(Profile(note: note, header: header, seriesID: profileSeries))
+                }
+                if let seriesID = seriesIDs[index] {
                     if seriesID.isEmpty {
                         // No series: reported here, and the note is left out.
                         if let header = buffer[index].session { _ = makeSession(pool.take(index), header) }

@@ -18,7 +18,8 @@ enum NotebookWalker {
         // path plus its name, so no folder has to be resolved but links.
         var pending: [(absolute: String, relative: String, real: String)] = [(root, "", realRoot)]
         while let (directory, relative, realDirectory) = pending.popLast() {
-            let listing = prefetched.removeValue(forKey: directory) ?? Listing(directory)
+            let listing = (TextScanning.isASCII(directory) ? prefetched.removeValue(forKey: directory) : nil)
+                ?? Listing(directory)
             guard let entries = listing.entries else {
                 diagnostics.append(Diagnostic(file: relative.isEmpty ? "." : relative, code: .unreadableFile,
                                               message: "folder cannot be listed; check its permissions"))
@@ -114,7 +115,7 @@ enum NotebookWalker {
     /// pass (which decides what a folder reached twice through a link is called); it only
     /// finds most listings made already.
     private static func prefetchListings(under root: String, jobs: Int) -> [String: Listing] {
-        guard jobs > 1 else { return [:] }
+        guard jobs > 1, TextScanning.isASCII(root) else { return [:] }
         var listings: [String: Listing] = [:]
         var level = [root]
         var isRoot = true
@@ -131,7 +132,9 @@ enum NotebookWalker {
                 for entry in entries where entry.type == .typeDirectory && entry.isUTF8 && !entry.name.hasPrefix(".") {
                     if isRoot && entry.name == "templates" { continue }
                     let child = folder + "/" + entry.name
-                    if child.utf8.count < Int(PATH_MAX) { level.append(child) }
+                    // Only ASCII paths: `String` keys treat spellings in other Unicode
+                    // normalizations as one, and a folder may have twins so spelled.
+                    if child.utf8.count < Int(PATH_MAX), TextScanning.isASCII(child) { level.append(child) }
                 }
             }
             isRoot = false

@@ -190,6 +190,11 @@ enum TextScanning {
         return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
+    /// Whether every byte of `text` is ASCII.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     /// Whether `needle` (ASCII) occurs in the bytes: no Foundation string search.
     static func contains(_ haystack: some Collection<UInt8>, _ needle: StaticString) -> Bool {
         firstOffset(of: needle, in: haystack) != nil

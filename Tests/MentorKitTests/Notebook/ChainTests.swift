@@ -474,6 +474,19 @@ struct ChainTests {
     }
 }
 
+@Suite("Notes made by hand")
+struct HandMadeNoteTests {
+    @Test("A note with both a session and a profile header is both, as linking always made it")
+    func bothHeaders() throws {
+        let header = SessionHeader(date: try #require(LocalDate("2026-11-03")), mentee: "Ann Lee")
+        let note = Note(path: "s/a.md", kind: .session, session: header,
+                        profile: ProfileHeader(name: "Ann Lee", role: .mentee))
+        let notebook = Notebook.link(NotebookSource(root: "/", notes: [note]), asOf: try #require(LocalDate("2026-12-01")))
+        #expect(notebook.profiles.map(\.file) == ["s/a.md"])
+        #expect(notebook.series("ann-lee")?.sessions.map(\.file) == ["s/a.md"])
+    }
+}
+
 @Suite("Reordering a chain in place")
 struct PermuteTests {
     @Test("Swapping along cycles gives what indexing gives", arguments: [0, 1, 2, 5, 17, 64])

@@ -52,6 +52,20 @@ struct NotebookFilesTests {
         }
     }
 
+    @Test("Twin folders whose names differ only in Unicode normalization are walked as one thread does")
+    func twinFoldersInTwoNormalizations() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // As a notebook synced between a Mac (decomposed names) and Linux can hold them.
+        try folder.write("sessions/Zoe\u{308}/2026-01-05.md", "x")
+        try folder.write("sessions/Zo\u{EB}/2026-01-12.md", "x")
+        let one = NotebookWalker.markdownFiles(under: folder.path, jobs: 1)
+        let two = NotebookWalker.markdownFiles(under: folder.path, jobs: 2)
+        #expect(one.0.map { Array($0.utf8) } == two.0.map { Array($0.utf8) })
+        #expect(one.1.map(\.file) == two.1.map(\.file))
+        #expect(one.0.contains { Array($0.utf8) == Array("sessions/Zoe\u{308}/2026-01-05.md".utf8) })
+    }
+
     @Test("Links are followed only inside the notebook, and a loop ends", arguments: [1, 2])
     func symlinksStayInsideTheNotebookAndLoopsEnd(jobs: Int) throws {
         let folder = try TemporaryFolder()
