@@ -162,6 +162,17 @@ struct BodyReader {
     /// Top-level list items of the section, or its paragraphs where it has no list.
     private func entries(in blocks: ArraySlice<Int>) -> [SectionEntry] {
         var entries: [SectionEntry] = []
+        // Room for every item (or paragraph) up front: one allocation, no growing.
+        var room = 0
+        for block in blocks where tree.nodes[block].kind == .list {
+            var item = block + 1
+            while item < tree.end(of: block) {
+                room += 1
+                item = tree.end(of: item)
+            }
+        }
+        if room == 0 { room = blocks.count }
+        entries.reserveCapacity(room)
         var sawList = false
         for block in blocks where tree.nodes[block].kind == .list {
             sawList = true
@@ -353,7 +364,7 @@ struct BodyReader {
                     role = status != nil ? .action : nil
                 }
                 // Fields only for what becomes an item: most list items are entries or details.
-                let fields = role != nil ? itemParagraph(index).map { InlineFields(utf8: $0.rest) } : nil
+                let fields = role != nil ? itemFields(index) : nil
                 let key = fields.map { InlineFields.key(of: $0.text) } ?? ""
                 guard let role, let fields, !fields.text.isEmpty, fields.id != nil || !key.isEmpty else {
                     if let outerMention, status == nil {
@@ -384,14 +395,19 @@ struct BodyReader {
         return Int(mentionOfNode[node])
     }
 
-    /// The checkbox of an item's first paragraph and the text after it, as bytes; nil when
-    /// the item does not start with a paragraph.
-    private func itemParagraph(_ item: Int) -> (status: ItemStatus?, rest: ArraySlice<UInt8>)? {
+    /// The fields of an item's first paragraph, read after its checkbox if it has one; nil
+    /// when the item does not start with a paragraph. The text is made on the stack.
+    private func itemFields(_ item: Int) -> InlineFields? {
         guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return nil }
-        let text = tree.plainTextBytes(of: first)[...]
-        let trimmed = text.drop(while: { $0 == 0x20 })
-        if let (status, rest) = ItemStatus.checkbox(in: trimmed) { return (status, rest) }
-        return (nil, text)
+        return tree.withPlainTextBytes(of: first) { text in
+            var start = 0
+            while start < text.count, text[start] == 0x20 { start += 1 }
+            let trimmed = UnsafeBufferPointer(rebasing: text[start...])
+            if ItemStatus.checkboxStatus(in: trimmed) != nil {
+                return InlineFields(utf8: UnsafeBufferPointer(rebasing: trimmed[3...]))
+            }
+            return InlineFields(utf8: text)
+        }
     }
 
     /// The nearest list item this item is nested in, if any.

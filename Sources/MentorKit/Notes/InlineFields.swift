@@ -33,32 +33,43 @@ public struct InlineFields: Sendable, Hashable {
 
     /// Takes the fields out of an item's plain text given as (valid) UTF-8.
     init(utf8 raw: ArraySlice<UInt8>) {
+        self = raw.withUnsafeBufferPointer { InlineFields(utf8: $0) }
+    }
+
+    /// The same for bytes in a buffer (the reader's item text, made on the stack).
+    init(utf8 buffer: UnsafeBufferPointer<UInt8>) {
         text = ""
         tags = []
         badDates = []
-        var bytes = raw
-        if TextScanning.contains(raw, "::") {
-            if raw.allSatisfy({ $0 < 0x80 }) {
-                var source = Array(raw)
-                extractDataview(from: &source)
-                bytes = source[...]
-            } else {
-                // Beside other characters a combining mark can join a bracket or colon into
-                // one character, which the definition (on characters) does not match.
-                var source = String(decoding: raw, as: UTF8.self)
-                extractDataview(from: &source)
-                bytes = Array(source.utf8)[...]
-            }
+        guard TextScanning.containsPair(buffer, 0x3A, 0x3A) else {
+            self = withWords(of: buffer)
+            return
         }
-        self = bytes.withUnsafeBufferPointer { buffer in
-            // Words and the words kept live on the stack: an item has a handful of each.
-            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: buffer.count / 2 + 1) { words in
-                let count = TextScanning.wordRanges(buffer, into: words)
-                return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(count, 1)) { kept in
-                    var fields = self
-                    fields.read(buffer, words: UnsafeBufferPointer(rebasing: words[..<count]), kept: kept)
-                    return fields
-                }
+        // Dataview fields (`[due:: ...]`) are taken out of a copy first.
+        let bytes: [UInt8]
+        if buffer.allSatisfy({ $0 < 0x80 }) {
+            var source = Array(buffer)
+            extractDataview(from: &source)
+            bytes = source
+        } else {
+            // Beside other characters a combining mark can join a bracket or colon into
+            // one character, which the definition (on characters) does not match.
+            var source = String(decoding: buffer, as: UTF8.self)
+            extractDataview(from: &source)
+            bytes = Array(source.utf8)
+        }
+        self = bytes.withUnsafeBufferPointer { withWords(of: $0) }
+    }
+
+    /// These fields with those of the words of `buffer` read.
+    private func withWords(of buffer: UnsafeBufferPointer<UInt8>) -> InlineFields {
+        // Words and the words kept live on the stack: an item has a handful of each.
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: buffer.count / 2 + 1) { words in
+            let count = TextScanning.wordRanges(buffer, into: words)
+            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(count, 1)) { kept in
+                var fields = self
+                fields.read(buffer, words: UnsafeBufferPointer(rebasing: words[..<count]), kept: kept)
+                return fields
             }
         }
     }

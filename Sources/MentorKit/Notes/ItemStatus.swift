@@ -36,6 +36,23 @@ public enum ItemStatus: String, Sendable, Hashable, Codable {
         return (status, text[cursor...])
     }
 
+    /// `checkbox(in:)` on a buffer: the status, when the buffer starts with a box (three
+    /// bytes; the text after it starts at index 3).
+    static func checkboxStatus(in bytes: UnsafeBufferPointer<UInt8>) -> ItemStatus? {
+        guard bytes.count >= 3, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]") else { return nil }
+        if bytes.count > 3 {
+            let next = bytes[3]
+            guard next == 0x20 || next == 0x09 || next == 0x0A else { return nil }
+        }
+        switch bytes[1] {
+        case UInt8(ascii: " "): return .open
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): return .done
+        case UInt8(ascii: "-"): return .dropped
+        case UInt8(ascii: "/"): return .inProgress
+        default: return nil
+        }
+    }
+
     /// `checkbox(at:)` on UTF-8 bytes: the status and the bytes after the box.
     static func checkbox(in bytes: ArraySlice<UInt8>) -> (ItemStatus, ArraySlice<UInt8>)? {
         let start = bytes.startIndex

@@ -218,6 +218,48 @@ public struct MarkdownTree: Sendable {
         }
     }
 
+    /// `body` given `plainTextBytes(of:)` in a buffer on the stack, for text that is read
+    /// and not kept.
+    func withPlainTextBytes<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(plainTextCapacity(of: index), 1)) { output in
+            var count = 0
+            var appended = false
+            func append(_ node: Node) {
+                guard node.literalCount > 0 else { return }
+                let start = Int(node.literalStart)
+                for position in start..<(start + Int(node.literalCount)) {
+                    output[count] = bytes[position]
+                    count += 1
+                }
+                appended = true
+            }
+            let stop = end(of: index)
+            var position = index
+            while position < stop {
+                let node = nodes[position]
+                switch node.kind {
+                case .text, .code:
+                    append(node)
+                case .softBreak, .lineBreak:
+                    output[count] = 0x20
+                    count += 1
+                    appended = true
+                case .paragraph, .heading, .codeBlock:
+                    guard position != index else { break }
+                    if appended {
+                        output[count] = 0x20
+                        count += 1
+                    }
+                    if node.kind == .codeBlock { append(node) }
+                default:
+                    break
+                }
+                position += 1
+            }
+            return body(UnsafeBufferPointer(rebasing: output[..<count]))
+        }
+    }
+
     /// `plainText(of:)` as UTF-8 bytes, for readers that work on bytes.
     func plainTextBytes(of index: Int) -> [UInt8] {
         var text: [UInt8] = []

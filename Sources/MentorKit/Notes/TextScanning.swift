@@ -190,6 +190,13 @@ enum TextScanning {
         return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
+    /// Whether the two bytes occur one after the other.
+    static func containsPair(_ bytes: UnsafeBufferPointer<UInt8>, _ first: UInt8, _ second: UInt8) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        for index in 0..<(bytes.count - 1) where bytes[index] == first && bytes[index + 1] == second { return true }
+        return false
+    }
+
     /// Whether every byte of `text` is ASCII.
     static func isASCII(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
