@@ -114,7 +114,7 @@ struct ItemTracker {
         parents.append(parent)
         createdAt.append(heldIndex)
         if let id = mention.pointee.fields.id { byID[id] = index }
-        if byKey[mention.pointee.key] == nil { byKey[mention.pointee.key] = index }
+        byKey.insertIfAbsent(mention.pointee.key, index)
         return index
     }
 
@@ -131,7 +131,7 @@ struct ItemTracker {
         for tag in mention.pointee.fields.tags where !items[index].tags.contains(tag) {
             items[index].tags.append(tag)
         }
-        if byKey[mention.pointee.key] == nil { byKey[mention.pointee.key] = index }
+        byKey.insertIfAbsent(mention.pointee.key, index)
         if let status = mention.pointee.checkbox {
             transition(index, to: status, done: mention.pointee.fields.done, in: session)
         } else if let done = mention.pointee.fields.done, !items[index].status.isActive {
@@ -196,5 +196,14 @@ struct ItemTracker {
 
     static func firstName(_ name: String) -> String? {
         name.split(whereSeparator: { $0.isWhitespace }).first.map { $0.lowercased() }
+    }
+}
+
+extension Dictionary {
+    /// Sets `value` for `key` unless it has one, in a single lookup.
+    mutating func insertIfAbsent(_ key: Key, _ value: Value) {
+        // The `default:` subscript's modify inserts the default when the key is absent.
+        func keep(_: inout Value) {}
+        keep(&self[key, default: value])
     }
 }

@@ -523,3 +523,13 @@ struct ExactCapacityTests {
         #expect(trimmed.capacity < max(2 * count, 1) || count == 0)
     }
 }
+
+@Suite("Inserting into a dictionary only where a key is absent")
+struct InsertIfAbsentTests {
+    @Test func keepsWhatIsThere() {
+        var table = ["a": 1]
+        table.insertIfAbsent("a", 2)
+        table.insertIfAbsent("b", 3)
+        #expect(table == ["a": 1, "b": 3])
+    }
+}
