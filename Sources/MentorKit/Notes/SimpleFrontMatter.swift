@@ -21,6 +21,10 @@ enum SimpleFrontMatter {
     /// Lines are found on bytes; a value becomes a `String` once it is known to be simple.
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, tag: Tag) -> [FrontMatter.Entry]? {
         var entries: [FrontMatter.Entry] = []
+        // Room for a key a line: one allocation.
+        var lines = 1
+        for byte in bytes where byte == 0x0A { lines += 1 }
+        entries.reserveCapacity(lines)
         var lineNumber = firstLine - 1
         var lineStart = 0
         while lineStart <= bytes.count {
@@ -94,32 +98,45 @@ enum SimpleFrontMatter {
     /// `"text"` (escapes `\"`, `\\`, `\/`, `\n`, `\t`) or `'text'` (`''` for a quote), ending
     /// the line or the list item.
     private static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, quote: UInt8, inFlow: Bool) -> String? {
-        var value: [UInt8] = []
+        // The value is never longer than its quoted text: it is made on the stack.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
+            var count = 0
+            return quoted(bytes, quote: quote, inFlow: inFlow) { byte in
+                buffer[count] = byte
+                count += 1
+            } done: {
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+            }
+        }
+    }
+
+    private static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, quote: UInt8, inFlow: Bool,
+                               append: (UInt8) -> Void, done: () -> String) -> String? {
         var index = 1
         while index < bytes.count {
             let byte = bytes[index]
             if byte == quote {
                 if quote == UInt8(ascii: "'"), index + 1 < bytes.count, bytes[index + 1] == quote {
-                    value.append(quote)
+                    append(quote)
                     index += 2
                     continue
                 }
                 // In a list the item must end here: a comment would hide the closing bracket.
                 let rest = UnsafeBufferPointer(rebasing: bytes[(index + 1)...])
                 guard inFlow ? rest.allSatisfy({ $0 == 0x20 }) : isEndOfLine(rest) else { return nil }
-                return String(decoding: value, as: UTF8.self)
+                return done()
             }
             if byte == UInt8(ascii: "\\"), quote == UInt8(ascii: "\"") {
                 index += 1
                 guard index < bytes.count else { return nil }
                 switch bytes[index] {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): value.append(bytes[index])
-                case UInt8(ascii: "n"): value.append(0x0A)
-                case UInt8(ascii: "t"): value.append(0x09)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): append(bytes[index])
+                case UInt8(ascii: "n"): append(0x0A)
+                case UInt8(ascii: "t"): append(0x09)
                 default: return nil
                 }
             } else {
-                value.append(byte)
+                append(byte)
             }
             index += 1
         }
