@@ -4,7 +4,11 @@ import Foundation
 struct BodyReader {
     let path: String
     let tree: MarkdownTree
-    let lines: BodyLines
+    /// The body's lines, found only when a code block or a section's Markdown needs them
+    /// (`bodyLines()`); their count is found by a quicker scan.
+    private var foundLines: BodyLines?
+    private let body: Substring
+    private let lineCount: Int
     let lineOffset: Int
 
     private(set) var title: String?
@@ -31,7 +35,8 @@ struct BodyReader {
         self.keepsAllMarkdown = keepsAllMarkdown
         self.keepsMarkdown = keepsMarkdown
         tree = CMarkAdapter.parse(body)
-        lines = BodyLines(body)
+        self.body = body
+        lineCount = BodyLines.count(of: body)
     }
 
     mutating func read() {
@@ -68,7 +73,7 @@ struct BodyReader {
             }
         }
         if let open = current {
-            finishSection(heading: open.heading, blocks: blocks[open.firstBlock...], until: lines.count + 1)
+            finishSection(heading: open.heading, blocks: blocks[open.firstBlock...], until: lineCount + 1)
         } else {
             collectMentions(in: preambleBlocks[...], section: nil, privateBlocks: [])
         }
@@ -77,7 +82,7 @@ struct BodyReader {
         mentions.trimCapacity()
         reportUnclosedFences()
         if let titleHeading { title = tree.collapsedText(of: titleHeading) }
-        let preambleEnd = sections.first.map { $0.line - lineOffset } ?? lines.count + 1
+        let preambleEnd = sections.first.map { $0.line - lineOffset } ?? lineCount + 1
         let preambleStart = titleHeading.map { tree.nodes[$0].endLine + 1 } ?? 1
         // Only a profile's preamble is shown (as research), so a lean read leaves it out.
         preamble = keepsMarkdown ? source(from: preambleStart, to: preambleEnd) : ""
@@ -88,13 +93,16 @@ struct BodyReader {
     private mutating func reportUnclosedFences() {
         for (index, node) in tree.nodes.enumerated() where node.kind == .htmlBlock {
             guard let literal = tree.literal(of: index), literal.hasPrefix("<!--"), !literal.contains("-->"),
-                  node.endLine >= lines.count - 1 else { continue }
+                  node.endLine >= lineCount - 1 else { continue }
             diagnostics.append(Diagnostic(
                 file: path, line: node.line + lineOffset, column: node.column, code: .unclosedCodeBlock,
                 message: "HTML comment opened with <!-- is never closed, so everything after it is hidden; add -->"))
         }
+        var codeLines: BodyLines?
         for node in tree.nodes where node.kind == .codeBlock {
-            guard node.line >= 1, node.line <= lines.count else { continue }
+            guard node.line >= 1, node.line <= lineCount else { continue }
+            if codeLines == nil { codeLines = bodyLines() }
+            guard let lines = codeLines else { continue }
             let opening = lines[node.line - 1].drop(while: { $0 == " " })
             guard let fence = opening.first, fence == "`" || fence == "~" else { continue }
             let length = opening.prefix(while: { $0 == fence }).count
@@ -418,7 +426,15 @@ struct BodyReader {
     // MARK: - Text
 
     /// Body lines `from` up to, not including, `to` (1-based body lines), trimmed of blank edges.
-    private func source(from start: Int, to end: Int, skipping hidden: [Range<Int>] = []) -> String {
+    private mutating func bodyLines() -> BodyLines {
+        if let foundLines { return foundLines }
+        let lines = BodyLines(body)
+        foundLines = lines
+        return lines
+    }
+
+    private mutating func source(from start: Int, to end: Int, skipping hidden: [Range<Int>] = []) -> String {
+        let lines = bodyLines()
         let lower = max(0, start - 1)
         let upper = min(lines.count, end - 1)
         guard lower < upper else { return "" }

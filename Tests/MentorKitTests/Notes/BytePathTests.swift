@@ -369,6 +369,8 @@ struct ByteScanTests {
             #expect(summary == ByteScan.Summary(firstNUL: bytes.firstIndex(of: 0), hasCR: bytes.contains(0x0D),
                                                 hasLF: bytes.contains(0x0A), isASCII: bytes.allSatisfy { $0 < 0x80 }),
                     "\(bytes)")
+            let text = String(decoding: bytes, as: UTF8.self)[...]
+            #expect(BodyLines.count(of: text) == BodyLines(text).count, "\(bytes)")
             for start in [0, 1, 7, 9, bytes.count].filter({ $0 <= bytes.count }) {
                 let found = bytes.withUnsafeBufferPointer { ByteScan.firstIndex(of: 0x0A, or: 0x21, in: $0, from: start) }
                 #expect(found == (bytes[start...].firstIndex { $0 == 0x0A || $0 == 0x21 } ?? bytes.count), "\(bytes) from \(start)")
