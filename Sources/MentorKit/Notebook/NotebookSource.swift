@@ -146,13 +146,6 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The value at `index`, moved out of its slot: nil when taken already.
-    func take(at index: Int) -> Value? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index].take()
-    }
-
     /// The values, moved out of their slots (a copy would retain every string of every note).
     func values() -> [Value] {
         var values: [Value] = []
