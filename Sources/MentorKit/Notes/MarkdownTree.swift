@@ -262,33 +262,6 @@ public struct MarkdownTree: Sendable {
 
     /// `plainText(of:)` as UTF-8 bytes, for readers that work on bytes.
     func plainTextBytes(of index: Int) -> [UInt8] {
-        var text: [UInt8] = []
-        text.reserveCapacity(plainTextCapacity(of: index))
-        let stop = end(of: index)
-        var position = index
-        while position < stop {
-            let node = nodes[position]
-            switch node.kind {
-            case .text, .code:
-                appendLiteral(node, to: &text)
-            case .softBreak, .lineBreak:
-                text.append(0x20)
-            case .paragraph, .heading, .codeBlock:
-                guard position != index else { break }
-                if !text.isEmpty { text.append(0x20) }
-                if node.kind == .codeBlock { appendLiteral(node, to: &text) }
-            default:
-                break
-            }
-            position += 1
-        }
-        return text
-    }
-
-    @inline(__always)
-    func appendLiteral(_ node: Node, to text: inout [UInt8]) {
-        guard node.literalCount > 0 else { return }
-        let start = Int(node.literalStart)
-        text.append(contentsOf: bytes[start..<(start + Int(node.literalCount))])
+        withPlainTextBytes(of: index) { Array($0) }
     }
 }

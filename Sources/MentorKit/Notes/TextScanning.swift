@@ -55,47 +55,15 @@ enum TextScanning {
         return result
     }
 
-    /// The words of UTF-8 `bytes` (valid UTF-8) split at white space, as byte ranges.
+    /// The words of UTF-8 `bytes` (valid UTF-8) split at white space, as byte ranges (indexes
+    /// of `bytes`).
     static func wordRanges(_ bytes: ArraySlice<UInt8>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start = -1
-        var index = bytes.startIndex
-        let count = bytes.endIndex
-        while index < count {
-            let byte = bytes[index]
-            let length: Int
-            let space: Bool
-            if byte < 0x80 {
-                length = 1
-                space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-            } else {
-                length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                // Only U+0085, U+00A0, U+1680, U+2000-U+205F and U+3000 are white space.
-                space = (byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3)
-                    && isSpace(scalar(in: bytes, at: index, length: length))
-            }
-            if space {
-                if start >= 0 {
-                    result.append(start..<index)
-                    start = -1
-                }
-            } else if start < 0 {
-                start = index
-            }
-            index += length
+        let offset = bytes.startIndex
+        return bytes.withUnsafeBufferPointer { buffer in
+            [Range<Int>](unsafeUninitializedCapacity: buffer.count / 2 + 1) { ranges, count in
+                count = wordRanges(buffer, into: ranges)
+            }.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
         }
-        if start >= 0 { result.append(start..<count) }
-        return result
-    }
-
-    /// The scalar of a 2- or 3-byte UTF-8 sequence (the input is valid UTF-8).
-    @inline(__always)
-    private static func scalar(in bytes: ArraySlice<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
-        var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : 0x0F)
-        for offset in 1..<length where index + offset < bytes.endIndex {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-        }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// `wordRanges` of a buffer, written into `ranges` (room for `bytes.count / 2 + 1`);
@@ -156,24 +124,11 @@ enum TextScanning {
         }
     }
 
-    /// The byte ranges of `bytes` joined by single spaces.
+    /// The byte ranges of `bytes` (its indexes) joined by single spaces.
     static func joined(_ ranges: [Range<Int>], of bytes: ArraySlice<UInt8>) -> String {
-        guard !ranges.isEmpty else { return "" }
-        let total = ranges.reduce(ranges.count - 1) { $0 + $1.count }
-        return String(unsafeUninitializedCapacity: total) { output in
-            var count = 0
-            for range in ranges {
-                if count > 0 {
-                    output[count] = 0x20
-                    count += 1
-                }
-                for index in range {
-                    output[count] = bytes[index]
-                    count += 1
-                }
-            }
-            return count
-        }
+        let offset = bytes.startIndex
+        let shifted = ranges.map { ($0.lowerBound - offset)..<($0.upperBound - offset) }
+        return bytes.withUnsafeBufferPointer { buffer in shifted.withUnsafeBufferPointer { joined($0, of: buffer) } }
     }
 
     /// Whether `a` comes before `b` in byte order (the order of file paths everywhere):

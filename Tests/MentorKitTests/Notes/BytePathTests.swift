@@ -260,7 +260,6 @@ struct CollapsedTextTests {
             for index in tree.nodes.indices {
                 #expect(tree.collapsedText(of: index) == TextScanning.collapse(tree.plainText(of: index)),
                         "\(markdown.debugDescription) node \(index)")
-                #expect(tree.withPlainTextBytes(of: index) { Array($0) } == tree.plainTextBytes(of: index))
                 let text = tree.plainTextBytes(of: index)[...].drop(while: { $0 == 0x20 })
                 #expect(tree.leadingCheckbox(of: index) == ItemStatus.checkbox(in: text)?.0,
                         "\(markdown.debugDescription) node \(index)")
