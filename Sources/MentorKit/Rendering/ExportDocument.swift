@@ -146,7 +146,7 @@ public struct ExportDocument: Sendable {
     static func write<Failure: Error>(_ notebook: Notebook, includePrivate: Bool, to writer: inout JSONWriter,
                                       flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
         try write(asOf: notebook.asOf.description,
-                  series: notebook.series.lazy.map { SeriesFromModel(series: $0, includePrivate: includePrivate) },
+                  series: notebook.series.lazy.map { SeriesEntry($0, includePrivate: includePrivate) },
                   upcoming: notebook.upcoming.lazy.map(UpcomingEntry.init),
                   diagnostics: notebook.diagnostics.lazy.map(DiagnosticEntry.init),
                   to: &writer, flush: flush)
@@ -451,129 +451,5 @@ extension ExportDocument.DiagnosticEntry {
         writer.field("code", code)
         writer.field("message", message)
         writer.endObject()
-    }
-}
-
-extension ExportDocument {
-    /// A series written straight from the model: the bytes `SeriesEntry(series).write`
-    /// writes, without making the entries first (each a copy of the strings it shows).
-    struct SeriesFromModel: SeriesWriting {
-        let series: Series
-        let includePrivate: Bool
-
-        func write<Failure: Error>(to writer: inout JSONWriter,
-                                   flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
-            writer.beginObject()
-            writer.field("id", series.id)
-            writer.field("mentee", series.mentee)
-            writer.field("mentor", series.mentor)
-            writer.field("profile", series.profile?.file)
-            writer.key("sessions")
-            writer.beginArray()
-            let includePrivate = includePrivate
-            try series.sessions.withUnsafeBufferPointer { (sessions) throws(Failure) in
-                for index in sessions.indices {
-                    writer.element()
-                    Self.write(sessions.baseAddress! + index, includePrivate: includePrivate, to: &writer)
-                    try flush(&writer)
-                }
-            }
-            writer.endArray()
-            writer.key("items")
-            writer.beginArray()
-            try series.items.withUnsafeBufferPointer { (items) throws(Failure) in
-                for index in items.indices where includePrivate || !items[index].isPrivate {
-                    writer.element()
-                    Self.write(items.baseAddress! + index, to: &writer)
-                    try flush(&writer)
-                }
-            }
-            writer.endArray()
-            writer.endObject()
-        }
-
-        /// `SessionEntry(session).write(to:)`.
-        private static func write(_ session: UnsafePointer<Session>, includePrivate: Bool, to writer: inout JSONWriter) {
-            let header = session.pointee.header
-            writer.beginObject()
-            writer.field("file", session.pointee.file)
-            writer.field("date", session.pointee.date.description)
-            writer.field("time", session.pointee.time?.description)
-            writer.field("status", session.pointee.status.rawValue)
-            writer.field("previous", session.pointee.previous)
-            writer.field("next", session.pointee.next)
-            writer.field("title", session.pointee.note.title)
-            writer.field("durationMinutes", header.durationMinutes)
-            writer.field("location", header.location)
-            writer.field("link", header.link)
-            writer.field("tags", header.tags)
-            session.pointee.note.sections.withUnsafeBufferPointer { sections in
-                for (name, kind) in [("talkingPoints", SectionKind.agenda), ("challenges", .challenges),
-                                     ("guidance", .guidance), ("takeaways", .takeaways)] as [(StaticString, SectionKind)] {
-                    writer.key(name)
-                    writer.beginArray()
-                    for section in sections.indices
-                    where sections[section].kind == kind && (includePrivate || !sections[section].isPrivate) {
-                        sections[section].entries.withUnsafeBufferPointer { entries in
-                            for entry in entries.indices {
-                                writer.element()
-                                writer.string(entries[entry].text)
-                            }
-                        }
-                    }
-                    writer.endArray()
-                }
-                writer.key("resources")
-                writer.beginArray()
-                for section in sections.indices
-                where sections[section].kind == .resources && (includePrivate || !sections[section].isPrivate) {
-                    sections[section].links.withUnsafeBufferPointer { links in
-                        for link in links.indices {
-                            writer.element()
-                            writer.beginObject()
-                            writer.field("title", links[link].title)
-                            writer.field("url", links[link].url)
-                            writer.endObject()
-                        }
-                    }
-                }
-                writer.endArray()
-            }
-            writer.key("nextSession")
-            if let plan = header.next {
-                writer.beginObject()
-                writer.field("date", plan.date?.description)
-                writer.field("time", plan.time?.description)
-                writer.field("location", plan.location)
-                writer.field("link", plan.link)
-                writer.field("durationMinutes", plan.durationMinutes)
-                writer.endObject()
-            } else {
-                writer.null()
-            }
-            writer.endObject()
-        }
-
-        /// `ItemEntry(item).write(to:)`.
-        private static func write(_ item: UnsafePointer<TrackedItem>, to writer: inout JSONWriter) {
-            writer.beginObject()
-            writer.field("id", item.pointee.id)
-            writer.field("key", item.pointee.key)
-            writer.field("kind", item.pointee.kind.rawValue)
-            writer.field("text", item.pointee.text)
-            writer.field("owner", item.pointee.owner)
-            writer.field("due", item.pointee.due?.description)
-            writer.field("status", item.pointee.status.rawValue)
-            writer.field("created", item.pointee.created.description)
-            writer.field("file", item.pointee.file)
-            writer.field("line", item.pointee.line)
-            writer.field("closed", item.pointee.closed?.description)
-            writer.field("closedIn", item.pointee.closedIn)
-            writer.field("carried", item.pointee.carried)
-            writer.field("overdue", item.pointee.overdue)
-            writer.field("parent", item.pointee.parent)
-            writer.field("tags", item.pointee.tags)
-            writer.endObject()
-        }
     }
 }

@@ -51,7 +51,7 @@ struct RenderedInBatches: Sequence, IteratorProtocol {
         let results = ResultSlots<[UInt8]>(count: range.count)
         DispatchQueue.concurrentPerform(iterations: range.count) { offset in
             var fragment = JSONWriter(capacity: 1 << 16, fragmentAt: 2)
-            ExportDocument.SeriesFromModel(series: series[range.lowerBound + offset], includePrivate: includePrivate)
+            ExportDocument.SeriesEntry(series[range.lowerBound + offset], includePrivate: includePrivate)
                 .write(to: &fragment, flush: { (_: inout JSONWriter) in })
             results.store(fragment.bytes, at: offset)
         }

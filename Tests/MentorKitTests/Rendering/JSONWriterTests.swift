@@ -176,7 +176,7 @@ struct JSONWriterTests {
         let notebook = ExportGoldenTests.open(try #require(ExportGoldenTests.fixtures.first { $0.name == name }).path)
         for includePrivate in [false, true] {
             let whole = Array(ExportDocument.render(notebook, includePrivate: includePrivate).utf8)
-            // Written from the model (one thread and several) and from the entries: one text.
+            // Streamed on one thread and on several, and rendered whole: one text.
             #expect(whole == Array(ExportDocument(notebook, includePrivate: includePrivate).rendered().utf8))
             var parallel: [UInt8] = []
             ExportDocument.write(notebook, includePrivate: includePrivate, jobs: 3) { parallel += $0 }
