@@ -106,6 +106,39 @@ public struct MarkdownTree: Sendable {
         String(decoding: plainTextBytes(of: index), as: UTF8.self)
     }
 
+    /// The pieces `plainText(of:)` is made of, in order: literals, and a space (nil) for each
+    /// break and before a nested block that follows text. `piece` returns false to stop.
+    /// The one definition of the plain text, which the readers below consume in their ways.
+    @inline(__always)
+    private func forEachPlainTextPiece(of index: Int, in buffer: UnsafeBufferPointer<UInt8>,
+                                       _ piece: (UnsafeBufferPointer<UInt8>?) -> Bool) {
+        var appended = false
+        func literal(_ node: Node) -> Bool {
+            guard node.literalCount > 0 else { return true }
+            appended = true
+            return piece(UnsafeBufferPointer(rebasing: buffer[Int(node.literalStart)..<Int(node.literalStart + node.literalCount)]))
+        }
+        let stop = end(of: index)
+        var position = index
+        while position < stop {
+            let node = nodes[position]
+            switch node.kind {
+            case .text, .code:
+                if !literal(node) { return }
+            case .softBreak, .lineBreak:
+                appended = true
+                if !piece(nil) { return }
+            case .paragraph, .heading, .codeBlock:
+                guard position != index else { break }
+                if appended, !piece(nil) { return }
+                if node.kind == .codeBlock, !literal(node) { return }
+            default:
+                break
+            }
+            position += 1
+        }
+    }
+
     /// `collapse(plainText(of:))`, the text an entry or heading shows: made in one pass
     /// into the string, with no plain text in between.
     func collapsedText(of index: Int) -> String {
@@ -114,33 +147,13 @@ public struct MarkdownTree: Sendable {
         return bytes.withUnsafeBufferPointer { buffer in
             String(unsafeUninitializedCapacity: capacity) { output in
                 var collapser = TextScanning.Collapser(output: output)
-                let stop = end(of: index)
-                var position = index
-                while position < stop {
-                    let node = nodes[position]
-                    switch node.kind {
-                    case .text, .code:
-                        collapser.append(literal(node, in: buffer))
-                    case .softBreak, .lineBreak:
-                        collapser.appendSpace()
-                    case .paragraph, .heading, .codeBlock:
-                        guard position != index else { break }
-                        collapser.appendSpace()
-                        if node.kind == .codeBlock { collapser.append(literal(node, in: buffer)) }
-                    default:
-                        break
-                    }
-                    position += 1
+                forEachPlainTextPiece(of: index, in: buffer) { piece in
+                    if let piece { collapser.append(piece) } else { collapser.appendSpace() }
+                    return true
                 }
                 return collapser.count
             }
         }
-    }
-
-    @inline(__always)
-    private func literal(_ node: Node, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        guard node.literalCount > 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(rebasing: buffer[Int(node.literalStart)..<Int(node.literalStart + node.literalCount)])
     }
 
     /// An upper bound of the bytes of `plainText(of:)`: literals and one per break or block.
@@ -176,35 +189,12 @@ public struct MarkdownTree: Sendable {
             count += 1
             return count < 4
         }
-        func takeLiteral(_ node: Node) -> Bool {
-            guard node.literalCount > 0 else { return true }
-            let start = Int(node.literalStart)
-            for position in start..<(start + Int(node.literalCount)) where !take(bytes[position]) { return false }
-            return true
-        }
-        var sawText = false
-        let stop = end(of: index)
-        var position = index
-        scan: while position < stop {
-            let node = nodes[position]
-            switch node.kind {
-            case .text, .code:
-                sawText = sawText || node.literalCount > 0
-                if !takeLiteral(node) { break scan }
-            case .softBreak, .lineBreak:
-                sawText = true
-                if !take(0x20) { break scan }
-            case .paragraph, .heading, .codeBlock:
-                guard position != index else { break }
-                if sawText, !take(0x20) { break scan }
-                if node.kind == .codeBlock {
-                    sawText = sawText || node.literalCount > 0
-                    if !takeLiteral(node) { break scan }
-                }
-            default:
-                break
+        bytes.withUnsafeBufferPointer { buffer in
+            forEachPlainTextPiece(of: index, in: buffer) { piece in
+                guard let piece else { return take(0x20) }
+                for byte in piece where !take(byte) { return false }
+                return true
             }
-            position += 1
         }
         // `ItemStatus.checkbox(in:)` on those bytes.
         guard count >= 3, prefix.0 == UInt8(ascii: "["), prefix.2 == UInt8(ascii: "]") else { return nil }
@@ -223,38 +213,19 @@ public struct MarkdownTree: Sendable {
     func withPlainTextBytes<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(plainTextCapacity(of: index), 1)) { output in
             var count = 0
-            var appended = false
-            func append(_ node: Node) {
-                guard node.literalCount > 0 else { return }
-                let start = Int(node.literalStart)
-                for position in start..<(start + Int(node.literalCount)) {
-                    output[count] = bytes[position]
-                    count += 1
-                }
-                appended = true
-            }
-            let stop = end(of: index)
-            var position = index
-            while position < stop {
-                let node = nodes[position]
-                switch node.kind {
-                case .text, .code:
-                    append(node)
-                case .softBreak, .lineBreak:
-                    output[count] = 0x20
-                    count += 1
-                    appended = true
-                case .paragraph, .heading, .codeBlock:
-                    guard position != index else { break }
-                    if appended {
+            bytes.withUnsafeBufferPointer { buffer in
+                forEachPlainTextPiece(of: index, in: buffer) { piece in
+                    guard let piece else {
                         output[count] = 0x20
                         count += 1
+                        return true
                     }
-                    if node.kind == .codeBlock { append(node) }
-                default:
-                    break
+                    for byte in piece {
+                        output[count] = byte
+                        count += 1
+                    }
+                    return true
                 }
-                position += 1
             }
             return body(UnsafeBufferPointer(rebasing: output[..<count]))
         }
