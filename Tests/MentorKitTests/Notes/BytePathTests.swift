@@ -517,3 +517,20 @@ struct DurationOnBytesTests {
         }
     }
 }
+
+@Suite("The plain text of a tree, written out")
+struct PlainTextPinTests {
+    @Test("Literals in order, breaks and later blocks as spaces, HTML and link targets left out")
+    func pinned() throws {
+        let markdown = "- [x] *Ship* the `RFC`\n  soft break [link](http://x) <b>bold</b>\n\n  second paragraph\n"
+        let tree = CMarkAdapter.parse(markdown[...])
+        let item = try #require(tree.nodes.indices.first { tree.nodes[$0].kind == .item })
+        let expected = "[x] Ship the RFC soft break link bold second paragraph"
+        #expect(tree.plainText(of: item) == expected)
+        #expect(tree.collapsedText(of: item) == expected)
+        let paragraph = try #require(tree.firstChild(of: item))
+        #expect(tree.leadingCheckbox(of: paragraph) == .done)
+        #expect(tree.withPlainTextBytes(of: paragraph) { String(decoding: $0, as: UTF8.self) }
+                == "[x] Ship the RFC soft break link bold")
+    }
+}
