@@ -24,15 +24,7 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `H:MM` or `HH:MM`, then optionally `:SS` up to 59, in ASCII digits: the hour and minute.
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
-        }
+        func digits(_ range: Range<Int>) -> Int? { LocalDate.number(bytes[range]) }
         guard let colon = bytes.firstIndex(of: 0x3A), colon == 1 || colon == 2,
               bytes.count == colon + 3 || bytes.count == colon + 6,
               let hour = digits(0..<colon), let minute = digits((colon + 1)..<(colon + 3)) else { return nil }
