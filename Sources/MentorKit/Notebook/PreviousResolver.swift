@@ -63,7 +63,7 @@ struct PreviousResolver: Sendable {
         var unusual: [Pair: [String]] = [:]
         for path in sessionPaths {
             paths.insert(path)
-            if !path.utf8.allSatisfy({ $0 < 0x80 }) {
+            if !TextScanning.isASCII(path) {
                 unusual[Pair(first: PreviousResolver.folder(of: path), second: PreviousResolver.stem(of: path)), default: []]
                     .append(path)
             }
@@ -157,7 +157,7 @@ struct PreviousResolver: Sendable {
         for spelling in spellings {
             guard let index = paths.firstIndex(of: spelling) else { continue }
             let path = paths[index]
-            if path.utf8.allSatisfy({ $0 < 0x80 }), !found.contains(path) { found.append(path) }
+            if TextScanning.isASCII(path), !found.contains(path) { found.append(path) }
         }
         found += unusualByFolderStem[Pair(first: folder, second: stem)] ?? []
         return found
@@ -206,7 +206,7 @@ struct PreviousResolver: Sendable {
     }
 
     static func folder(of path: String) -> String {
-        guard path.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard TextScanning.isASCII(path) else {
             guard let slash = path.lastIndex(of: "/") else { return "" }
             return String(path[..<slash])
         }
