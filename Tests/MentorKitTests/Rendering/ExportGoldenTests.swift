@@ -79,10 +79,11 @@ struct ExportGoldenTests {
         var parallel = Documents(Self.open(path))
         parallel.jobs = 3
         let serial = Documents(Self.open(path))
-        // Weeks with series and one before any session (no series: the `{{^series}}` text).
+        // Weeks with series and one before any session (no series: the `{{^series}}` text);
+        // the JSON too, whose figures are also worked out on several threads.
         for period in [ReportPeriod(from: LocalDate("2026-11-01")!, to: LocalDate("2026-11-30")!),
                        ReportPeriod(from: LocalDate("2001-01-01")!, to: LocalDate("2001-01-07")!)] {
-            for format in [DocumentFormat.md, .html] {
+            for format in [DocumentFormat.md, .html, .json] {
                 #expect(try parallel.report(period: period, series: nil, format: format)
                         == serial.report(period: period, series: nil, format: format))
             }
