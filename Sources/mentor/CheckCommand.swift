@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let model = try notebook.open()
+            let model = try notebook.open(keepingEntries: false)
             let diagnostics = Documents(model).allDiagnostics
             switch format {
             case .text:

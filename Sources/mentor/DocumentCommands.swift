@@ -24,11 +24,13 @@ private func produce(_ notebook: NotebookOptions, _ output: OutputOptions,
 
 /// The same for a document written a chunk at a time. Notes are read without their
 /// sections' Markdown; a document that shows one session's (the follow-up) names its note
-/// with `fullNote`, and that one note is read again in full.
+/// with `fullNote`, and that one note is read again in full. A document that shows no
+/// section entries (the report) passes `keepingEntries: false`.
 private func produceChunks(_ notebook: NotebookOptions, _ output: OutputOptions,
                            fullNote: ((Documents) throws(DocumentError) -> String)? = nil,
+                           keepingEntries: Bool = true,
                            _ make: (Documents) throws(DocumentError) -> any ChunkedDocument) throws {
-    let model = try notebook.open()
+    let model = try notebook.open(keepingEntries: keepingEntries)
     var documents = Documents(model)
     documents.jobs = notebook.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     do {
@@ -144,7 +146,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try produceChunks(notebook, output) { (documents) throws(DocumentError) -> any ChunkedDocument in
+            try produceChunks(notebook, output, keepingEntries: false) { (documents) throws(DocumentError) -> any ChunkedDocument in
                 let config = documents.notebook.config
                 let period: ReportPeriod
                 if let week, let parsed = ReportPeriod.week(week, startsOn: config.weekStarts) {

@@ -29,8 +29,9 @@ struct NotebookOptions: ParsableArguments {
 
     /// Reads and links the notebook, or fails with a one-line error. Session notes are read
     /// without their sections' Markdown (less memory); the follow-up reads its one session
-    /// again in full (`Documents.readingInFull`).
-    func open() throws -> Notebook {
+    /// again in full (`Documents.readingInFull`). A command that shows no section entries
+    /// (report, status, check) reads without them.
+    func open(keepingEntries: Bool = true) throws -> Notebook {
         let root = self.root
         if let problem = Notebook.problem(with: root) { throw Failure(problem) }
         if notebook == nil, (ProcessInfo.processInfo.environment["MENTOR_NOTEBOOK"] ?? "").isEmpty,
@@ -39,7 +40,7 @@ struct NotebookOptions: ParsableArguments {
         }
         let model = Notebook.open(at: root, asOf: asOf.flatMap { LocalDate($0) }, now: Date(),
                              jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                             keepingMarkdown: false)
+                             keepingMarkdown: false, keepingEntries: keepingEntries)
         openedNotebooks.append(model)
         return model
     }

@@ -22,7 +22,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let model = try notebook.open()
+            let model = try notebook.open(keepingEntries: false)
             let table = StatusTable(model)
             if table.rows.isEmpty { Console.error("no mentorships yet; start one with `mentor new --first \"Full Name\"`") }
             switch format {

@@ -10,10 +10,15 @@ extension Notebook {
     ///   - keepingMarkdown: whether session notes' sections keep their Markdown text. The
     ///     follow-up shows it; the other commands do not, and leaving it out saves memory on
     ///     a big notebook. Profiles always keep theirs (the agenda shows it).
+    ///   - keepingEntries: whether session notes' sections keep their entries (talking
+    ///     points, takeaways, ...) and resource links. The agenda, follow-up, calendar and
+    ///     export show them; the report, status and check do not, and read faster without.
+    ///     Items, logistics and diagnostics are the same either way.
     public static func open(at root: String, asOf: LocalDate?, now: Date,
                             jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                            keepingMarkdown: Bool = true) -> Notebook {
-        let source = NotebookSource.read(root: root, jobs: jobs, keepingMarkdown: keepingMarkdown)
+                            keepingMarkdown: Bool = true, keepingEntries: Bool = true) -> Notebook {
+        let source = NotebookSource.read(root: root, jobs: jobs, keepingMarkdown: keepingMarkdown,
+                                         keepingEntries: keepingEntries)
         let date = asOf ?? LocalDate(now, in: source.config.timeZone)
         return link(source, asOf: date, jobs: jobs)
     }

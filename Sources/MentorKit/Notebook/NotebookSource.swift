@@ -25,7 +25,7 @@ public struct NotebookSource: Sendable {
     /// Reads the notebook at `root`: `mentor.yml`, then every `*.md` below it except in
     /// hidden folders and the root's `templates/`, parsed on up to `jobs` threads.
     public static func read(root: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                            keepingMarkdown: Bool = true) -> NotebookSource {
+                            keepingMarkdown: Bool = true, keepingEntries: Bool = true) -> NotebookSource {
         var diagnostics: [Diagnostic] = []
         var config = NotebookConfig()
         let configPath = root + "/" + NotebookConfig.fileName
@@ -44,7 +44,8 @@ public struct NotebookSource: Sendable {
         }
         let (files, walkProblems) = NotebookWalker.markdownFiles(under: root, jobs: jobs)
         diagnostics += walkProblems
-        let notes = readNotes(files, root: root, jobs: jobs, keepingMarkdown: keepingMarkdown)
+        let notes = readNotes(files, root: root, jobs: jobs, keepingMarkdown: keepingMarkdown,
+                              keepingEntries: keepingEntries)
         let (templates, templateProblems) = readTemplates(root: root)
         return NotebookSource(root: root, config: config, notes: notes, diagnostics: diagnostics + templateProblems,
                               templateOverrides: templates)
@@ -96,23 +97,27 @@ public struct NotebookSource: Sendable {
     }
 
     /// Reads and parses files in parallel; the result keeps the order of `files`.
-    static func readNotes(_ files: [String], root: String, jobs: Int, keepingMarkdown: Bool = true) -> [Note] {
+    static func readNotes(_ files: [String], root: String, jobs: Int, keepingMarkdown: Bool = true,
+                          keepingEntries: Bool = true) -> [Note] {
         // Paths are opened relative to the root folder; if it cannot be opened, from `/`.
         let folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
         return ParallelChunks.map(count: files.count, jobs: jobs) { index in
-            readNote(files[index], root: root, folder: folder, keepingMarkdown: keepingMarkdown)
+            readNote(files[index], root: root, folder: folder, keepingMarkdown: keepingMarkdown,
+                     keepingEntries: keepingEntries)
         }
     }
 
-    private static func readNote(_ path: String, root: String, folder: Int32, keepingMarkdown: Bool) -> Note {
+    private static func readNote(_ path: String, root: String, folder: Int32, keepingMarkdown: Bool,
+                                 keepingEntries: Bool) -> Note {
         let bytes = folder >= 0 ? FileBytes.read(path, relativeTo: folder, limit: ComplexityGuard.maximumBytes)
                                 : FileBytes.read(root + "/" + path, limit: ComplexityGuard.maximumBytes)
         switch bytes {
         case .tooLarge(let size):
             return NoteReader.tooLarge(path: path, size: size)
         case .bytes(let bytes):
-            return NoteReader.read(path: path, bytes: bytes, keepingMarkdown: keepingMarkdown)
+            return NoteReader.read(path: path, bytes: bytes, keepingMarkdown: keepingMarkdown,
+                                   keepingEntries: keepingEntries)
         case .unreadable:
             return Note(path: path, kind: .other, diagnostics: [Diagnostic(
                 file: path, code: .unreadableFile,

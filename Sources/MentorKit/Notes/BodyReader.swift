@@ -28,12 +28,17 @@ struct BodyReader {
     let keepsAllMarkdown: Bool
     /// Whether any section keeps its Markdown at all.
     let keepsMarkdown: Bool
+    /// Whether sections keep their entries and links; items, logistics and diagnostics are
+    /// read either way.
+    let keepsEntries: Bool
 
-    init(path: String, body: Substring, lineOffset: Int, keepsAllMarkdown: Bool = true, keepsMarkdown: Bool = true) {
+    init(path: String, body: Substring, lineOffset: Int, keepsAllMarkdown: Bool = true, keepsMarkdown: Bool = true,
+         keepsEntries: Bool = true) {
         self.path = path
         self.lineOffset = lineOffset
         self.keepsAllMarkdown = keepsAllMarkdown
         self.keepsMarkdown = keepsMarkdown
+        self.keepsEntries = keepsEntries
         tree = CMarkAdapter.parse(body)
         self.body = body
         lineCount = BodyLines.count(of: body)
@@ -161,8 +166,8 @@ struct BodyReader {
             ? source(from: headingNode.endLine + 1, to: nextLine, skipping: hiddenLines) : ""
         sections.append(NoteSection(kind: kind, title: title, isPrivate: isPrivate,
                                     line: headingNode.line + lineOffset, markdown: markdown,
-                                    entries: kind.hasEntries ? entries(in: ownBlocks).withExactCapacity() : [],
-                                    links: kind == .resources ? links(in: ownBlocks).withExactCapacity() : []))
+                                    entries: keepsEntries && kind.hasEntries ? entries(in: ownBlocks).withExactCapacity() : [],
+                                    links: keepsEntries && kind == .resources ? links(in: ownBlocks).withExactCapacity() : []))
         collectMentions(in: blocks, section: kind, privateBlocks: privateBlocks.isEmpty ? [] : Set(privateBlocks))
         if kind == .next && !isPrivate { readPlan(in: publicBlocks) }
     }

@@ -6,11 +6,12 @@ public enum NoteReader {
     /// Reads a file. `path` is relative to the notebook root and is only used for naming.
     /// `keepingMarkdown: false` leaves session sections' Markdown text out (see `Notebook.open`);
     /// a profile always keeps its own, which an agenda shows as the research on the mentee.
-    public static func read(path: String, bytes: [UInt8], keepingMarkdown: Bool = true) -> Note {
+    public static func read(path: String, bytes: [UInt8], keepingMarkdown: Bool = true,
+                            keepingEntries: Bool = true) -> Note {
         if bytes.count > ComplexityGuard.maximumBytes { return tooLarge(path: path, size: bytes.count) }
         switch NoteText.split(bytes) {
         case .success(let text):
-            return read(path: path, text: text, keepingMarkdown: keepingMarkdown)
+            return read(path: path, text: text, keepingMarkdown: keepingMarkdown, keepingEntries: keepingEntries)
         case .failure(let failure):
             return Note(path: path, kind: .other, diagnostics: [diagnostic(for: failure, path: path)])
         }
@@ -27,7 +28,8 @@ public enum NoteReader {
         }
     }
 
-    private static func read(path: String, text: NoteText, keepingMarkdown: Bool = true) -> Note {
+    private static func read(path: String, text: NoteText, keepingMarkdown: Bool = true,
+                             keepingEntries: Bool = true) -> Note {
         guard let yaml = text.frontMatter else { return Note(path: path, kind: .other) }
         let frontMatter: FrontMatter
         switch FrontMatter.parse(yaml, firstLine: text.frontMatterFirstLine) {
@@ -59,7 +61,8 @@ public enum NoteReader {
             return note
         }
         var body = BodyReader(path: path, body: text.body, lineOffset: text.bodyLineOffset,
-                              keepsAllMarkdown: kind == .profile, keepsMarkdown: keepingMarkdown || kind == .profile)
+                              keepsAllMarkdown: kind == .profile, keepsMarkdown: keepingMarkdown || kind == .profile,
+                              keepsEntries: keepingEntries || kind == .profile)
         body.read()
         note.title = frontMatter.string("title") ?? body.title
         note.preamble = body.preamble

@@ -185,10 +185,15 @@ public struct WeeklyReport: Sendable {
         }
         let last = heldDates.last { $0 <= end }
         let days = last.map { $0.days(to: end) }
-        let followingNote = series.sessions.first { $0.date > period.to && $0.status != .cancelled }.map { session in
-            UpcomingSession(series: series.id, date: session.date, time: session.time, location: session.header.location,
-                            link: session.header.link, durationMinutes: session.header.durationMinutes,
-                            file: session.file, plannedIn: nil)
+        // By index: `first(where:)` would copy every session it looks at.
+        let following = series.sessions.indices.first {
+            series.sessions[$0].date > period.to && series.sessions[$0].status != .cancelled
+        }
+        let followingNote = following.map { index in
+            let session = series.sessions[index]
+            return UpcomingSession(series: series.id, date: session.date, time: session.time,
+                                   location: session.header.location, link: session.header.link,
+                                   durationMinutes: session.header.durationMinutes, file: session.file, plannedIn: nil)
         }
         let next = followingNote ?? upcoming.first { $0.date >= period.from }
         return SeriesFigures(
@@ -209,6 +214,8 @@ public struct WeeklyReport: Sendable {
     }
 
     /// The item as it stood at the end of `day`: status, closing, carried count and overdue.
+    // Inlined so that the item is read where the caller has it, not copied.
+    @inline(__always)
     static func standing(of item: TrackedItem, at index: Int, on day: LocalDate, heldDates: [LocalDate],
                          overdueBefore: LocalDate) -> ItemStanding {
         guard isOpen(created: item.created, closed: item.closed, on: day) else {

@@ -127,6 +127,34 @@ struct ExportGoldenTests {
         }
     }
 
+    @Test("Without section entries, report, status and check are the same", arguments: fixtures.map(\.name))
+    func entriesLeftOut(name: String) throws {
+        let path = try #require(Self.fixtures.first { $0.name == name }).path
+        let full = Notebook.open(at: path, asOf: LocalDate("2026-12-01"), now: Date(timeIntervalSince1970: 0),
+                                 jobs: 2, keepingMarkdown: false)
+        let lean = Notebook.open(at: path, asOf: LocalDate("2026-12-01"), now: Date(timeIntervalSince1970: 0),
+                                 jobs: 2, keepingMarkdown: false, keepingEntries: false)
+        let leanSections = lean.series.flatMap(\.sessions).flatMap(\.note.sections)
+        #expect(leanSections.allSatisfy { $0.entries.isEmpty && $0.links.isEmpty })
+        if name != "broken" {
+            #expect(full.series.flatMap(\.sessions).flatMap(\.note.sections).contains { !$0.entries.isEmpty })
+        }
+        // The sections themselves, items and diagnostics are all still there.
+        #expect(leanSections.map(\.title) == full.series.flatMap(\.sessions).flatMap(\.note.sections).map(\.title))
+        #expect(lean.series.map(\.items) == full.series.map(\.items))
+        #expect(Documents(lean).allDiagnostics == Documents(full).allDiagnostics)
+        #expect(lean.upcoming == full.upcoming)
+        let november = ReportPeriod(from: LocalDate("2026-11-01")!, to: LocalDate("2026-11-30")!)
+        for format in [DocumentFormat.md, .html, .json] {
+            #expect(try Documents(lean).report(period: november, series: nil, format: format)
+                    == Documents(full).report(period: november, series: nil, format: format))
+        }
+        #expect(StatusTable(lean).text(colour: false) == StatusTable(full).text(colour: false))
+        #expect(StatusTable(lean).json.rendered() == StatusTable(full).json.rendered())
+        // Profiles keep their entries: the agenda shows them.
+        #expect(lean.profiles.map { $0.note.sections.map(\.entries) } == full.profiles.map { $0.note.sections.map(\.entries) })
+    }
+
     @Test("A lean notebook reads one session again in full for its follow-up")
     func followUpFromALeanNotebook() throws {
         let path = PackagePaths.sampleNotebook
