@@ -6,12 +6,17 @@ extension Array {
         guard hasSlack else { return self }
         // Moved one by one when this is the only reference to the buffer (a copy would retain
         // every string and array of every element, and release them again right after).
+        // Popped from the end into their place from the end: `reverse()` would swap by copying.
         var source = consume self
-        var result: [Element] = []
-        result.reserveCapacity(source.count)
-        source.reverse()
-        while let element = source.popLast() { result.append(element) }
-        return result
+        let count = source.count
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var index = count
+            while let element = source.popLast() {
+                index -= 1
+                (buffer.baseAddress! + index).initialize(to: element)
+            }
+            initialized = count
+        }
     }
 
     /// Trims the capacity to the count in place, moving the elements.

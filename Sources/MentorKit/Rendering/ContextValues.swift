@@ -10,34 +10,34 @@ enum ContextValues {
     ]
 
     static func item(_ item: TrackedItem, asOf: LocalDate) -> [String: Any] {
-        values(itemNames) { itemValue($0, of: item, asOf: asOf) }
+        withUnsafePointer(to: item) { item in values(itemNames) { itemValue($0, of: item, asOf: asOf) } }
     }
 
     /// One value of `item`, as it stood at the end of a report's period when `standing` is
     /// given, else as it stands; nil for a name items do not have.
-    // Inlined so that the item is read in place where the caller has it, not copied.
-    @inline(__always)
-    static func itemValue(_ name: String, of item: TrackedItem, standing: WeeklyReport.ItemStanding? = nil,
-                          asOf: LocalDate) -> Any? {
-        let status = standing?.status ?? item.status
-        let carried = standing?.carried ?? item.carried
-        let overdue = standing?.overdue ?? item.overdue
+    // Through a pointer: an item passed by value was copied at every lookup, retaining its
+    // dozen strings and arrays.
+    static func itemValue(_ name: String, of item: UnsafePointer<TrackedItem>,
+                          standing: WeeklyReport.ItemStanding? = nil, asOf: LocalDate) -> Any? {
+        let status = standing?.status ?? item.pointee.status
+        let carried = standing?.carried ?? item.pointee.carried
+        let overdue = standing?.overdue ?? item.pointee.overdue
         // A switch on strings tries the cases in order: what the default templates show comes first.
         switch name {
         case "checkbox": return checkbox(status)
-        case "text": return item.text
-        case "owner": return item.owner ?? false
-        case "due": return item.due?.description ?? false
+        case "text": return item.pointee.text
+        case "owner": return item.pointee.owner ?? false
+        case "due": return item.pointee.due?.description ?? false
         case "daysOverdue", "daysOverdueLabel":
-            guard overdue, let due = item.due else { return nil }
+            guard overdue, let due = item.pointee.due else { return nil }
             let days = due.days(to: asOf)
             if name == "daysOverdue" { return days }
             return days == 1 ? "1 day late" : "\(days) days late"
-        case "id": return item.id
-        case "explicitID": return item.explicitID ?? false
-        case "key": return item.key
-        case "kind": return item.kind.rawValue
-        case "isGoal": return item.kind == .goal
+        case "id": return item.pointee.id
+        case "explicitID": return item.pointee.explicitID ?? false
+        case "key": return item.pointee.key
+        case "kind": return item.pointee.kind.rawValue
+        case "isGoal": return item.pointee.kind == .goal
         case "status": return status.rawValue
         case "statusLabel": return statusLabel(status)
         case "isOpen": return status.isActive
@@ -45,12 +45,12 @@ enum ContextValues {
         case "carried": return carried
         case "wasCarried": return carried > 0
         case "keepOrDrop": return carried >= 3
-        case "created": return item.created.description
-        case "closed": return (standing.map(\.closed) ?? item.closed)?.description ?? false
-        case "file": return item.file
-        case "line": return item.line
-        case "tags": return list(item.tags)
-        case "details": return list(item.details)
+        case "created": return item.pointee.created.description
+        case "closed": return (standing.map(\.closed) ?? item.pointee.closed)?.description ?? false
+        case "file": return item.pointee.file
+        case "line": return item.pointee.line
+        case "tags": return list(item.pointee.tags)
+        case "details": return list(item.pointee.details)
         default: return nil
         }
     }

@@ -16,7 +16,7 @@ struct ReportItemContext: LazyContext {
         // Read in place: copying the item out of the array would retain its dozen strings and
         // arrays at every lookup.
         return series.items.withUnsafeBufferPointer { items in
-            ContextValues.itemValue(name, of: items[standing.index], standing: standing, asOf: series.asOf)
+            ContextValues.itemValue(name, of: items.baseAddress! + standing.index, standing: standing, asOf: series.asOf)
         }
     }
 }

@@ -173,7 +173,7 @@ public struct WeeklyReport: Sendable {
         series.items.withUnsafeBufferPointer { items in
             for index in items.indices where !items[index].isPrivate && items[index].created <= end {
                 // Every item as it stood at the end of the period, not as it stands today.
-                let standing = WeeklyReport.standing(of: items[index], at: index, on: end,
+                let standing = WeeklyReport.standing(of: items.baseAddress! + index, at: index, on: end,
                                                      heldDates: heldDates, overdueBefore: overdueBefore)
                 if items[index].created >= period.from && items[index].created <= period.to { created.append(standing) }
                 if let day = standing.closed, day >= period.from && day <= period.to { closed.append(standing) }
@@ -214,20 +214,19 @@ public struct WeeklyReport: Sendable {
     }
 
     /// The item as it stood at the end of `day`: status, closing, carried count and overdue.
-    // Inlined so that the item is read where the caller has it, not copied.
-    @inline(__always)
-    static func standing(of item: TrackedItem, at index: Int, on day: LocalDate, heldDates: [LocalDate],
+    // Through a pointer: an item passed by value is copied (its dozen strings retained).
+    static func standing(of item: UnsafePointer<TrackedItem>, at index: Int, on day: LocalDate, heldDates: [LocalDate],
                          overdueBefore: LocalDate) -> ItemStanding {
-        guard isOpen(created: item.created, closed: item.closed, on: day) else {
-            return ItemStanding(index: index, status: item.status, closed: item.closed, carried: item.carried,
-                                overdue: item.overdue)
+        guard isOpen(created: item.pointee.created, closed: item.pointee.closed, on: day) else {
+            return ItemStanding(index: index, status: item.pointee.status, closed: item.pointee.closed, carried: item.pointee.carried,
+                                overdue: item.pointee.overdue)
         }
-        var status = item.history.last { $0.date <= day && $0.status.isActive }?.status ?? .open
+        var status = item.pointee.history.last { $0.date <= day && $0.status.isActive }?.status ?? .open
         if !status.isActive { status = .open }
         var carried = 0
-        for date in heldDates where date > item.created && date <= day { carried += 1 }
+        for date in heldDates where date > item.pointee.created && date <= day { carried += 1 }
         return ItemStanding(index: index, status: status, closed: nil, carried: carried,
-                            overdue: item.due.map { $0 < overdueBefore } ?? false)
+                            overdue: item.pointee.due.map { $0 < overdueBefore } ?? false)
     }
 
     static func isOpen(created: LocalDate, closed: LocalDate?, on day: LocalDate) -> Bool {
