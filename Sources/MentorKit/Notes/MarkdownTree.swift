@@ -85,14 +85,23 @@ public struct MarkdownTree: Sendable {
 
     /// The indexes of the direct children of the node at `index`.
     public func children(of index: Int) -> [Int] {
-        var result: [Int] = []
-        var child = index + 1
+        // Counted first, so the array is allocated once instead of growing (a note's body
+        // has dozens of top-level blocks).
         let stop = end(of: index)
+        var count = 0
+        var child = index + 1
         while child < stop {
-            result.append(child)
+            count += 1
             child = end(of: child)
         }
-        return result
+        return [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var child = index + 1
+            for position in 0..<count {
+                buffer[position] = child
+                child = end(of: child)
+            }
+            initialized = count
+        }
     }
 
     /// The first direct child of `index`, if any.
