@@ -4,9 +4,34 @@ import Yams
 struct FrontMatter {
     struct Entry {
         var key: String
-        var value: Node
+        var value: Value
         var line: Int
         var column: Int
+    }
+
+    /// What mentor reads of a value: a scalar's text or a list's items; anything else is
+    /// kept as Yams composed it. The fast path makes scalars and lists with no Yams values
+    /// (each of which holds a `Tag` object) at all.
+    enum Value {
+        /// A scalar's text; `plain` when unquoted, the only style that can spell null.
+        case scalar(String, plain: Bool)
+        case sequence([Value])
+        /// A mapping or an alias, only ever from Yams.
+        case node(Node)
+
+        /// A Yams value as mentor reads it. Lists are taken apart three levels deep, enough
+        /// for `previous: [[name]]`; deeper ones stay Yams nodes, so a hostile note nesting
+        /// thousands of levels costs no recursion here.
+        init(_ node: Node, depth: Int = 0) {
+            switch node {
+            case .scalar(let scalar):
+                self = .scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any)
+            case .sequence(let sequence) where depth < 3:
+                self = .sequence(sequence.map { Value($0, depth: depth + 1) })
+            default:
+                self = .node(node)
+            }
+        }
     }
 
     var entries: [Entry]
@@ -31,19 +56,19 @@ struct FrontMatter {
         }
         guard let root else { return .success(FrontMatter(entries: [])) }
         guard case .mapping(let mapping) = root else {
-            if case .scalar(let scalar) = root, isNull(scalar) { return .success(FrontMatter(entries: [])) }
+            if case .scalar(let text, let plain) = Value(root), isNull(text, plain: plain) { return .success(FrontMatter(entries: [])) }
             return .failure(.notMap(line: firstLine + (root.mark?.line ?? 1) - 1))
         }
         var entries: [Entry] = []
         for (key, value) in mapping {
             guard case .scalar(let keyScalar) = key else {
                 // Kept under an impossible name, so the header reader reports it.
-                entries.append(Entry(key: "\u{0}non-scalar key", value: value,
+                entries.append(Entry(key: "\u{0}non-scalar key", value: Value(value),
                                      line: firstLine + (key.mark?.line ?? 1) - 1, column: key.mark?.column ?? 1))
                 continue
             }
             let mark = key.mark
-            entries.append(Entry(key: keyScalar.string, value: value,
+            entries.append(Entry(key: keyScalar.string, value: Value(value),
                                  line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1))
         }
         return .success(FrontMatter(entries: entries))
@@ -67,15 +92,21 @@ struct FrontMatter {
         self[key].flatMap { FrontMatter.string($0.value) }
     }
 
+    static func string(_ value: Value) -> String? {
+        guard case .scalar(let text, let plain) = value, !isNull(text, plain: plain) else { return nil }
+        let trimmed = text.trimmedOfSpaces()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The same for a value inside a Yams mapping (`next:`).
     static func string(_ node: Node) -> String? {
-        guard case .scalar(let scalar) = node, !isNull(scalar) else { return nil }
-        let value = scalar.string.trimmedOfSpaces()
-        return value.isEmpty ? nil : value
+        guard case .scalar = node else { return nil }
+        return string(Value(node))
     }
 
     /// A list of strings from a YAML sequence, or from a scalar separated by commas.
-    static func strings(_ node: Node) -> [String]? {
-        switch node {
+    static func strings(_ value: Value) -> [String]? {
+        switch value {
         case .sequence(let sequence):
             var values: [String] = []
             for element in sequence {
@@ -83,19 +114,19 @@ struct FrontMatter {
                 values.append(value)
             }
             return values
-        case .scalar(let scalar):
-            if isNull(scalar) { return [] }
-            return scalar.string.split(separator: ",")
+        case .scalar(let text, let plain):
+            if isNull(text, plain: plain) { return [] }
+            return text.split(separator: ",")
                 .map { $0.trimmedOfSpaces() }
                 .filter { !$0.isEmpty }
-        default:
+        case .node:
             return nil
         }
     }
 
-    static func isNull(_ scalar: Node.Scalar) -> Bool {
-        guard scalar.style == .plain || scalar.style == .any else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    static func isNull(_ text: String, plain: Bool) -> Bool {
+        guard plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(text)
     }
 
     private static func failure(from error: YamlError, yaml: String, firstLine: Int) -> Failure {

@@ -152,9 +152,9 @@ struct HeaderReader {
     }
 
     /// `previous: [[2026-11-03]]` is a YAML flow sequence in a sequence: read it back as text.
-    private func previousText(_ node: Node) -> String? {
-        if let value = FrontMatter.string(node) { return value }
-        if case .sequence(let outer) = node, outer.count == 1,
+    private func previousText(_ value: FrontMatter.Value) -> String? {
+        if let text = FrontMatter.string(value) { return text }
+        if case .sequence(let outer) = value, outer.count == 1,
            case .sequence(let inner) = outer[0], inner.count == 1,
            let name = FrontMatter.string(inner[0]) {
             return "[[\(name)]]"
@@ -171,7 +171,7 @@ struct HeaderReader {
     }
 
     private mutating func nextPlan(_ entry: FrontMatter.Entry) -> NextSessionPlan? {
-        guard case .mapping(let mapping) = entry.value else {
+        guard case .node(let node) = entry.value, case .mapping(let mapping) = node else {
             report(.badValue, line: entry.line, column: entry.column,
                    "`next` should be a map with date, time, location, link, duration")
             return nil
@@ -181,7 +181,7 @@ struct HeaderReader {
             guard let key = FrontMatter.string(keyNode)?.lowercased(), let text = FrontMatter.string(value) else {
                 continue
             }
-            let line = entry.line + (keyNode.mark?.line ?? 1) - (entry.value.mark?.line ?? 1)
+            let line = entry.line + (keyNode.mark?.line ?? 1) - (node.mark?.line ?? 1)
             switch key {
             case "date", "when":
                 if let (date, time) = DateTimeText.parse(text) {

@@ -11,15 +11,11 @@ enum SimpleFrontMatter {
     static func parse(_ yaml: String, firstLine: Int) -> [FrontMatter.Entry]? {
         var yaml = yaml
         yaml.makeContiguousUTF8()
-        // `Tag.implicit` makes a new object each time it is read: one per note will do. Yams
-        // resolves a tag in place when asked for it; mentor never asks (it reads raw
-        // scalars), so sharing one is safe. Code that reads tags needs one per node.
-        let tag = Tag.implicit
-        return yaml.utf8.withContiguousStorageIfAvailable { parse($0, firstLine: firstLine, tag: tag) } ?? nil
+        return yaml.utf8.withContiguousStorageIfAvailable { parse($0, firstLine: firstLine) } ?? nil
     }
 
     /// Lines are found on bytes; a value becomes a `String` once it is known to be simple.
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, tag: Tag) -> [FrontMatter.Entry]? {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> [FrontMatter.Entry]? {
         var entries: [FrontMatter.Entry] = []
         // Room for a key a line: one allocation.
         var lines = 1
@@ -52,7 +48,7 @@ enum SimpleFrontMatter {
             while valueStart < line.count, line[valueStart] == 0x20 { valueStart += 1 }
             guard valueStart < line.count else { return nil }
             let valueBytes = UnsafeBufferPointer(rebasing: line[valueStart...])
-            guard let value = value(valueBytes, inFlow: false, tag: tag) else { return nil }
+            guard let value = value(valueBytes, inFlow: false) else { return nil }
             entries.append(FrontMatter.Entry(key: key, value: value, line: lineNumber, column: 1))
         }
         return entries
@@ -61,38 +57,38 @@ enum SimpleFrontMatter {
     /// A plain or quoted scalar that ends the line (or the list item), or, outside a list, a
     /// one-line `[a, 'b c']` list of them; nil for anything else, which Yams then decides.
     /// Whatever this accepts, Yams reads the same way (tested).
-    private static func value(_ bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool, tag: Tag) -> Node? {
+    private static func value(_ bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool) -> FrontMatter.Value? {
         guard let first = bytes.first else { return nil }
         switch first {
         case UInt8(ascii: "\""):
-            return quoted(bytes, quote: first, inFlow: inFlow).map { .scalar(.init($0, tag, .doubleQuoted)) }
+            return quoted(bytes, quote: first, inFlow: inFlow).map { .scalar($0, plain: false) }
         case UInt8(ascii: "'"):
-            return quoted(bytes, quote: first, inFlow: inFlow).map { .scalar(.init($0, tag, .singleQuoted)) }
+            return quoted(bytes, quote: first, inFlow: inFlow).map { .scalar($0, plain: false) }
         case UInt8(ascii: "[") where !inFlow:
-            return list(bytes, tag: tag)
+            return list(bytes)
         default:
-            return plainScalar(bytes, inFlow: inFlow).map { .scalar(.init($0, tag, .plain)) }
+            return plainScalar(bytes, inFlow: inFlow).map { .scalar($0, plain: true) }
         }
     }
 
     /// `[a, b]` closed on its line, with no nested list or map.
-    private static func list(_ bytes: UnsafeBufferPointer<UInt8>, tag: Tag) -> Node? {
+    private static func list(_ bytes: UnsafeBufferPointer<UInt8>) -> FrontMatter.Value? {
         guard let close = bytes.firstIndex(of: UInt8(ascii: "]")),
               isEndOfLine(UnsafeBufferPointer(rebasing: bytes[(close + 1)...])) else { return nil }
         let inside = bytes[1..<close]
         guard !inside.contains(UInt8(ascii: "[")), !inside.contains(UInt8(ascii: "{")) else { return nil }
-        if inside.allSatisfy({ $0 == 0x20 }) { return .sequence(.init([], tag, .flow)) }
-        var items: [Node] = []
+        if inside.allSatisfy({ $0 == 0x20 }) { return .sequence([]) }
+        var items: [FrontMatter.Value] = []
         for part in inside.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
             var start = part.startIndex, end = part.endIndex
             while start < end, bytes[start] == 0x20 { start += 1 }
             while end > start, bytes[end - 1] == 0x20 { end -= 1 }
-            guard let item = value(UnsafeBufferPointer(rebasing: bytes[start..<end]), inFlow: true, tag: tag) else {
+            guard let item = value(UnsafeBufferPointer(rebasing: bytes[start..<end]), inFlow: true) else {
                 return nil
             }
             items.append(item)
         }
-        return .sequence(.init(items, tag, .flow))
+        return .sequence(items)
     }
 
     /// `"text"` (escapes `\"`, `\\`, `\/`, `\n`, `\t`) or `'text'` (`''` for a quote), ending

@@ -520,7 +520,9 @@ struct ExactCapacityTests {
         grown = []
         trimmed.trimCapacity()
         #expect(trimmed == expected)
-        #expect(trimmed.capacity < max(2 * count, 1) || count == 0)
+        // Exact up to malloc's rounding: a chunk can come back up to 32 bytes larger than asked
+        // for (and was, now and then, in a full parallel test run: capacity 2 for 1 element).
+        #expect((trimmed.capacity - count) * MemoryLayout<String>.stride <= 48)
     }
 }
 

@@ -69,6 +69,35 @@ struct SimpleFrontMatterTests {
         #expect(checked > 40)
     }
 
+    @Test("Yams' lists become values three levels deep, deeper ones stay Yams nodes")
+    func yamsListsAreTakenApartToADepth() throws {
+        /// The levels of lists until something else.
+        func depth(_ value: FrontMatter.Value) -> (Int, String) {
+            var levels = 0
+            var current = value
+            while case .sequence(let items) = current, let first = items.first {
+                levels += 1
+                current = first
+            }
+            switch current {
+            case .scalar(let text, _): return (levels, "scalar \(text)")
+            case .node: return (levels, "node")
+            case .sequence: return (levels, "empty")
+            }
+        }
+        let deep = String(repeating: "[", count: 50) + "x" + String(repeating: "]", count: 50)
+        let parsed = FrontMatter.parse("previous: [[2026-11-03]]\ndeep: \(deep)\nnext:\n  date: 2026-11-17\n",
+                                       firstLine: 2)
+        guard case .success(let frontMatter) = parsed else { Issue.record("not parsed: \(parsed)"); return }
+        let previous = try #require(frontMatter["previous"]?.value)
+        #expect(depth(previous) == (2, "scalar 2026-11-03"))
+        #expect(depth(try #require(frontMatter["deep"]?.value)) == (3, "node"))
+        guard case .node(let next) = try #require(frontMatter["next"]?.value), case .mapping = next else {
+            Issue.record("next: is not kept as a Yams mapping")
+            return
+        }
+    }
+
     @Test func theFastPathIsTakenForOrdinaryFrontMatter() {
         #expect(SimpleFrontMatter.parse("date: 2026-11-10\nmentee: Alex\ntags: [a, b]\n", firstLine: 2)?.count == 3)
         #expect(SimpleFrontMatter.parse("next:\n  date: 2026-11-17\n", firstLine: 2) == nil)
