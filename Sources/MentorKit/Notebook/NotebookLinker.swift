@@ -95,7 +95,7 @@ struct NotebookLinker {
                     guard let header = note.session, let session = local.makeSession(consume note, header) else { continue }
                     sessions.append(session)
                 }
-                let series = local.series(ids[index], sessions: sessions, resolver: resolver,
+                let series = local.series(ids[index], sessions: consume sessions, resolver: resolver,
                                           profiles: profiles, index: profileIndex)
                 let upcoming = local.upcomingSessions(of: series)
                 return (series, upcoming, local.diagnostics)
@@ -119,7 +119,7 @@ struct NotebookLinker {
     /// One series: its chain, people, profile and items.
     private mutating func series(_ id: String, sessions unordered: consuming [Session], resolver: PreviousResolver,
                                  profiles: [Profile], index: ProfileIndex) -> Series {
-        let sessions = chain(unordered, series: id, resolver: resolver)
+        let sessions = chain(consume unordered, series: id, resolver: resolver)
         let mentee = sessions.reversed().lazy.compactMap(\.header.mentee).first
         let mentor = sessions.reversed().lazy.compactMap(\.header.mentor).first ?? source.config.mentor
         var series = Series(id: id, mentee: mentee, mentor: mentor, profile: nil, sessions: sessions, items: [])
@@ -168,8 +168,9 @@ struct NotebookLinker {
 
     /// Orders a series' sessions into its chain and sets previous/next.
     private mutating func chain(_ unordered: consuming [Session], series: String, resolver: PreviousResolver) -> [Session] {
-        // Sorted and reordered in place: sessions are moved, never copied.
-        var sessions = unordered
+        // Sorted and reordered in place: sessions are moved, never copied (`consume`: without
+        // it the parameter kept a second reference, and sorting copied every session).
+        var sessions = consume unordered
         sessions.sort { lhs, rhs in
             if lhs.date != rhs.date { return lhs.date < rhs.date }
             let left = lhs.time?.minutes ?? -1, right = rhs.time?.minutes ?? -1

@@ -58,6 +58,11 @@ struct BodyReader {
             if level == 2 || (level == 1 && sectionCount > 0) { sectionCount += 1 }
         }
         sections.reserveCapacity(sectionCount)
+        // Room for a mention per list item, the most there can be: one allocation instead of
+        // one per doubling (trimmed at the end).
+        var itemCount = 0
+        for node in tree.nodes where node.kind == .item { itemCount += 1 }
+        mentions.reserveCapacity(itemCount)
         for (position, block) in blocks.enumerated() {
             let node = tree.nodes[block]
             if node.kind == .heading, node.level <= 2 {
