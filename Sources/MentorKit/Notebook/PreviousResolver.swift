@@ -117,7 +117,7 @@ struct PreviousResolver: Sendable {
         var name = inner
         if let bar = name.firstIndex(of: "|") { name = String(name[..<bar]) }
         if let hash = name.firstIndex(of: "#") { name = String(name[..<hash]) }
-        name = name.trimmingCharacters(in: .whitespaces)
+        name = PreviousResolver.trimmed(name)
         if name.lowercased().hasSuffix(".md") { name = String(name.dropLast(3)) }
         if name.contains("/") {
             let path = PreviousResolver.normalize(name + ".md")

@@ -158,7 +158,11 @@ public struct InlineFields: Sendable, Hashable {
             while let open = InlineFields.firstASCIICaseInsensitive(pattern, in: source, from: searchFrom) {
                 let valueStart = open + pattern.count
                 guard let close = source[valueStart...].firstIndex(of: UInt8(ascii: "]")) else { break }
-                let value = String(decoding: source[valueStart..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                // `.whitespaces` in ASCII are the space and the tab, trimmed on the bytes.
+                var start = valueStart, end = close
+                while start < end, source[start] == 0x20 || source[start] == 0x09 { start += 1 }
+                while end > start, source[end - 1] == 0x20 || source[end - 1] == 0x09 { end -= 1 }
+                let value = String(decoding: source[start..<end], as: UTF8.self)
                 assign(value, to: field == "due" ? \.due : \.done, field: field)
                 source.replaceSubrange(open...close, with: [0x20])
                 searchFrom = open

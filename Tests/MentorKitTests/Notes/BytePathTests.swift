@@ -75,6 +75,12 @@ struct BytePathTests {
         #expect(fields.badDates == [.init(field: "due", value: "soon")])
         #expect(fields.text == "Ship it then and")
         #expect(InlineFields(parsing: "open [due:: 2026-11-17 never closed").text == "open [due:: 2026-11-17 never closed")
+        // Spaces and tabs around the value are trimmed, on bytes as on characters.
+        let padded = InlineFields(parsing: "Tabs [due::\t 2026-11-18 \t] and [done:: \tlater\t ]")
+        #expect(padded.due == LocalDate("2026-11-18"))
+        #expect(padded.badDates == [.init(field: "done", value: "later")])
+        let accented = InlineFields(parsing: "Café [due::\t 2026-11-18 \t] and [done:: \tlater\t ]")
+        #expect(accented.due == padded.due && accented.badDates == padded.badDates)
     }
 
     @Test("ASCII headings are classified as the general path does", arguments: [
