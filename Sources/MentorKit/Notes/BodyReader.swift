@@ -271,9 +271,7 @@ struct BodyReader {
         var sawField = false
         for unit in units {
             for line in textLines(of: unit) {
-                guard let colon = line.text.firstIndex(of: ":") else { continue }
-                let key = line.text[..<colon].trimmedOfSpaces().lowercased()
-                let value = line.text[line.text.index(after: colon)...].trimmedOfSpaces()
+                guard let (key, value) = BodyReader.planField(line.text) else { continue }
                 let fileLine = line.line + lineOffset
                 if !sawField { plan.line = fileLine }
                 switch key {
@@ -326,6 +324,40 @@ struct BodyReader {
         } else {
             self.plan = plan
         }
+    }
+
+    /// `Key: value` of a next-session line: the key trimmed and lower-cased, the value
+    /// trimmed; nil without a colon. ASCII lines are read on their bytes (their characters
+    /// are their bytes), the others on characters.
+    static func planField(_ text: String) -> (key: String, value: String)? {
+        if TextScanning.isASCII(text), let fields = text.utf8.withContiguousStorageIfAvailable(asciiPlanField) {
+            return fields
+        }
+        return unicodePlanField(text)
+    }
+
+    /// `planField` by its definition, on characters.
+    static func unicodePlanField(_ text: String) -> (key: String, value: String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        return (text[..<colon].trimmedOfSpaces().lowercased(), text[text.index(after: colon)...].trimmedOfSpaces())
+    }
+
+    private static func asciiPlanField(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: String, value: String)? {
+        guard let colon = bytes.firstIndex(of: 0x3A) else { return nil }
+        // `TextScanning.isSpace` on ASCII: the space, tab, line feed, vertical tab, form feed, CR.
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        func trimmed(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            var start = range.lowerBound, end = range.upperBound
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            return UnsafeBufferPointer(rebasing: bytes[start..<end])
+        }
+        let key = trimmed(0..<colon)
+        let lowered = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(key.count, 1)) { buffer in
+            for (index, byte) in key.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<key.count]), as: UTF8.self)
+        }
+        return (lowered, String(decoding: trimmed((colon + 1)..<bytes.count), as: UTF8.self))
     }
 
     /// A paragraph split at its line breaks, each piece with its first link's URL.

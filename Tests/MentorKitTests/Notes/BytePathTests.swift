@@ -67,6 +67,17 @@ struct BytePathTests {
         #expect(InlineFields.tag(token) == InlineFields.unicodeTag(token))
     }
 
+    @Test("Next-session lines read on bytes as on characters", arguments: [
+        "When: 2026-11-10 16:00", "  Where :  Room 4  ", "Link:https://meet.example.com/x", "no colon here",
+        "Duration:\t45m\t", ":", "A:B:C", "KEY: Value", "Time :", "\u{0B}Place\u{0C}: x", "Wh en: y", "",
+    ])
+    func planFields(line: String) {
+        let fast = BodyReader.planField(line)
+        let slow = BodyReader.unicodePlanField(line)
+        #expect(fast?.key == slow?.key && fast?.value == slow?.value)
+        #expect((fast == nil) == (slow == nil))
+    }
+
     @Test("Dataview fields in any case, several, with bad dates")
     func dataview() {
         let fields = InlineFields(parsing: "Ship it [DUE:: 2026-11-17] then [Done::2026-11-20] and [due:: soon]")
