@@ -131,7 +131,8 @@ struct ItemTracker {
         for tag in mention.pointee.fields.tags where !items[index].tags.contains(tag) {
             items[index].tags.append(tag)
         }
-        byKey.insertIfAbsent(mention.pointee.key, index)
+        // A mention without an id was found by its key, which is then in the table already.
+        if mention.pointee.fields.id != nil { byKey.insertIfAbsent(mention.pointee.key, index) }
         if let status = mention.pointee.checkbox {
             transition(index, to: status, done: mention.pointee.fields.done, in: session)
         } else if let done = mention.pointee.fields.done, !items[index].status.isActive {
