@@ -93,6 +93,26 @@ struct DocumentCornerCaseTests {
         #expect(set.diagnostics.filter { $0.code == .unknownTemplate }.allSatisfy { $0.severity == .warning })
     }
 
+    @Test("A notebook's own template includes a default partial; the report's series loop renders the same on any threads")
+    func partialsAndSeriesLoop() throws {
+        let own = TemplateSet(overrides: ["agenda.md.mustache": "A {{> html-style}} B"])
+        let agenda = try #require(own.render("agenda.md", [:]))
+        #expect(agenda.hasPrefix("A <style>") && agenda.hasSuffix("</style>\n B"))
+        let defaults = TemplateSet(overrides: [:])
+        let html = try defaults.renderDocument("agenda.html", [:]).get()
+        #expect(html.contains("<style>") && html.contains("box-sizing"))
+        // The same text however many threads render the report's series.
+        let notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen", "## Action items\n- [ ] Ship\n")),
+                                       ("t/b.md", sessionNote("date: 2026-11-11\nmentee: Bo Li", "## Action items\n- [ ] Ask\n"))]).link()
+        let report = WeeklyReport(notebook, period: ReportPeriod(from: LocalDate("2026-11-09")!, to: LocalDate("2026-11-15")!),
+                                      seriesID: nil, jobs: 1)
+        let context = ReportDocument.context(report)
+        let first = try defaults.renderDocument("report.md", context, jobs: 3).get()
+        #expect(first == (try defaults.renderDocument("report.md", context, jobs: 1).get()))
+        #expect(first == (try TemplateSet(overrides: [:]).renderDocument("report.md", context, jobs: 3).get()))
+        #expect(first.contains("Ship") && first.contains("Ask"))
+    }
+
     @Test func aBrokenPartialStopsEveryTemplateThatIncludesIt() throws {
         var notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen",
                                                                "## Next session\n- When: 2026-12-08\n"))]).link()
