@@ -45,52 +45,52 @@ struct NoteText: Sendable {
     /// `loneCR`: the text has CRs and no LF.
     private static func split(_ raw: String, loneCR: Bool) -> Result<NoteText, Failure> {
         // Old Mac line endings (a lone CR): read them as line feeds, as cmark does.
-        let text = loneCR ? raw.replacingOccurrences(of: "\r", with: "\n") : raw
-        guard isFence(firstLine(of: text[...]), closing: false) else {
-            return .success(NoteText(frontMatter: nil, frontMatterFirstLine: 1, body: text[...],
-                                     bodyLineOffset: 0))
+        var text = loneCR ? raw.replacingOccurrences(of: "\r", with: "\n") : raw
+        text.makeContiguousUTF8()
+        // Lines are found on the bytes: "\r\n" is a single Character, so a Character search
+        // would miss it, and byte offsets become indexes at once in UTF-8 text.
+        let found = text.utf8.withContiguousStorageIfAvailable(frontMatterBounds)
+            ?? Array(text.utf8).withUnsafeBufferPointer(frontMatterBounds)
+        guard let (yamlStart, yamlEnd, bodyStart, bodyLineOffset) = found else {
+            return .success(NoteText(frontMatter: nil, frontMatterFirstLine: 1, body: text[...], bodyLineOffset: 0))
         }
-        var cursor = text.startIndex
+        guard bodyStart >= 0 else { return .failure(.unterminatedFrontMatter) }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return .success(NoteText(frontMatter: String(text[index(yamlStart)..<index(yamlEnd)]), frontMatterFirstLine: 2,
+                                 body: text[index(bodyStart)...], bodyLineOffset: bodyLineOffset))
+    }
+
+    /// Where the front matter's YAML starts and ends, where the body starts and how many
+    /// lines come before it; nil when the first line is no fence, a body start of -1 when
+    /// no line closes the front matter.
+    private static func frontMatterBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int)? {
+        var lineStart = 0
         var lineIndex = 0
-        var yamlStart: String.Index?
-        while cursor < text.endIndex {
-            // Scan bytes: "\r\n" is a single Character, so a Character search would miss it.
-            let lineEnd = text.utf8[cursor...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
-            let line = text[cursor..<lineEnd]
-            let next = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : text.endIndex
+        var yamlStart = 0
+        repeat {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let next = lineEnd < bytes.count ? lineEnd + 1 : bytes.count
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             if lineIndex == 0 {
+                guard isFence(line, closing: false) else { return nil }
                 yamlStart = next
-            } else if isFence(line, closing: true), let yamlStart {
-                let yaml = String(text[yamlStart..<cursor])
-                return .success(NoteText(frontMatter: yaml, frontMatterFirstLine: 2,
-                                         body: text[next...], bodyLineOffset: lineIndex + 1))
+            } else if isFence(line, closing: true) {
+                return (yamlStart, lineStart, next, lineIndex + 1)
             }
-            cursor = next
+            lineStart = next
             lineIndex += 1
-        }
-        return .failure(.unterminatedFrontMatter)
+        } while lineStart < bytes.count
+        return (0, 0, -1, 0)
     }
 
-    private static func firstLine(of text: Substring) -> Substring {
-        text[..<(text.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex)]
-    }
-
-    /// `---` (or `...` closing), then only CRs, spaces and tabs: on bytes, not characters.
-    private static func isFence(_ line: Substring, closing: Bool) -> Bool {
-        let utf8 = line.utf8
-        guard utf8.count >= 3 else { return false }
-        var index = utf8.startIndex
-        let first = utf8[index]
+    /// `---` (or `...` closing), then only CRs, spaces and tabs.
+    private static func isFence(_ line: UnsafeBufferPointer<UInt8>, closing: Bool) -> Bool {
+        guard line.count >= 3 else { return false }
+        let first = line[0]
         guard first == UInt8(ascii: "-") || (closing && first == UInt8(ascii: ".")) else { return false }
-        for _ in 0..<3 {
-            guard utf8[index] == first else { return false }
-            index = utf8.index(after: index)
-        }
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 0x0D || byte == 0x20 || byte == 0x09 else { return false }
-            index = utf8.index(after: index)
-        }
+        guard line[1] == first, line[2] == first else { return false }
+        for byte in line[3...] where byte != 0x0D && byte != 0x20 && byte != 0x09 { return false }
         return true
     }
 

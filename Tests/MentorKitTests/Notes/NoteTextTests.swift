@@ -29,6 +29,27 @@ struct NoteTextTests {
         #expect(split.body == "body")
     }
 
+    /// Fences found on bytes, edge by edge: (text, front matter or "unterminated", body, body line offset).
+    @Test("Fence edges: bare fences, spaces, tabs and CRs after them, longer rules, a lone CR file",
+          arguments: [
+              ("", nil, "", 0), ("---", "unterminated", "", 0), ("---\n---", "", "", 2),
+              ("---\r\na: 1\r\n...\r\nBody", "a: 1\r\n", "Body", 3),
+              ("--- \t\nk: v\n---  \nrest\n", "k: v\n", "rest\n", 3), ("----\nx\n---\n", nil, "----\nx\n---\n", 0),
+              ("---\nx\n..\n", "unterminated", "", 0), ("text\n---\n", nil, "text\n---\n", 0),
+              ("---\ra: 1\r---\rBody", "a: 1\n", "Body", 3), ("---\n\n---\n\n", "\n", "\n", 3),
+              ("---\né: ü\n---\nÀ", "é: ü\n", "À", 3),
+          ] as [(String, String?, String, Int)])
+    func fenceEdges(text: String, frontMatter: String?, body: String, offset: Int) {
+        switch NoteText.split(Array(text.utf8)) {
+        case .success(let split):
+            #expect(split.frontMatter == frontMatter)
+            #expect(split.body == body)
+            #expect(split.bodyLineOffset == offset)
+        case .failure(let failure):
+            #expect(failure == .unterminatedFrontMatter && frontMatter == "unterminated")
+        }
+    }
+
     @Test func unterminatedFrontMatterFails() {
         #expect(throws: NoteText.Failure.unterminatedFrontMatter) {
             try NoteText.split(Array("---\ndate: 2026-11-10\n# no end\n".utf8)).get()
