@@ -10,8 +10,13 @@ public struct MarkdownTree: Sendable {
         case heading, thematicBreak
         case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong
         case link, image
+
+        /// Blocks, as opposed to inline content.
+        public var isBlock: Bool { rawValue < Kind.text.rawValue }
     }
 
+    /// A node's position: line, column and end line of a block (1-based); 0 for an inline
+    /// node (text, emphasis, links, breaks, ...), whose position nothing reads.
     public struct Node: Sendable {
         public var kind: Kind
         var storedLevel: UInt8
