@@ -37,6 +37,17 @@ def measure(command, runs, cwd=None):
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
+def measure_interleaved(commands, runs):
+    """`measure` of several commands, run in turn in each round: the machine's speed drifts
+    by a few percent from minute to minute, and interleaving puts every command in the
+    same conditions, so their ratios hold."""
+    results = [[] for _ in commands]
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            results[index].append(run(command))
+    return [(statistics.median(r[0] for r in rows), max(r[1] for r in rows)) for rows in results]
+
+
 def notebook(work, notes):
     series = max(1, notes // 20)
     path = os.path.join(work, f"notebook-{notes}")
@@ -77,9 +88,9 @@ def main():
         with open(list_file, "w") as handle:
             handle.write("\0".join(files))
         # cmark takes many files per invocation (it concatenates them), as xargs batches them.
-        cmark_time, cmark_memory = measure(["sh", "-c", f"xargs -0 cmark < '{list_file}'"], args.runs)
-        export_time, export_memory = measure([mentor, "export", "--notebook", path] + as_of, args.runs)
-        report_time, report_memory = measure([mentor, "report", "--notebook", path] + as_of, args.runs)
+        (cmark_time, cmark_memory), (export_time, export_memory), (report_time, report_memory) = measure_interleaved(
+            [["sh", "-c", f"xargs -0 cmark < '{list_file}'"], [mentor, "export", "--notebook", path] + as_of,
+             [mentor, "report", "--notebook", path] + as_of], args.runs)
         peak = max(export_memory, report_memory)
         rows.append((notes, export_time, report_time))
         print(f"{len(files):>7} {size / 1e6:>6.1f} {cmark_time:>8.3f} {export_time:>9.3f} {report_time:>9.3f} "
