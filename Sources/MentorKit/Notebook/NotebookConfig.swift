@@ -56,7 +56,7 @@ public struct NotebookConfig: Sendable, Hashable {
         for entry in frontMatter.entries {
             let value = FrontMatter.string(entry.value)
             if value == nil, knownKeys.contains(entry.key) {
-                if case .scalar = entry.value {} else {
+                if !entry.value.isScalar {
                     report(entry.line, entry.column, .badConfig, "`\(entry.key)` in mentor.yml should be a single value; write `\(entry.key): value`")
                     continue
                 }

@@ -58,11 +58,12 @@ struct BodyReader {
             if level == 2 || (level == 1 && sectionCount > 0) { sectionCount += 1 }
         }
         sections.reserveCapacity(sectionCount)
-        // Room for a mention per list item, the most there can be: one allocation instead of
-        // one per doubling (trimmed at the end).
+        // Room for a mention per list item, the most there can be, up to what a long note
+        // has: one allocation instead of one per doubling (trimmed at the end). Capped, so
+        // that a note of a hundred thousand list items does not reserve megabytes.
         var itemCount = 0
         for node in tree.nodes where node.kind == .item { itemCount += 1 }
-        mentions.reserveCapacity(itemCount)
+        mentions.reserveCapacity(min(itemCount, 128))
         for (position, block) in blocks.enumerated() {
             let node = tree.nodes[block]
             if node.kind == .heading, node.level <= 2 {

@@ -9,27 +9,22 @@ struct FrontMatter {
         var column: Int
     }
 
-    /// What mentor reads of a value: a scalar's text or a list's items; anything else is
-    /// kept as Yams composed it. The fast path makes scalars and lists with no Yams values
-    /// (each of which holds a `Tag` object) at all.
+    /// A value as the fast path reads it (a scalar's text, or a one-line list of scalars),
+    /// with no Yams values, each of which holds a `Tag` object; or as Yams composed it.
     enum Value {
         /// A scalar's text; `plain` when unquoted, the only style that can spell null.
         case scalar(String, plain: Bool)
         case sequence([Value])
-        /// A mapping or an alias, only ever from Yams.
+        /// Whatever Yams composed, kept as it is and looked into only as deep as a reader
+        /// asks: Yams resolves an alias to the node it names, shared, so converting the
+        /// whole value would expand an alias bomb.
         case node(Node)
 
-        /// A Yams value as mentor reads it. Lists are taken apart three levels deep, enough
-        /// for `previous: [[name]]`; deeper ones stay Yams nodes, so a hostile note nesting
-        /// thousands of levels costs no recursion here.
-        init(_ node: Node, depth: Int = 0) {
-            switch node {
-            case .scalar(let scalar):
-                self = .scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any)
-            case .sequence(let sequence) where depth < 3:
-                self = .sequence(sequence.map { Value($0, depth: depth + 1) })
-            default:
-                self = .node(node)
+        var isScalar: Bool {
+            switch self {
+            case .scalar: return true
+            case .sequence: return false
+            case .node(let node): if case .scalar = node { return true } else { return false }
             }
         }
     }
@@ -56,19 +51,19 @@ struct FrontMatter {
         }
         guard let root else { return .success(FrontMatter(entries: [])) }
         guard case .mapping(let mapping) = root else {
-            if case .scalar(let text, let plain) = Value(root), isNull(text, plain: plain) { return .success(FrontMatter(entries: [])) }
+            if case .scalar(let scalar) = root, isNull(scalar) { return .success(FrontMatter(entries: [])) }
             return .failure(.notMap(line: firstLine + (root.mark?.line ?? 1) - 1))
         }
         var entries: [Entry] = []
         for (key, value) in mapping {
             guard case .scalar(let keyScalar) = key else {
                 // Kept under an impossible name, so the header reader reports it.
-                entries.append(Entry(key: "\u{0}non-scalar key", value: Value(value),
+                entries.append(Entry(key: "\u{0}non-scalar key", value: .node(value),
                                      line: firstLine + (key.mark?.line ?? 1) - 1, column: key.mark?.column ?? 1))
                 continue
             }
             let mark = key.mark
-            entries.append(Entry(key: keyScalar.string, value: Value(value),
+            entries.append(Entry(key: keyScalar.string, value: .node(value),
                                  line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1))
         }
         return .success(FrontMatter(entries: entries))
@@ -93,15 +88,21 @@ struct FrontMatter {
     }
 
     static func string(_ value: Value) -> String? {
-        guard case .scalar(let text, let plain) = value, !isNull(text, plain: plain) else { return nil }
-        let trimmed = text.trimmedOfSpaces()
-        return trimmed.isEmpty ? nil : trimmed
+        switch value {
+        case .scalar(let text, let plain): return isNull(text, plain: plain) ? nil : trimmed(text)
+        case .sequence: return nil
+        case .node(let node): return string(node)
+        }
     }
 
-    /// The same for a value inside a Yams mapping (`next:`).
     static func string(_ node: Node) -> String? {
-        guard case .scalar = node else { return nil }
-        return string(Value(node))
+        guard case .scalar(let scalar) = node, !isNull(scalar) else { return nil }
+        return trimmed(scalar.string)
+    }
+
+    private static func trimmed(_ text: String) -> String? {
+        let trimmed = text.trimmedOfSpaces()
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// A list of strings from a YAML sequence, or from a scalar separated by commas.
@@ -115,13 +116,34 @@ struct FrontMatter {
             }
             return values
         case .scalar(let text, let plain):
-            if isNull(text, plain: plain) { return [] }
-            return text.split(separator: ",")
-                .map { $0.trimmedOfSpaces() }
-                .filter { !$0.isEmpty }
-        case .node:
+            return isNull(text, plain: plain) ? [] : commaSeparated(text)
+        case .node(let node):
+            return strings(node)
+        }
+    }
+
+    static func strings(_ node: Node) -> [String]? {
+        switch node {
+        case .sequence(let sequence):
+            var values: [String] = []
+            for element in sequence {
+                guard let value = string(element) else { return nil }
+                values.append(value)
+            }
+            return values
+        case .scalar(let scalar):
+            return isNull(scalar) ? [] : commaSeparated(scalar.string)
+        default:
             return nil
         }
+    }
+
+    private static func commaSeparated(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmedOfSpaces() }.filter { !$0.isEmpty }
+    }
+
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        isNull(scalar.string, plain: scalar.style == .plain || scalar.style == .any)
     }
 
     static func isNull(_ text: String, plain: Bool) -> Bool {

@@ -76,9 +76,7 @@ struct HeaderReader {
             header.previous = previousText(entry.value)
             header.previousLine = entry.line
             // Only a list or map is an error here; an empty value just names no previous session.
-            var isScalar = false
-            if case .scalar = entry.value { isScalar = true }
-            if header.previous == nil, !isScalar {
+            if header.previous == nil, !entry.value.isScalar {
                 report(.badPrevious, line: entry.line, column: entry.column,
                        "previous: is a list or a map; write one file, [[wikilink]] or date, in quotes")
             }
@@ -131,14 +129,12 @@ struct HeaderReader {
 
     private mutating func text(_ key: String) -> String? {
         guard let entry = frontMatter[key] else { return nil }
-        switch entry.value {
-        case .scalar:
-            return FrontMatter.string(entry.value)
-        default:
+        guard entry.value.isScalar else {
             report(.badValue, line: entry.line, column: entry.column,
                    "`\(key)` should be a single value, not a list or map; write `\(key): value`")
             return nil
         }
+        return FrontMatter.string(entry.value)
     }
 
     private mutating func list(_ key: String) -> [String] {
@@ -154,7 +150,8 @@ struct HeaderReader {
     /// `previous: [[2026-11-03]]` is a YAML flow sequence in a sequence: read it back as text.
     private func previousText(_ value: FrontMatter.Value) -> String? {
         if let text = FrontMatter.string(value) { return text }
-        if case .sequence(let outer) = value, outer.count == 1,
+        // Only Yams makes nested lists (the fast path leaves any `[` in a list to it).
+        if case .node(let node) = value, case .sequence(let outer) = node, outer.count == 1,
            case .sequence(let inner) = outer[0], inner.count == 1,
            let name = FrontMatter.string(inner[0]) {
             return "[[\(name)]]"

@@ -69,33 +69,36 @@ struct SimpleFrontMatterTests {
         #expect(checked > 40)
     }
 
-    @Test("Yams' lists become values three levels deep, deeper ones stay Yams nodes")
-    func yamsListsAreTakenApartToADepth() throws {
-        /// The levels of lists until something else.
-        func depth(_ value: FrontMatter.Value) -> (Int, String) {
-            var levels = 0
-            var current = value
-            while case .sequence(let items) = current, let first = items.first {
-                levels += 1
-                current = first
-            }
-            switch current {
-            case .scalar(let text, _): return (levels, "scalar \(text)")
-            case .node: return (levels, "node")
-            case .sequence: return (levels, "empty")
-            }
-        }
-        let deep = String(repeating: "[", count: 50) + "x" + String(repeating: "]", count: 50)
-        let parsed = FrontMatter.parse("previous: [[2026-11-03]]\ndeep: \(deep)\nnext:\n  date: 2026-11-17\n",
-                                       firstLine: 2)
-        guard case .success(let frontMatter) = parsed else { Issue.record("not parsed: \(parsed)"); return }
-        let previous = try #require(frontMatter["previous"]?.value)
-        #expect(depth(previous) == (2, "scalar 2026-11-03"))
-        #expect(depth(try #require(frontMatter["deep"]?.value)) == (3, "node"))
-        guard case .node(let next) = try #require(frontMatter["next"]?.value), case .mapping = next else {
-            Issue.record("next: is not kept as a Yams mapping")
+    @Test("What Yams composes is kept as it is, and read only as deep as a key needs")
+    func yamsValuesStayNodes() throws {
+        // Three levels of a thousand aliases: a billion values if anything expanded them.
+        let width = 1000
+        let yaml = "date: 2026-11-10\nprevious: [[2026-11-03]]\n"
+            + "a: &a [" + Array(repeating: "x", count: width).joined(separator: ", ") + "]\n"
+            + "b: &b [" + Array(repeating: "*a", count: width).joined(separator: ", ") + "]\n"
+            + "tags: [" + Array(repeating: "*b", count: width).joined(separator: ", ") + "]\n"
+            + "next:\n  date: 2026-11-17\n"
+        guard case .success(let frontMatter) = FrontMatter.parse(yaml, firstLine: 2) else {
+            Issue.record("not parsed")
             return
         }
+        for key in ["date", "previous", "a", "b", "tags", "next"] {
+            guard case .node = try #require(frontMatter[key]?.value) else {
+                Issue.record("\(key) was converted")
+                continue
+            }
+        }
+        #expect(FrontMatter.string(try #require(frontMatter["date"]?.value)) == "2026-11-10")
+        #expect(FrontMatter.strings(try #require(frontMatter["a"]?.value))?.count == width)
+        #expect(FrontMatter.strings(try #require(frontMatter["tags"]?.value)) == nil)
+        #expect(frontMatter["tags"]?.value.isScalar == false && frontMatter["date"]?.value.isScalar == true)
+        // And through the header reader: the list of lists is a bad value, `previous:` a wikilink.
+        var headers = HeaderReader(path: "s/a.md", frontMatter: frontMatter)
+        let read = headers.session()
+        let header = try #require(read)
+        #expect(header.previous == "[[2026-11-03]]")
+        #expect(header.tags.isEmpty)
+        #expect(headers.diagnostics.contains { $0.code == .badValue && $0.line == 6 })
     }
 
     @Test func theFastPathIsTakenForOrdinaryFrontMatter() {

@@ -37,6 +37,14 @@ struct HostileInputTests {
             }
             return front(lines.joined(separator: "\n") + "\ntags: *i\n")
         }, code: .badValue, line: 13),
+        // Shallow and wide: three levels of a thousand aliases are a billion values if
+        // anything walks the whole value (a first version of `FrontMatter.Value` did).
+        Case(name: "wide alias bomb", bytes: text {
+            let width = 1000
+            return front("a: &a [" + Array(repeating: "x", count: width).joined(separator: ", ") + "]\n"
+                + "b: &b [" + Array(repeating: "*a", count: width).joined(separator: ", ") + "]\n"
+                + "c: [" + Array(repeating: "*b", count: width).joined(separator: ", ") + "]\ntags: *b\n")
+        }, code: .badValue, line: 7),
         Case(name: "deeply nested YAML", bytes: text {
             front("x: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n")
         }, code: .badYAML, line: 4),
