@@ -109,12 +109,7 @@ struct FrontMatter {
     static func strings(_ value: Value) -> [String]? {
         switch value {
         case .sequence(let sequence):
-            var values: [String] = []
-            for element in sequence {
-                guard let value = string(element) else { return nil }
-                values.append(value)
-            }
-            return values
+            return every(sequence, string)
         case .scalar(let text, let plain):
             return isNull(text, plain: plain) ? [] : commaSeparated(text)
         case .node(let node):
@@ -125,17 +120,22 @@ struct FrontMatter {
     static func strings(_ node: Node) -> [String]? {
         switch node {
         case .sequence(let sequence):
-            var values: [String] = []
-            for element in sequence {
-                guard let value = string(element) else { return nil }
-                values.append(value)
-            }
-            return values
+            return every(sequence, string)
         case .scalar(let scalar):
             return isNull(scalar) ? [] : commaSeparated(scalar.string)
         default:
             return nil
         }
+    }
+
+    /// The strings of all the elements; nil when one is not a string.
+    private static func every<Elements: Sequence>(_ elements: Elements, _ string: (Elements.Element) -> String?) -> [String]? {
+        var values: [String] = []
+        for element in elements {
+            guard let value = string(element) else { return nil }
+            values.append(value)
+        }
+        return values
     }
 
     private static func commaSeparated(_ text: String) -> [String] {
