@@ -172,11 +172,14 @@ public struct TemplateSet: Sendable {
         let library = self.library
         let series = SeriesLoop.Elements(elements: elements)
         guard let body = seriesLoopBodies[name] else { return nil }
+        let templates = SeriesLoop.Templates(body: body)
         ParallelChunks.run(count: elements.count, jobs: jobs) { range in
-            // Each chunk parses the loop's body for itself: threads that render from one
-            // template keep taking and releasing its shared token arrays, and the counts'
-            // memory moving between cores cost more than the rendering.
-            guard let template = try? MustacheTemplate(string: body) else { return }
+            // A chunk renders with a parsed body no other thread is using: threads that
+            // render from one template at once keep taking and releasing its shared token
+            // arrays, and the counts' memory moving between cores cost more than the
+            // rendering. Taken from a pool, it is parsed about once per thread.
+            guard let template = templates.take() else { return }
+            defer { templates.give(template) }
             var texts: [String] = []
             texts.reserveCapacity(range.count)
             for index in range {
@@ -387,6 +390,30 @@ enum SeriesLoop {
               !body.contains("{{#series"), !body.contains("{{^series") else { return nil }
         let pragma = text.hasPrefix("{{%") ? String(text[..<(text.firstIndex(of: "\n").map(text.index(after:)) ?? text.endIndex)]) : ""
         return (String(text[..<text.index(after: opening.lowerBound)]), pragma + body, pragma + String(text[closing.upperBound...]))
+    }
+
+    /// Parsed copies of a loop's body, each used by one thread at a time.
+    final class Templates: @unchecked Sendable {
+        private let body: String
+        private let lock = NSLock()
+        private var free: [MustacheTemplate] = []
+
+        init(body: String) { self.body = body }
+
+        /// A parsed body to render with alone: a free one, else a new one; nil when it does
+        /// not parse (the default templates do).
+        func take() -> MustacheTemplate? {
+            lock.lock()
+            let template = free.popLast()
+            lock.unlock()
+            return template ?? (try? MustacheTemplate(string: body))
+        }
+
+        func give(_ template: MustacheTemplate) {
+            lock.lock()
+            free.append(template)
+            lock.unlock()
+        }
     }
 
     /// The document's values, shared by every series' scope.
