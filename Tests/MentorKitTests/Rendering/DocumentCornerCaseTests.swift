@@ -113,6 +113,20 @@ struct DocumentCornerCaseTests {
         #expect(first.contains("Ship") && first.contains("Ask"))
     }
 
+    @Test("A ContextText renders, transforms and opens sections as its string does",
+          arguments: ["alex", "", "Zoë <b>*O'Brien*</b> & co", "1"])
+    func contextTextIsItsString(text: String) throws {
+        let template = "[{{x}}] [{{{x}}}] {{#x}}<{{.}}|{{{.}}}|{{uppercased(.)}}|{{lowercased(x)}}|{{capitalized(.)}}|{{reversed(x)}}|{{x}}|{{y}}>{{/x}}{{^x}}none{{/x}} {{#count(x)}}n{{/count(x)}}"
+        // Escaped as Markdown in one, as HTML in the other.
+        let templates = TemplateSet(overrides: ["agenda.md.mustache": "{{% CONTENT_TYPE: MARKDOWN }}\n" + template,
+                                                "agenda.html.mustache": template])
+        for name in ["agenda.md", "agenda.html"] {
+            let plain = try #require(templates.render(name, ["x": text, "y": "outer"]))
+            let wrapped = try #require(templates.render(name, ["x": ContextText(text: text), "y": "outer"]))
+            #expect(wrapped == plain)
+        }
+    }
+
     @Test func aBrokenPartialStopsEveryTemplateThatIncludesIt() throws {
         var notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen",
                                                                "## Next session\n- When: 2026-12-08\n"))]).link()
