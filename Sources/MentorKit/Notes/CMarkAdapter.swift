@@ -39,7 +39,7 @@ enum CMarkAdapter {
         }
         let document = cmark_parser_finish(parser)
         cmark_parser_free(parser)
-        guard let document, let iterator = cmark_iter_new(document) else { return empty }
+        guard let document else { return empty }
 
         /// Appends a C string to the byte buffer: (start, count), or count -1 for none.
         func store(_ pointer: UnsafePointer<CChar>?) -> (Int32, Int32) {
@@ -52,18 +52,8 @@ enum CMarkAdapter {
             return (Int32(start), Int32(length))
         }
 
-        // The open containers: a note nests a handful deep; one allocation, not one per doubling.
-        var open: [Int] = []
-        open.reserveCapacity(32)
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            if event == CMARK_EVENT_EXIT {
-                if let index = open.popLast() { nodes[index].end = nodes.count }
-                continue
-            }
-            let type = cmark_node_get_type(node)
+        /// Appends the node (its children come after it); returns its index.
+        func append(_ node: OpaquePointer, type: cmark_node_type, parent: Int) -> Int {
             let kind = kind(of: type)
             var level: UInt8 = 0
             var literal: (Int32, Int32) = (0, -1)
@@ -89,8 +79,34 @@ enum CMarkAdapter {
                                storedColumn: isBlock ? Int32(cmark_node_get_start_column(node)) : 0,
                                storedEndLine: isBlock ? Int32(cmark_node_get_end_line(node)) : 0,
                                storedEnd: Int32(index + 1), literalStart: literal.0, literalCount: literal.1,
-                               urlStart: url.0, urlCount: url.1, storedParent: Int32(open.last ?? -1)))
-            if !isLeaf(type) { open.append(index) }
+                               urlStart: url.0, urlCount: url.1, storedParent: Int32(parent)))
+            return index
+        }
+
+        // Pre-order by the node links (first child, next sibling, parent), with no
+        // `cmark_iter`: about half the C calls of its enter and exit events. The open
+        // containers: a note nests a handful deep; one allocation, not one per doubling.
+        var open: [(node: OpaquePointer, index: Int)] = []
+        open.reserveCapacity(32)
+        var current = document
+        walk: while true {
+            let type = cmark_node_get_type(current)
+            let index = append(current, type: type, parent: open.last?.index ?? -1)
+            if !isLeaf(type), let child = cmark_node_first_child(current) {
+                open.append((current, index))
+                current = child
+                continue
+            }
+            // Next the sibling, or that of the nearest open container with one.
+            while true {
+                if !open.isEmpty, let next = cmark_node_next(current) {
+                    current = next
+                    continue walk
+                }
+                guard let (parent, parentIndex) = open.popLast() else { break walk }
+                nodes[parentIndex].end = nodes.count
+                current = parent
+            }
         }
         return MarkdownTree(nodes: nodes, bytes: bytes)
     }
