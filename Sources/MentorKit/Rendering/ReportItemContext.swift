@@ -11,13 +11,6 @@ struct ReportItemContext: LazyContext {
 
     var names: [String] { ContextValues.itemNames }
 
-    /// What the template engine is given: the values, their strings as `ContextText`.
-    func child(named name: String) -> Any? {
-        let found: Any? = value(named: name) ?? ContextValues.presenceFlag(named: name, in: value(named:))
-        if let text = found as? String { return ContextText(text: text) }
-        return found
-    }
-
     func value(named name: String) -> Any? {
         let standing = series.standing(list, position)
         // Read in place: copying the item out of the array would retain its dozen strings and
