@@ -232,11 +232,8 @@ struct RandomUnicodeTests {
     ]
 
     static func randomTexts(count: Int, seed: UInt64) -> [String] {
-        var state = seed
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = SeededRandom(seed: seed)
+        func next() -> Int { random.next() }
         return (0..<count).map { _ in
             var text = String.UnicodeScalarView()
             for _ in 0..<(next() % 24) { text.append(alphabet[next() % alphabet.count]) }
@@ -266,11 +263,8 @@ struct CollapsedTextTests {
     ]
 
     @Test func randomMarkdown() {
-        var state: UInt64 = 7
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = SeededRandom(seed: 7)
+        func next() -> Int { random.next() }
         for _ in 0..<3_000 {
             let markdown = (0..<(next() % 30)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
             let tree = CMarkAdapter.parse(markdown[...])
@@ -288,11 +282,8 @@ struct CollapsedTextTests {
         let words = ["goals", "for", "the", "Coming", "week", "private", "(private)", "(PRIVATE)", "2.", "12",
                      "check-in", "Check", "in", "next", "session", ":", "!", " ", "  ", "-", "Notes", "todo",
                      "to", "do", "Private:", "1)", "key", "takeaways", "links", "x"]
-        var state: UInt64 = 11
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = SeededRandom(seed: 11)
+        func next() -> Int { random.next() }
         for _ in 0..<20_000 {
             let heading = (0..<(next() % 6)).map { _ in words[next() % words.count] }
                 .joined(separator: next() % 3 == 0 ? "" : " ")
@@ -368,16 +359,12 @@ private enum ByteAtATime {
 
 @Suite("Scans eight bytes at a time agree with scans one byte at a time")
 struct ByteScanTests {
-    static func randomBytes(_ state: inout UInt64, alphabet: [UInt8]) -> [UInt8] {
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
-        return (0..<(next() % 70)).map { _ in alphabet[next() % alphabet.count] }
+    static func randomBytes(_ random: inout SeededRandom, alphabet: [UInt8]) -> [UInt8] {
+        (0..<(random.next() % 70)).map { _ in alphabet[random.next() % alphabet.count] }
     }
 
     @Test func summaryAndSearch() {
-        var state: UInt64 = 5
+        var state = SeededRandom(seed: 5)
         let alphabet: [UInt8] = [0x61, 0x20, 0x0A, 0x0D, 0x00, 0x21, 0xC3, 0xA9, 0x5B, 0xFF, 0x80, 0x7F]
         for _ in 0..<20_000 {
             let bytes = Self.randomBytes(&state, alphabet: alphabet)
@@ -395,7 +382,7 @@ struct ByteScanTests {
     }
 
     @Test func complexityGuardSameAsByteAtATime() {
-        var state: UInt64 = 9
+        var state = SeededRandom(seed: 9)
         // Markers, images and line feeds, often enough to nest and to count.
         let alphabet = Array("- * + > 1. 2) ![ ! [ x\n\n\t".utf8)
         for _ in 0..<20_000 {
@@ -423,11 +410,8 @@ struct InlineFieldsReferenceTests {
     }
 
     @Test func random() {
-        var state: UInt64 = 21
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = SeededRandom(seed: 21)
+        func next() -> Int { random.next() }
         let words = ["Share", "the", "RFC", "(16.0)", "^g16-0", "#tag", "#12", "@mentee", "@Zoë", "(@alex:", "due:2026-11-21",
                      "DONE:2026-02-30", "📅", "2026-11-28", "✅2026-11-14", "[due::", "2026-11-17]", "[done:: x]", "é",
                      "\u{00A0}", "  ", "\t", "^", "^x^", "d:", "dx:", "(due:2026-01-01))", "!", "東京", "e\u{301}"]
@@ -450,11 +434,8 @@ extension ByteScanTests {
 @Suite("ASCII token helpers agree with their definitions on characters")
 struct TokenHelperTests {
     @Test func randomTokens() {
-        var state: UInt64 = 33
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = SeededRandom(seed: 33)
+        func next() -> Int { random.next() }
         let alphabet = Array("@([{)]},;:!?.-_aZ09#^x")
         for _ in 0..<30_000 {
             let token = String((0..<(next() % 9)).map { _ in alphabet[next() % alphabet.count] })
@@ -468,11 +449,8 @@ struct TokenHelperTests {
 @Suite("Times and dates read on bytes agree with their definitions")
 struct TimeOnBytesTests {
     @Test func randomTimes() {
-        var state: UInt64 = 44
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = SeededRandom(seed: 44)
+        func next() -> Int { random.next() }
         let alphabet = Array("0123456789::: a٣1\u{301}")
         for _ in 0..<30_000 {
             let text = String((0..<(next() % 9)).map { _ in alphabet[next() % alphabet.count] })
@@ -501,11 +479,8 @@ struct TimeOnBytesTests {
 @Suite("previous: values read on bytes agree with their definitions")
 struct PreviousValueTests {
     @Test func randomPathsAndValues() {
-        var state: UInt64 = 55
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = SeededRandom(seed: 55)
+        func next() -> Int { random.next() }
         let alphabet = Array("ab./\u{301} \t\u{00A0}é")
         for _ in 0..<30_000 {
             let text = String((0..<(next() % 10)).map { _ in alphabet[next() % alphabet.count] })
@@ -518,11 +493,8 @@ struct PreviousValueTests {
 @Suite("Durations read on bytes agree with their definition")
 struct DurationOnBytesTests {
     @Test func randomDurations() {
-        var state: UInt64 = 66
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = SeededRandom(seed: 66)
+        func next() -> Int { random.next() }
         let pieces = ["1", "0", "45", "90", "1.5", ".", "h", "H", "hr", "hrs", "hour", "hours", "m", "M", "min", "mins",
                       "minute", "minutes", " ", "\t", "x", "99999", "100000", "0.2", "1e3", "-"]
         for _ in 0..<30_000 {
