@@ -275,14 +275,21 @@ public struct InlineFields: Sendable, Hashable {
     private static func asciiMention(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Bool)?? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         guard bytes.first == 0x40 else { return .some(nil) }
+        let end = asciiNameEnd(bytes, alsoTaking: 0x2E)
+        return .some((end, end > 1 && isPlainStart(bytes[1])))
+    }
+
+    /// Where the name after a token's first byte (`@`, `#`) ends: letters, digits, `_`, `-`
+    /// and `also` are taken, then trailing `-` and `also` given back.
+    private static func asciiNameEnd(_ bytes: UnsafeBufferPointer<UInt8>, alsoTaking also: UInt8) -> Int {
         var end = 1
         while end < bytes.count {
             let byte = bytes[end]
-            guard isPlainStart(byte) || byte == 0x5F || byte == 0x2D || byte == 0x2E else { break }
+            guard isPlainStart(byte) || byte == 0x5F || byte == 0x2D || byte == also else { break }
             end += 1
         }
-        while end > 1, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x2D { end -= 1 }
-        return .some((end, end > 1 && isPlainStart(bytes[1])))
+        while end > 1, bytes[end - 1] == also || bytes[end - 1] == 0x2D { end -= 1 }
+        return end
     }
 
     /// `mention(_:)` by its definition, on characters.
@@ -370,13 +377,7 @@ extension InlineFields {
     /// (and `.some(nil)` when it is no tag).
     private static func asciiTag(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var end = 1
-        while end < bytes.count {
-            let byte = bytes[end]
-            guard isPlainStart(byte) || byte == 0x5F || byte == 0x2D || byte == 0x2F else { break }
-            end += 1
-        }
-        while end > 1, bytes[end - 1] == 0x2D || bytes[end - 1] == 0x2F { end -= 1 }
+        let end = asciiNameEnd(bytes, alsoTaking: 0x2F)
         let name = UnsafeBufferPointer(rebasing: bytes[1..<end])
         guard !name.isEmpty, name.contains(where: { $0 < 0x30 || $0 > 0x39 }) else { return .some(nil) }
         return .some(String(decoding: name, as: UTF8.self))
