@@ -210,15 +210,8 @@ public struct MarkdownTree: Sendable {
                 return true
             }
         }
-        // `ItemStatus.checkbox(in:)` on those bytes.
-        guard count >= 3, prefix.0 == UInt8(ascii: "["), prefix.2 == UInt8(ascii: "]") else { return nil }
-        if count == 4, prefix.3 != 0x20, prefix.3 != 0x09, prefix.3 != 0x0A { return nil }
-        switch prefix.1 {
-        case UInt8(ascii: " "): return .open
-        case UInt8(ascii: "x"), UInt8(ascii: "X"): return .done
-        case UInt8(ascii: "-"): return .dropped
-        case UInt8(ascii: "/"): return .inProgress
-        default: return nil
+        return withUnsafeBytes(of: prefix) { raw in
+            ItemStatus.checkboxStatus(in: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[..<count]))
         }
     }
 
