@@ -3,7 +3,7 @@
 /// the period when a template asks for it. Three words, so the template engine, which boxes
 /// every value it looks at as `Any`, stores it without allocating.
 struct ReportItemContext: LazyContext {
-    enum List: Int, Sendable { case created, closed, open, overdue }
+    enum List: Sendable { case created, closed, open, overdue }
 
     let series: ReportSeriesContext
     let list: List
@@ -12,10 +12,10 @@ struct ReportItemContext: LazyContext {
     var names: [String] { ContextValues.itemNames }
 
     func value(named name: String) -> Any? {
-        let standing = series.standing(list, position)
+        let standing = series.standings(list)[position]
         // Read in place: copying the item out of the array would retain its dozen strings and
         // arrays at every lookup.
-        return series.items.withUnsafeBufferPointer { items in
+        return series.figures.series.items.withUnsafeBufferPointer { items in
             ContextValues.itemValue(name, of: items.baseAddress! + standing.index, standing: standing, asOf: series.asOf)
         }
     }

@@ -5,16 +5,10 @@ final class ReportSeriesContext: LazyContext, Sendable {
     let figures: WeeklyReport.SeriesFigures
     /// The day overdue days are counted to: the report's end, or the as-of date when earlier.
     let asOf: LocalDate
-    /// The series' items, which the item contexts read in place, and the four lists: stored
-    /// on their own so that an item's lookup reaches them without going through `figures`.
-    let items: [TrackedItem]
-    private let lists: [[WeeklyReport.ItemStanding]]
 
     init(_ figures: WeeklyReport.SeriesFigures, asOf: LocalDate) {
         self.figures = figures
         self.asOf = asOf
-        items = figures.series.items
-        lists = [figures.created, figures.closed, figures.open, figures.overdue]
     }
 
     static let names = ContextValues.seriesNames + [
@@ -60,12 +54,12 @@ final class ReportSeriesContext: LazyContext, Sendable {
     }
 
     func standings(_ list: ReportItemContext.List) -> [WeeklyReport.ItemStanding] {
-        lists[list.rawValue]
-    }
-
-    /// One item's standing in one list.
-    func standing(_ list: ReportItemContext.List, _ position: Int) -> WeeklyReport.ItemStanding {
-        lists[list.rawValue][position]
+        switch list {
+        case .created: return figures.created
+        case .closed: return figures.closed
+        case .open: return figures.open
+        case .overdue: return figures.overdue
+        }
     }
 
     private func items(_ list: ReportItemContext.List) -> Any {
