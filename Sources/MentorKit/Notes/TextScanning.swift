@@ -55,17 +55,6 @@ enum TextScanning {
         return result
     }
 
-    /// The words of UTF-8 `bytes` (valid UTF-8) split at white space, as byte ranges (indexes
-    /// of `bytes`).
-    static func wordRanges(_ bytes: ArraySlice<UInt8>) -> [Range<Int>] {
-        let offset = bytes.startIndex
-        return bytes.withUnsafeBufferPointer { buffer in
-            [Range<Int>](unsafeUninitializedCapacity: buffer.count / 2 + 1) { ranges, count in
-                count = wordRanges(buffer, into: ranges)
-            }.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
-        }
-    }
-
     /// `wordRanges` of a buffer, written into `ranges` (room for `bytes.count / 2 + 1`);
     /// returns how many.
     static func wordRanges(_ bytes: UnsafeBufferPointer<UInt8>, into ranges: UnsafeMutableBufferPointer<Range<Int>>) -> Int {
@@ -124,12 +113,6 @@ enum TextScanning {
         }
     }
 
-    /// The byte ranges of `bytes` (its indexes) joined by single spaces.
-    static func joined(_ ranges: [Range<Int>], of bytes: ArraySlice<UInt8>) -> String {
-        let offset = bytes.startIndex
-        let shifted = ranges.map { ($0.lowerBound - offset)..<($0.upperBound - offset) }
-        return bytes.withUnsafeBufferPointer { buffer in shifted.withUnsafeBufferPointer { joined($0, of: buffer) } }
-    }
 
     /// Whether `a` comes before `b` in byte order (the order of file paths everywhere):
     /// `memcmp` on the bytes of native strings, which sorting thousands of paths calls often.

@@ -1,9 +1,8 @@
 import Foundation
 @testable import MentorKit
 
-/// (Was: the fields written inline in an item (`@owner`, due and done dates, `^id`, `#tags`)
-/// and the item's text with them taken out.
-/// The inline-field reader as it was before it read words into stack buffers: the
+/// The inline-field reader (`@owner`, due and done dates, `^id`, `#tags`, and the item's
+/// text with them taken out) as it was before it read words into stack buffers: the
 /// definition the faster one is checked against (`InlineFieldsReferenceTests`).
 struct InlineFieldsReference: Sendable, Hashable {
     /// The item's text: fields removed, white space collapsed.
@@ -240,5 +239,27 @@ extension InlineFieldsReference {
         fields.tags = tags
         fields.badDates = badDates.map { InlineFields.BadDate(field: $0.field, value: $0.value) }
         return fields
+    }
+}
+
+/// The array forms of the reader's word scans, which only the reference reader and the tests
+/// use (the reader itself works on stack buffers).
+extension TextScanning {
+    /// The words of UTF-8 `bytes` (valid UTF-8) split at white space, as byte ranges (indexes
+    /// of `bytes`).
+    static func wordRanges(_ bytes: ArraySlice<UInt8>) -> [Range<Int>] {
+        let offset = bytes.startIndex
+        return bytes.withUnsafeBufferPointer { buffer in
+            [Range<Int>](unsafeUninitializedCapacity: buffer.count / 2 + 1) { ranges, count in
+                count = wordRanges(buffer, into: ranges)
+            }.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+        }
+    }
+
+    /// The byte ranges of `bytes` (its indexes) joined by single spaces.
+    static func joined(_ ranges: [Range<Int>], of bytes: ArraySlice<UInt8>) -> String {
+        let offset = bytes.startIndex
+        let shifted = ranges.map { ($0.lowerBound - offset)..<($0.upperBound - offset) }
+        return bytes.withUnsafeBufferPointer { buffer in shifted.withUnsafeBufferPointer { joined($0, of: buffer) } }
     }
 }
