@@ -109,11 +109,9 @@ struct BodyReader {
                 file: path, line: node.line + lineOffset, column: node.column, code: .unclosedCodeBlock,
                 message: "HTML comment opened with <!-- is never closed, so everything after it is hidden; add -->"))
         }
-        var codeLines: BodyLines?
         for node in tree.nodes where node.kind == .codeBlock {
             guard node.line >= 1, node.line <= lineCount else { continue }
-            if codeLines == nil { codeLines = bodyLines() }
-            guard let lines = codeLines else { continue }
+            let lines = bodyLines()
             let opening = lines[node.line - 1].drop(while: { $0 == " " })
             guard let fence = opening.first, fence == "`" || fence == "~" else { continue }
             let length = opening.prefix(while: { $0 == fence }).count
@@ -415,7 +413,7 @@ struct BodyReader {
                     role = status != nil ? .action : nil
                 }
                 // Fields only for what becomes an item: most list items are entries or details.
-                let fields = role != nil ? itemFields(index) : nil
+                let fields = role != nil ? itemFields(index, afterCheckbox: status != nil) : nil
                 let key = fields.map { InlineFields.key(of: $0.text) } ?? ""
                 guard let role, let fields, !fields.text.isEmpty, fields.id != nil || !key.isEmpty else {
                     if let outerMention, status == nil {
@@ -446,18 +444,17 @@ struct BodyReader {
         return Int(mentionOfNode[node])
     }
 
-    /// The fields of an item's first paragraph, read after its checkbox if it has one; nil
-    /// when the item does not start with a paragraph. The text is made on the stack.
-    private func itemFields(_ item: Int) -> InlineFields? {
+    /// The fields of an item's first paragraph, read after its checkbox when it has one
+    /// (`leadingCheckbox` found it); nil when the item does not start with a paragraph. The
+    /// text is made on the stack.
+    private func itemFields(_ item: Int, afterCheckbox: Bool) -> InlineFields? {
         guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return nil }
         return tree.withPlainTextBytes(of: first) { text in
+            guard afterCheckbox else { return InlineFields(utf8: text) }
+            // The box is the first three bytes after the leading spaces.
             var start = 0
             while start < text.count, text[start] == 0x20 { start += 1 }
-            let trimmed = UnsafeBufferPointer(rebasing: text[start...])
-            if ItemStatus.checkboxStatus(in: trimmed) != nil {
-                return InlineFields(utf8: UnsafeBufferPointer(rebasing: trimmed[3...]))
-            }
-            return InlineFields(utf8: text)
+            return InlineFields(utf8: UnsafeBufferPointer(rebasing: text[(start + 3)...]))
         }
     }
 
