@@ -81,9 +81,9 @@ struct NotebookLinker {
                 }
             }
             let profiles = readProfiles
-        let profileIndex = ProfileIndex(profiles)
+            let profileIndex = ProfileIndex(profiles)
             let resolver = PreviousResolver(paths: sessionPaths)
-        let ids = notesBySeries.keys.sorted()
+            let ids = notesBySeries.keys.sorted()
             let members = ids.map { notesBySeries[$0] ?? [] }
             return ParallelChunks.map(count: ids.count, jobs: jobs) { [self] index in
                 var local = NotebookLinker(source: source, asOf: asOf)
@@ -101,7 +101,6 @@ struct NotebookLinker {
                 return (series, upcoming, local.diagnostics)
             }
         }
-        let profiles = readProfiles
         var allSeries: [Series] = []
         var upcoming: [UpcomingSession] = []
         allSeries.reserveCapacity(linked.count)
@@ -112,7 +111,7 @@ struct NotebookLinker {
         }
         upcoming.sort { ($0.date, $0.time?.minutes ?? -1, $0.series) < ($1.date, $1.time?.minutes ?? -1, $1.series) }
         return Notebook(root: source.root, config: source.config, asOf: asOf, series: allSeries,
-                        profiles: profiles, upcoming: upcoming, diagnostics: diagnostics.sortedForReport(),
+                        profiles: readProfiles, upcoming: upcoming, diagnostics: diagnostics.sortedForReport(),
                         fileCount: fileCount, templateOverrides: source.templateOverrides)
     }
 
