@@ -121,12 +121,9 @@ enum NotebookWalker {
         var isRoot = true
         while !level.isEmpty {
             let folders = level
-            let slots = ResultSlots<Listing>(count: folders.count)
-            ParallelChunks.run(count: folders.count, jobs: jobs) { range in
-                slots.store(range.map { Listing(folders[$0]) }, from: range.lowerBound)
-            }
+            let found = ParallelChunks.map(count: folders.count, jobs: jobs) { Listing(folders[$0]) }
             level = []
-            for (folder, listing) in zip(folders, slots.values()) {
+            for (folder, listing) in zip(folders, found) {
                 listings[folder] = listing
                 guard listing.canEnter, let entries = listing.entries else { continue }
                 for entry in entries where entry.type == .typeDirectory && entry.isUTF8 && !entry.name.hasPrefix(".") {

@@ -48,13 +48,12 @@ struct RenderedInBatches: Sequence, IteratorProtocol {
 
     /// Each series of `range` as the bytes it takes inside the series array (depth 2).
     private static func render(_ series: [Series], _ range: Range<Int>, includePrivate: Bool) -> [[UInt8]] {
-        let results = ResultSlots<[UInt8]>(count: range.count)
-        DispatchQueue.concurrentPerform(iterations: range.count) { offset in
+        // A batch has a few series per thread: each series is a task of its own.
+        ParallelChunks.map(count: range.count, jobs: range.count) { offset in
             var fragment = JSONWriter(capacity: 1 << 16, fragmentAt: 2)
             ExportDocument.SeriesEntry(series[range.lowerBound + offset], includePrivate: includePrivate)
                 .write(to: &fragment, flush: { (_: inout JSONWriter) in })
-            results.store(fragment.bytes, at: offset)
+            return fragment.bytes
         }
-        return results.values()
     }
 }

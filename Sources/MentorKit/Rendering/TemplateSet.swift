@@ -168,27 +168,21 @@ public struct TemplateSet: Sendable {
         guard let before = library.render(values, withTemplate: SeriesLoop.before(name)),
               let after = library.render(values, withTemplate: SeriesLoop.after(name)) else { return nil }
         let root = SeriesLoop.Root(values: values)
-        let rendered = ResultSlots<String>(count: elements.count)
         let library = self.library
         let series = SeriesLoop.Elements(elements: elements)
         guard let body = seriesLoopBodies[name] else { return nil }
         let templates = SeriesLoop.Templates(body: body)
-        ParallelChunks.run(count: elements.count, jobs: jobs) { range in
-            // A chunk renders with a parsed body no other thread is using: threads that
+        let rendered = ParallelChunks.map(count: elements.count, jobs: jobs) { index in
+            // Each series renders with a parsed body no other thread is using: threads that
             // render from one template at once keep taking and releasing its shared token
             // arrays, and the counts' memory moving between cores cost more than the
             // rendering. Taken from a pool, it is parsed about once per thread.
-            guard let template = templates.take() else { return }
+            guard let template = templates.take() else { return "" }
             defer { templates.give(template) }
-            var texts: [String] = []
-            texts.reserveCapacity(range.count)
-            for index in range {
-                texts.append(template.render(SeriesLoop.Scope(element: series.elements[index], root: root), library: library))
-            }
-            rendered.store(texts, from: range.lowerBound)
+            return template.render(SeriesLoop.Scope(element: series.elements[index], root: root), library: library)
         }
         var text = before
-        for part in rendered.values() { text += part }
+        for part in rendered { text += part }
         return text + after
     }
 
