@@ -48,6 +48,19 @@ struct ItemTrackingTests {
         #expect(s.items.first?.id == s.items.first?.key)
     }
 
+    @Test("A mention without the id matches by the text a mention with the id gave it")
+    func keyLearnedFromAnIDMention() throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] Update the CV ^cv\n"),
+            ("2026-11-10", "## Review\n- [/] Rewrote the CV ^cv\n"),
+            ("2026-11-17", "## Review\n- [x] rewrote the cv\n"),
+        ])
+        #expect(s.items.count == 1)
+        #expect(s.items.first?.id == "cv")
+        #expect(s.items.first?.status == .done)
+        #expect(s.items.first?.closedIn == "s/2026-11-17.md")
+    }
+
     @Test("An ^id added in a later mention still names the item first written without one")
     func idAddedLater() throws {
         let s = try series([
