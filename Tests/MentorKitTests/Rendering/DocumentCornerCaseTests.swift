@@ -129,6 +129,26 @@ struct DocumentCornerCaseTests {
         #expect(text == "[G Ship it][A Ask Bo @the mentee]")
     }
 
+    /// `StringInTemplates.swift` gives `String` two of swift-mustache's protocols for speed;
+    /// strings must still render, open sections and be looked through as the engine defines
+    /// them for a plain value: no children of their own, rendered as themselves, truthy even
+    /// when empty, escaped in HTML.
+    @Test("Strings behave in templates as swift-mustache defines them", arguments: [
+        ("{{#s}}[{{s}}]{{/s}}", "[a&lt;b]"),
+        ("{{{s}}}|{{&s}}", "a<b|a<b"),
+        ("{{^s}}none{{/s}}", ""),
+        ("{{#e}}x{{/e}}{{^e}}y{{/e}}[{{e}}]", "x[]"),
+        ("{{s.count}}|{{s.isEmpty}}|{{s.first}}", "||"),
+        ("{{#s}}{{t}} {{.}}{{/s}}", "T a&lt;b"),
+        ("{{uppercased(s)}} {{lowercased(t)}}", "A&lt;B t"),
+        ("{{#list}}({{.}}){{/list}}", "(a)(b)"),
+    ])
+    func stringsInTemplates(template: String, expected: String) {
+        let templates = TemplateSet(overrides: ["probe.mustache": template])
+        let context: [String: Any] = ["s": "a<b", "e": "", "t": "T", "list": ["a", "b"]]
+        #expect(templates.render("probe", context) == expected)
+    }
+
     @Test func aBrokenPartialStopsEveryTemplateThatIncludesIt() throws {
         var notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen",
                                                                "## Next session\n- When: 2026-12-08\n"))]).link()
