@@ -213,7 +213,10 @@ struct BodyReader {
     private func itemText(_ item: Int) -> String {
         guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return "" }
         let text = tree.collapsedText(of: first)
-        if let (_, rest) = ItemStatus.checkbox(at: text[...]) { return collapse(rest) }
+        // A box only where the item's bytes make one (`leadingCheckbox`, which decides what is
+        // a task): collapsing turns a no-break space into a space, and `[ ]` followed or filled
+        // by one is text the note shows as written.
+        if let (_, rest) = ItemStatus.checkbox(at: text[...]), tree.leadingCheckbox(of: first) != nil { return collapse(rest) }
         return text
     }
 

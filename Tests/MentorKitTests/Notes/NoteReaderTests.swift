@@ -152,6 +152,27 @@ struct NoteReaderTests {
         #expect(note.mentions.first?.checkbox == .done)
     }
 
+    /// An item is a task only when its bytes start with a box and a space, tab or line end;
+    /// its text as an entry or a detail loses the box exactly then, so what is not a box stays
+    /// in the text (a no-break space collapses to a space, and used to make it look like one).
+    @Test("A box is stripped from an entry's text only where it makes the item a task", arguments: [
+        ("- [ ] real box", "real box", true),
+        ("- [x]\tafter a tab", "after a tab", true),
+        ("- [ ]\u{A0}no-break space after", "[ ] no-break space after", false),
+        ("- [\u{A0}] no-break space inside", "[ ] no-break space inside", false),
+        ("- \u{A0}[ ] no-break space before", "[ ] no-break space before", false),
+        ("- [ ]\u{2003}em space after", "[ ] em space after", false),
+    ])
+    func boxesInEntries(line: String, entry: String, isTask: Bool) {
+        let note = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10\nmentee: A",
+                                                                   "## Talking points\n\(line)\n\n## Goals for the coming week\n- Ship\n  \(line)\n"))
+        #expect(note.sections(.agenda)[0].entries.map(\.text) == [entry])
+        #expect(note.mentions.contains { $0.role == .action } == isTask)
+        // Nested under a goal without a box, the item is one of the goal's details.
+        let goal = note.mentions.first { $0.role == .goal }
+        #expect(goal?.details == (isTask ? [] : [entry]))
+    }
+
     @Test("Setext level-2 headings open sections too")
     func setextHeadings() {
         let text = sessionNote("date: 2026-11-10\nmentee: A", "Title\n=====\n\nGoals\n-----\n- Learn\n")
