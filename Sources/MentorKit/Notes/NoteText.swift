@@ -35,17 +35,28 @@ struct NoteText: Sendable {
             let position = firstInvalidUTF8(in: content)
             return .failure(.notUTF8(line: position.line, column: position.column, utf16: false))
         }
-        return split(text, loneCR: summary.hasCR && !summary.hasLF)
+        return split(text, loneCR: summary.hasCR && (!summary.hasLF || hasLoneCR(text)))
     }
 
     static func split(_ raw: String) -> Result<NoteText, Failure> {
-        split(raw, loneCR: TextScanning.contains(raw.utf8, "\r") && !TextScanning.contains(raw.utf8, "\n"))
+        split(raw, loneCR: TextScanning.contains(raw.utf8, "\r") && hasLoneCR(raw))
     }
 
-    /// `loneCR`: the text has CRs and no LF.
+    /// Whether some CR is not the start of a CRLF.
+    private static func hasLoneCR(_ text: String) -> Bool {
+        var afterCR = false
+        for byte in text.utf8 {
+            if afterCR && byte != 0x0A { return true }
+            afterCR = byte == 0x0D
+        }
+        return afterCR
+    }
+
+    /// `loneCR`: the text has a CR that is not part of a CRLF.
     private static func split(_ raw: String, loneCR: Bool) -> Result<NoteText, Failure> {
-        // Old Mac line endings (a lone CR): read them as line feeds, as cmark does.
-        var text = loneCR ? raw.replacingOccurrences(of: "\r", with: "\n") : raw
+        // Old Mac line endings (a lone CR, the whole file or mixed with LF and CRLF): read as
+        // line feeds, as cmark does; a CRLF stays one line end.
+        var text = loneCR ? withLoneCRsAsLF(raw) : raw
         text.makeContiguousUTF8()
         // Lines are found on the bytes: "\r\n" is a single Character, so a Character search
         // would miss it, and byte offsets become indexes at once in UTF-8 text.
@@ -59,6 +70,14 @@ struct NoteText: Sendable {
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         return .success(NoteText(frontMatter: String(text[index(yamlStart)..<index(yamlEnd)]), frontMatterFirstLine: 2,
                                  body: text[index(bodyStart)...], bodyLineOffset: bodyLineOffset))
+    }
+
+    private static func withLoneCRsAsLF(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        for index in bytes.indices where bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A) {
+            bytes[index] = 0x0A
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Where the front matter's YAML starts and ends, where the body starts and how many

@@ -191,6 +191,17 @@ struct NoteReaderTests {
         #expect(note.sections.first?.markdown == "- [ ] Ship it")
     }
 
+    /// A file whose front matter was written with lone CRs and later lines with LF (edited
+    /// in two editors) is still a session: every CR that is not part of a CRLF ends a line.
+    @Test func loneCRsMixedWithLineFeeds() {
+        let text = "---\rdate: 2026-11-10\rmentee: A\r---\r## Notes\r- [ ] Ship it\n- [ ] Ask Bo\r\n- [ ] Book it\r"
+        let note = NoteReader.read(path: "a.md", bytes: Array(text.utf8))
+        #expect(note.session?.date == LocalDate("2026-11-10"))
+        #expect(note.mentions.map(\.fields.text) == ["Ship it", "Ask Bo", "Book it"])
+        #expect(note.mentions.map(\.line) == [6, 7, 8])
+        #expect(note.diagnostics.isEmpty)
+    }
+
     @Test("Which files are sessions, profiles or neither", arguments: [
         ("date: 2026-11-10\nmentee: A", Note.Kind.session),
         ("date: 2026-11-10\nseries: a", .session),

@@ -37,6 +37,10 @@ struct NoteTextTests {
               ("--- \t\nk: v\n---  \nrest\n", "k: v\n", "rest\n", 3), ("----\nx\n---\n", nil, "----\nx\n---\n", 0),
               ("---\nx\n..\n", "unterminated", "", 0), ("text\n---\n", nil, "text\n---\n", 0),
               ("---\ra: 1\r---\rBody", "a: 1\n", "Body", 3), ("---\n\n---\n\n", "\n", "\n", 3),
+              // Lone CRs mixed with LF and CRLF: each a line end, a CRLF one.
+              ("---\ra: 1\r---\rBody\nmore\r\n", "a: 1\n", "Body\nmore\r\n", 3),
+              ("---\r\na: 1\rb: 2\r\n---\r\nBody", "a: 1\nb: 2\r\n", "Body", 4),
+              ("---\na: 1\n---\nBody\rend\r", "a: 1\n", "Body\nend\n", 3),
               ("---\né: ü\n---\nÀ", "é: ü\n", "À", 3),
           ] as [(String, String?, String, Int)])
     func fenceEdges(text: String, frontMatter: String?, body: String, offset: Int) {
