@@ -13,12 +13,6 @@ import Darwin
 /// calling thread's `NoteArena` and freed all at once.
 enum CMarkAdapter {
     static func parse(_ markdown: Substring) -> MarkdownTree {
-        var nodes: [MarkdownTree.Node] = []
-        var bytes: [UInt8] = []
-        // Room for the usual note, so the arrays rarely grow: notes of short list items have
-        // a node per 11 to 12 bytes, and literals are at most the text itself.
-        nodes.reserveCapacity(markdown.utf8.count / 10 + 16)
-        bytes.reserveCapacity(markdown.utf8.count)
         let empty = MarkdownTree(nodes: [
             .init(kind: .document, storedLevel: 0, storedLine: 1, storedColumn: 1, storedEndLine: 1, storedEnd: 1,
                   literalStart: 0, literalCount: -1, urlStart: 0, urlCount: -1),
@@ -41,8 +35,51 @@ enum CMarkAdapter {
         cmark_parser_free(parser)
         guard let document else { return empty }
 
+        var copy = TreeCopy(sizedFor: markdown.utf8.count)
+        // Pre-order by the node links (first child, next sibling, parent), with no
+        // `cmark_iter`: about half the C calls of its enter and exit events. The open
+        // containers: a note nests a handful deep; one allocation, not one per doubling.
+        var open: [(node: OpaquePointer, index: Int)] = []
+        open.reserveCapacity(32)
+        var current = document
+        walk: while true {
+            let type = cmark_node_get_type(current)
+            let index = copy.append(current, type: type, parent: open.last?.index ?? -1)
+            if !isLeaf(type), let child = cmark_node_first_child(current) {
+                open.append((current, index))
+                current = child
+                continue
+            }
+            // Next the sibling, or that of the nearest open container with one.
+            while true {
+                if !open.isEmpty, let next = cmark_node_next(current) {
+                    current = next
+                    continue walk
+                }
+                guard let (parent, parentIndex) = open.popLast() else { break walk }
+                copy.nodes[parentIndex].end = copy.nodes.count
+                current = parent
+            }
+        }
+        return MarkdownTree(nodes: copy.nodes, bytes: copy.bytes)
+    }
+
+    /// The tree being copied. Its arrays are a struct's, changed by its mutating methods:
+    /// as local variables captured by nested functions, each literal stored paid a dynamic
+    /// exclusivity check.
+    private struct TreeCopy {
+        var nodes: [MarkdownTree.Node] = []
+        var bytes: [UInt8] = []
+
+        /// Room for the usual note, so the arrays rarely grow: notes of short list items have
+        /// a node per 11 to 12 bytes, and literals are at most the text itself.
+        init(sizedFor byteCount: Int) {
+            nodes.reserveCapacity(byteCount / 10 + 16)
+            bytes.reserveCapacity(byteCount)
+        }
+
         /// Appends a C string to the byte buffer: (start, count), or count -1 for none.
-        func store(_ pointer: UnsafePointer<CChar>?) -> (Int32, Int32) {
+        mutating func store(_ pointer: UnsafePointer<CChar>?) -> (Int32, Int32) {
             guard let pointer else { return (0, -1) }
             let start = bytes.count
             let length = strlen(pointer)
@@ -53,8 +90,8 @@ enum CMarkAdapter {
         }
 
         /// Appends the node (its children come after it); returns its index.
-        func append(_ node: OpaquePointer, type: cmark_node_type, parent: Int) -> Int {
-            let kind = kind(of: type)
+        mutating func append(_ node: OpaquePointer, type: cmark_node_type, parent: Int) -> Int {
+            let kind = CMarkAdapter.kind(of: type)
             var level: UInt8 = 0
             var literal: (Int32, Int32) = (0, -1)
             var url: (Int32, Int32) = (0, -1)
@@ -82,33 +119,6 @@ enum CMarkAdapter {
                                urlStart: url.0, urlCount: url.1, storedParent: Int32(parent)))
             return index
         }
-
-        // Pre-order by the node links (first child, next sibling, parent), with no
-        // `cmark_iter`: about half the C calls of its enter and exit events. The open
-        // containers: a note nests a handful deep; one allocation, not one per doubling.
-        var open: [(node: OpaquePointer, index: Int)] = []
-        open.reserveCapacity(32)
-        var current = document
-        walk: while true {
-            let type = cmark_node_get_type(current)
-            let index = append(current, type: type, parent: open.last?.index ?? -1)
-            if !isLeaf(type), let child = cmark_node_first_child(current) {
-                open.append((current, index))
-                current = child
-                continue
-            }
-            // Next the sibling, or that of the nearest open container with one.
-            while true {
-                if !open.isEmpty, let next = cmark_node_next(current) {
-                    current = next
-                    continue walk
-                }
-                guard let (parent, parentIndex) = open.popLast() else { break walk }
-                nodes[parentIndex].end = nodes.count
-                current = parent
-            }
-        }
-        return MarkdownTree(nodes: nodes, bytes: bytes)
     }
 
     private static func isLeaf(_ type: cmark_node_type) -> Bool {
