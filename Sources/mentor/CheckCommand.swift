@@ -26,11 +26,11 @@ struct CheckCommand: ParsableCommand {
             switch format {
             case .text:
                 let lines = diagnostics.map { $0.formatted + "\n" }.joined()
-                print(lines, terminator: "")
+                try StandardOutput.write(lines)
                 let notes = model.fileCount
                 Console.error("\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s") in \(notes) file\(notes == 1 ? "" : "s")")
             case .json:
-                print(ExportDocument.checkJSON(diagnostics, asOf: model.asOf).rendered(), terminator: "")
+                try StandardOutput.write(ExportDocument.checkJSON(diagnostics, asOf: model.asOf).rendered())
             }
             if diagnostics.errorCount > 0 { throw ExitCode(1) }
         }

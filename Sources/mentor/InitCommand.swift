@@ -25,8 +25,8 @@ struct InitCommand: ParsableCommand {
             let folder = NotebookLocator.absolute(directory ?? ".", from: FileManager.default.currentDirectoryPath)
             do {
                 let written = try NotebookScaffold.write(into: folder, force: force)
-                print("started a notebook in \(folder) (\(written.count) files)")
-                print("next: mentor new --first \"Mentee Name\" --notebook \(folder)")
+                try StandardOutput.write("started a notebook in \(folder) (\(written.count) files)\n"
+                                         + "next: mentor new --first \"Mentee Name\" --notebook \(folder)\n")
             } catch let error as WriteError {
                 throw Failure(error.description)
             }

@@ -82,7 +82,7 @@ struct NewCommand: ParsableCommand {
                     try Editor.open([note] + written.dropLast(), with: editor)
                 } else {
                     if edit { Console.error("neither $VISUAL nor $EDITOR is set; open the note yourself") }
-                    print(note)
+                    try StandardOutput.write(note + "\n")
                 }
             } catch let error as WriteError {
                 throw Failure(error.description)

@@ -82,8 +82,17 @@ struct OutputOptions: ParsableArguments {
 
 }
 
-/// Standard output without buffering: each chunk goes out as it is made.
+/// Standard output without buffering: each chunk goes out as it is made, and a write that
+/// fails (a full disk, a closed pipe) is an error, where `print` would drop it and exit 0.
 enum StandardOutput {
+    static func write(_ text: String) throws(Failure) {
+        var failure: Failure?
+        Array(text.utf8).withUnsafeBytes { bytes in
+            do throws(Failure) { try write(bytes) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
     static func write(_ chunk: UnsafeRawBufferPointer) throws(Failure) {
         var written = 0
         while written < chunk.count {

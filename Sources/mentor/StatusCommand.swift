@@ -30,9 +30,9 @@ struct StatusCommand: ParsableCommand {
                 let environment = ProcessInfo.processInfo.environment
                 let colour = isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
                     && environment["TERM"] != "dumb"
-                print(table.text(colour: colour), terminator: "")
+                try StandardOutput.write(table.text(colour: colour))
             case .json:
-                print(table.json.rendered(), terminator: "")
+                try StandardOutput.write(table.json.rendered())
             }
             Console.summarizeProblems(in: model)
         }

@@ -49,6 +49,26 @@ struct CommandLineTests {
         try expectGolden(run.stdout, "broken.expected/check.json")
     }
 
+    /// Output that cannot be written is an error that says so, for every command that
+    /// prints: `check` and `status` used `print`, which drops a failed write and exits as if
+    /// all went well.
+    @Test("A failed write to standard output is an error", .enabled(if: FileManager.default.fileExists(atPath: "/dev/full")),
+          arguments: [["check"], ["check", "--format", "json"], ["status"], ["status", "--format", "json"], ["report"],
+                      ["export"], ["agenda"]])
+    func fullStandardOutput(command: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = command + ["--notebook", Self.broken, "--as-of", "2026-12-01"]
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("mentor: cannot write to standard output: No space left on device"))
+    }
+
     @Test("export prints the golden JSON and exits 0, even with broken notes", arguments: ["basic", "broken"])
     func export(name: String) throws {
         let run = try Self.run(["export", "--notebook", PackagePaths.fixtures + "/" + name, "--as-of", "2026-12-01"])
