@@ -113,8 +113,22 @@ struct NoteText: Sendable {
         return true
     }
 
+    /// The 1-based line of `index`, counting LF, CRLF and a lone CR as line ends, as the
+    /// rest of the reading does.
     private static func lineNumber(of index: ArraySlice<UInt8>.Index, in bytes: ArraySlice<UInt8>) -> Int {
-        1 + bytes[..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var line = 1
+        var position = bytes.startIndex
+        while position < index {
+            if endsLine(bytes, at: position) { line += 1 }
+            position += 1
+        }
+        return line
+    }
+
+    /// Whether the byte at `position` ends a line: an LF, or a CR not followed by an LF.
+    private static func endsLine(_ bytes: ArraySlice<UInt8>, at position: ArraySlice<UInt8>.Index) -> Bool {
+        bytes[position] == 0x0A
+            || (bytes[position] == 0x0D && (position + 1 == bytes.endIndex || bytes[position + 1] != 0x0A))
     }
 
     private static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
@@ -136,7 +150,7 @@ struct NoteText: Sendable {
                   String(validating: bytes[index..<end], as: UTF8.self) != nil else {
                 return (line, column)
             }
-            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if endsLine(bytes, at: index) { line += 1; column = 1 } else { column += 1 }
             index = end
         }
         return (line, column)

@@ -162,6 +162,10 @@ struct NoteReaderTests {
         ("- [\u{A0}] no-break space inside", "[ ] no-break space inside", false),
         ("- \u{A0}[ ] no-break space before", "[ ] no-break space before", false),
         ("- [ ]\u{2003}em space after", "[ ] em space after", false),
+        ("- [\t] tab inside", "[ ] tab inside", false),
+        ("- [  ] two spaces inside", "[ ] two spaces inside", false),
+        ("- &#9;[ ] tab entity before", "[ ] tab entity before", false),
+        ("- [X]  two spaces after", "two spaces after", true),
     ])
     func boxesInEntries(line: String, entry: String, isTask: Bool) {
         let note = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10\nmentee: A",

@@ -60,8 +60,10 @@ struct NoteTextTests {
         }
     }
 
-    @Test func invalidUTF8IsLocated() {
-        let bytes: [UInt8] = Array("---\nok: 1\n".utf8) + [0x61, 0xFF, 0x62]
+    /// Lines counted as everywhere else: LF, CRLF, and a lone CR each end one.
+    @Test("Invalid UTF-8 is located by line and column", arguments: ["\n", "\r\n", "\r"])
+    func invalidUTF8IsLocated(lineEnd: String) {
+        let bytes: [UInt8] = Array("---\(lineEnd)ok: 1\(lineEnd)".utf8) + [0x61, 0xFF, 0x62]
         #expect(throws: NoteText.Failure.notUTF8(line: 3, column: 2, utf16: false)) {
             try NoteText.split(bytes).get()
         }
@@ -73,9 +75,23 @@ struct NoteTextTests {
         }
     }
 
-    @Test func nulByteIsBinary() {
-        #expect(throws: NoteText.Failure.binary(line: 2)) {
-            try NoteText.split(Array("abc\nd".utf8) + [0, 1, 2]).get()
+    @Test("A NUL byte makes the file binary, located by its line", arguments: ["\n", "\r\n", "\r"])
+    func nulByteIsBinary(lineEnd: String) {
+        #expect(throws: NoteText.Failure.binary(line: 3)) {
+            try NoteText.split(Array("abc\(lineEnd)d\(lineEnd)e".utf8) + [0, 1, 2]).get()
         }
+    }
+
+    /// The text entry point (`NoteReader.read(path:text:)`) splits as the bytes one does.
+    @Test("Text and bytes split the same, line ends mixed", arguments: [
+        "---\ra: 1\r---\rBody\nmore\r\n", "---\r\na: 1\rb: 2\r\n---\r\nBody", "---\na: 1\n---\nx\r\r\ny\r",
+        "---\na: 1\r\r\n---\nBody",
+    ])
+    func textAndBytesAgree(text: String) throws {
+        let fromBytes = try NoteText.split(Array(text.utf8)).get()
+        let fromText = try NoteText.split(text).get()
+        #expect(fromBytes.frontMatter == fromText.frontMatter)
+        #expect(fromBytes.body == fromText.body)
+        #expect(fromBytes.bodyLineOffset == fromText.bodyLineOffset)
     }
 }
