@@ -21,7 +21,8 @@ ROOT = os.path.dirname(HERE)
 
 
 def run(command, cwd=None):
-    """Wall seconds and peak resident memory (MiB) of one child process."""
+    """Wall seconds, peak resident memory (MiB) and CPU seconds (user + system) of one
+    child process; the last two include the descendants it waited for (cmark under xargs)."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL, cwd=cwd)
@@ -29,7 +30,7 @@ def run(command, cwd=None):
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(command)}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def measure(command, runs, cwd=None):
@@ -45,7 +46,8 @@ def measure_interleaved(commands, runs):
     for _ in range(runs):
         for index, command in enumerate(commands):
             results[index].append(run(command))
-    return [(statistics.median(r[0] for r in rows), max(r[1] for r in rows)) for rows in results]
+    return [(statistics.median(r[0] for r in rows), max(r[1] for r in rows), statistics.median(r[2] for r in rows))
+            for rows in results]
 
 
 def notebook(work, notes):
@@ -82,17 +84,21 @@ def main():
     print(f"{'notes':>7} {'MB':>6} {'cmark s':>8} {'export s':>9} {'report s':>9} {'export/cmark':>13} "
           f"{'report/cmark':>13} {'peak MiB':>9} {'cmark MiB':>10}")
     rows = []
+    cpu_lines = []
     for notes in [int(n) for n in args.sizes.split(",")]:
         path, files, size = notebook(args.work, notes)
         list_file = os.path.join(args.work, f"files-{notes}.txt")
         with open(list_file, "w") as handle:
             handle.write("\0".join(files))
         # cmark takes many files per invocation (it concatenates them), as xargs batches them.
-        (cmark_time, cmark_memory), (export_time, export_memory), (report_time, report_memory) = measure_interleaved(
+        (cmark_time, cmark_memory, cmark_cpu), (export_time, export_memory, export_cpu), \
+            (report_time, report_memory, report_cpu) = measure_interleaved(
             [["sh", "-c", f"xargs -0 cmark < '{list_file}'"], [mentor, "export", "--notebook", path] + as_of,
              [mentor, "report", "--notebook", path] + as_of], args.runs)
         peak = max(export_memory, report_memory)
         rows.append((notes, export_time, report_time))
+        cpu_lines.append(f"{len(files):>7}: cmark {cmark_cpu:.3f} s, export {export_cpu:.3f} s, "
+                         f"report {report_cpu:.3f} s")
         print(f"{len(files):>7} {size / 1e6:>6.1f} {cmark_time:>8.3f} {export_time:>9.3f} {report_time:>9.3f} "
               f"{export_time / cmark_time:>13.2f} {report_time / cmark_time:>13.2f} {peak:>9.1f} {cmark_memory:>10.1f}")
         for command in (["export"], ["report"], ["report", "--format", "json"], ["check"]):
@@ -101,6 +107,10 @@ def main():
             parallel = subprocess.run([mentor] + command + ["--notebook", path] + as_of, capture_output=True).stdout
             if serial != parallel:
                 sys.exit(f"--jobs 1 and parallel `mentor {' '.join(command)}` differ on {notes} notes")
+    print()
+    print("CPU time (user + system, median of the same runs; cmark runs on one core, mentor on all):")
+    for line in cpu_lines:
+        print(line)
     print()
     print("--jobs 1 and parallel runs of export, report (md and json) and check are identical for every size.")
     if len(rows) >= 2:
