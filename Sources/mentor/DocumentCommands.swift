@@ -35,7 +35,7 @@ private func produceChunks(_ notebook: NotebookOptions, _ output: OutputOptions,
     documents.jobs = notebook.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     do {
         if let fullNote { documents = documents.readingInFull(try fullNote(documents)) }
-        try output.emit(try make(documents))
+        try output.emit(try make(documents), notebook: model)
     } catch let error as DocumentError {
         for diagnostic in error.diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8)) }
         throw Failure(error.description)

@@ -25,7 +25,8 @@ struct ExportCommand: ParsableCommand {
         try reportingFailures {
             let model = try notebook.open()
             try output.emit(Export(notebook: model, includePrivate: includePrivate,
-                                   jobs: notebook.jobs ?? ProcessInfo.processInfo.activeProcessorCount))
+                                   jobs: notebook.jobs ?? ProcessInfo.processInfo.activeProcessorCount),
+                            notebook: model)
             Console.summarizeProblems(in: model)
         }
     }

@@ -56,13 +56,18 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes `document` a chunk at a time to standard output or to `--output` (a temporary
     /// file renamed into place, so a failed write leaves nothing behind). An existing file
-    /// without `--force` is refused before any of the document is made.
-    func emit(_ document: some ChunkedDocument) throws {
+    /// without `--force` is refused before any of the document is made, and a note of
+    /// `notebook` (a session, a profile, or a file it could not read) even with it: mentor
+    /// never edits a note. A document written into the notebook before can be replaced.
+    func emit(_ document: some ChunkedDocument, notebook: Notebook) throws {
         guard let output else {
             try document.write(to: StandardOutput.write)
             return
         }
         let path = NotebookLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
+        if let note = OutputOptions.note(at: path, of: notebook) {
+            throw Failure("--output \(output) is the notebook's note \(note); mentor never replaces a note, even with --force, so write to another file")
+        }
         let folder = (path as NSString).deletingLastPathComponent
         if !FileManager.default.fileExists(atPath: folder) {
             do {
@@ -80,6 +85,25 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
+}
+
+extension OutputOptions {
+    /// The notebook path of the note that `path` names (as written, or through links), else
+    /// nil: a session, a profile, or a file with a diagnostic.
+    static func note(at path: String, of notebook: Notebook) -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var notes = Set(notebook.diagnostics.map(\.file))
+        for series in notebook.series { notes.formUnion(series.sessions.map(\.file)) }
+        notes.formUnion(notebook.profiles.map(\.file))
+        func relative(_ path: String, to root: String) -> String? {
+            path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : nil
+        }
+        let written = (path as NSString).standardizingPath
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let candidates = [relative(written, to: (notebook.root as NSString).standardizingPath),
+                          relative(real, to: URL(fileURLWithPath: notebook.root).resolvingSymlinksInPath().path)]
+        return candidates.compactMap { $0 }.first(where: notes.contains)
+    }
 }
 
 /// Standard output without buffering: each chunk goes out as it is made, and a write that

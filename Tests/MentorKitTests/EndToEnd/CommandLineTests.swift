@@ -124,6 +124,32 @@ struct CommandLineTests {
         #expect(leftovers == ["export.json"])
     }
 
+    /// `--force` replaces a file, never a note: a session, a profile, or a note that could
+    /// not be read. A document written into the notebook before is replaced as usual.
+    @Test("--output with --force refuses the notebook's notes", arguments: [
+        ("sessions/a.md", true), ("people/alex.md", true), ("sessions/broken.md", true),
+        ("reports/w49.md", false), ("sessions/../sessions/a.md", true),
+    ])
+    func outputNeverReplacesANote(target: String, isNote: Bool) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let notes = [
+            "sessions/a.md": "---\ndate: 2026-11-10\nmentee: Alex Chen\n---\n## Action items\n- [ ] Ship\n",
+            "people/alex.md": "---\ntype: profile\nname: Alex Chen\n---\nLikes maps.\n",
+            "sessions/broken.md": "---\ndate: 2026-13-40\nmentee: Alex Chen\n---\n",
+            "reports/w49.md": "# An earlier report\n",
+        ]
+        for (path, text) in notes { try folder.write(path, text) }
+        let before = try String(contentsOfFile: folder.path + "/" + target, encoding: .utf8)
+        let run = try Self.run(["report", "--notebook", folder.path, "--as-of", "2026-12-01",
+                                "--output", folder.path + "/" + target, "--force"])
+        let after = try String(contentsOfFile: folder.path + "/" + target, encoding: .utf8)
+        #expect(run.status == (isNote ? 1 : 0))
+        #expect(run.stderr.contains("never replaces a note") == isNote)
+        #expect((after == before) == isNote)
+        if !isNote { #expect(after.hasPrefix("# Mentoring report 2026-W49")) }
+    }
+
     @Test func helpHasExamples() throws {
         for command in ["check", "export"] {
             let run = try Self.run([command, "--help"])
