@@ -13,6 +13,8 @@ struct BodyReader {
 
     private(set) var title: String?
     private(set) var preamble = ""
+    /// Body lines of the preamble that a heading marked private hides.
+    private var preambleHidden: [Range<Int>] = []
     private(set) var sections: [NoteSection] = []
     private(set) var mentions: [ItemMention] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -70,13 +72,16 @@ struct BodyReader {
                 // Level-1 headings before the first section are title and preamble; after
                 // it, they close the section (and open one of kind `other`).
                 if node.level == 1, current == nil {
-                    if titleHeading == nil { titleHeading = block } else { preambleBlocks.append(block) }
+                    if titleHeading == nil { titleHeading = block }
+                    // The title among the preamble's blocks too: it ends a private part above
+                    // it, and a private title hides what follows it.
+                    preambleBlocks.append(block)
                     continue
                 }
                 if let open = current {
                     finishSection(heading: open.heading, blocks: blocks[open.firstBlock..<position], until: node.line)
                 } else {
-                    collectMentions(in: preambleBlocks[...], section: nil, privateBlocks: [])
+                    finishPreamble(preambleBlocks[...], until: node.line)
                 }
                 current = (block, position + 1)
             } else if current == nil {
@@ -86,17 +91,28 @@ struct BodyReader {
         if let open = current {
             finishSection(heading: open.heading, blocks: blocks[open.firstBlock...], until: lineCount + 1)
         } else {
-            collectMentions(in: preambleBlocks[...], section: nil, privateBlocks: [])
+            finishPreamble(preambleBlocks[...], until: lineCount + 1)
         }
 
         sections.trimCapacity()
         mentions.trimCapacity()
         reportUnclosedFences()
-        if let titleHeading { title = tree.collapsedText(of: titleHeading) }
+        // A title marked private is private too: no document shows it.
+        if let titleHeading, !SectionKind.classify(heading: tree.collapsedText(of: titleHeading)).isPrivate {
+            title = tree.collapsedText(of: titleHeading)
+        }
         let preambleEnd = sections.first.map { $0.line - lineOffset } ?? lineCount + 1
         let preambleStart = titleHeading.map { tree.nodes[$0].endLine + 1 } ?? 1
         // Only a profile's preamble is shown (as research), so a lean read leaves it out.
-        preamble = keepsMarkdown ? source(from: preambleStart, to: preambleEnd) : ""
+        preamble = keepsMarkdown ? source(from: preambleStart, to: preambleEnd, skipping: preambleHidden) : ""
+    }
+
+    /// The items of the blocks before the first section, hidden as in a section where a
+    /// heading marked private (the title too) stands among them.
+    private mutating func finishPreamble(_ blocks: ArraySlice<Int>, until nextLine: Int) {
+        let (_, privateBlocks, hiddenLines) = privateParts(of: blocks, allPrivate: false, until: nextLine)
+        preambleHidden = hiddenLines
+        collectMentions(in: blocks, section: nil, privateBlocks: privateBlocks.isEmpty ? [] : Set(privateBlocks))
     }
 
     /// A fence or an HTML comment that is never closed turns the rest of the note into code
@@ -136,8 +152,25 @@ struct BodyReader {
         var (kind, isPrivate) = SectionKind.classify(heading: title)
         if headingNode.level == 1 { kind = .other }
 
-        // A deeper heading marked private hides what follows it, up to the next heading
-        // of its level or above.
+        let (publicBlocks, privateBlocks, hiddenLines) = privateParts(of: blocks, allPrivate: isPrivate, until: nextLine)
+        // A private section keeps its entries (readers leave the section out unless asked);
+        // a public one keeps those outside its private subsections.
+        let ownBlocks = isPrivate ? blocks : publicBlocks
+        let markdown = keepsMarkdown && (keepsAllMarkdown || kind.isShownAsMarkdown)
+            ? source(from: headingNode.endLine + 1, to: nextLine, skipping: hiddenLines) : ""
+        sections.append(NoteSection(kind: kind, title: title, isPrivate: isPrivate,
+                                    line: headingNode.line + lineOffset, markdown: markdown,
+                                    entries: keepsEntries && kind.hasEntries ? entries(in: ownBlocks).withExactCapacity() : [],
+                                    links: keepsEntries && kind == .resources ? links(in: ownBlocks).withExactCapacity() : []))
+        collectMentions(in: blocks, section: kind, privateBlocks: privateBlocks.isEmpty ? [] : Set(privateBlocks))
+        if kind == .next && !isPrivate { readPlan(in: publicBlocks) }
+    }
+
+    /// What headings marked private hide among `blocks` (all of them when `allPrivate`): each
+    /// such heading hides what follows it, up to the next heading of its level or above. The
+    /// blocks left public, those hidden, and the body lines hidden (up to `nextLine`).
+    private func privateParts(of blocks: ArraySlice<Int>, allPrivate: Bool, until nextLine: Int)
+        -> (publicBlocks: ArraySlice<Int>, privateBlocks: [Int], hiddenLines: [Range<Int>]) {
         var publicBlocks: ArraySlice<Int> = []
         var privateBlocks: [Int] = []
         var hiddenLines: [Range<Int>] = []
@@ -155,7 +188,7 @@ struct BodyReader {
                 }
             }
             // Most sections hide nothing: public blocks are collected only once one is hidden.
-            if privateLevel != nil || isPrivate {
+            if privateLevel != nil || allPrivate {
                 if privateBlocks.isEmpty { publicBlocks = ArraySlice(blocks.prefix(position)) }
                 privateBlocks.append(block)
             } else if !privateBlocks.isEmpty {
@@ -163,17 +196,7 @@ struct BodyReader {
             }
         }
         if privateBlocks.isEmpty { publicBlocks = blocks }
-        // A private section keeps its entries (readers leave the section out unless asked);
-        // a public one keeps those outside its private subsections.
-        let ownBlocks = isPrivate ? blocks : publicBlocks
-        let markdown = keepsMarkdown && (keepsAllMarkdown || kind.isShownAsMarkdown)
-            ? source(from: headingNode.endLine + 1, to: nextLine, skipping: hiddenLines) : ""
-        sections.append(NoteSection(kind: kind, title: title, isPrivate: isPrivate,
-                                    line: headingNode.line + lineOffset, markdown: markdown,
-                                    entries: keepsEntries && kind.hasEntries ? entries(in: ownBlocks).withExactCapacity() : [],
-                                    links: keepsEntries && kind == .resources ? links(in: ownBlocks).withExactCapacity() : []))
-        collectMentions(in: blocks, section: kind, privateBlocks: privateBlocks.isEmpty ? [] : Set(privateBlocks))
-        if kind == .next && !isPrivate { readPlan(in: publicBlocks) }
+        return (publicBlocks, privateBlocks, hiddenLines)
     }
 
     /// Top-level list items of the section, or its paragraphs where it has no list.

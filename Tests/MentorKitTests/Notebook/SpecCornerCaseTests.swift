@@ -54,6 +54,37 @@ struct SpecCornerCaseTests {
         #expect(minutes.contains("visible") && minutes.contains("shown") && !minutes.contains("secret"))
     }
 
+    /// Before the first section, as in one, a heading marked private hides what follows it
+    /// (up to a heading of its level or above); a private title does so too, and is no title. A spec audit found such items in follow-ups, agendas and the export.
+    @Test("Private headings before the first section hide their items", arguments: [
+        ("# Session with Alex\n\n### My worries (private)\n- [ ] @mentor check on burnout\n\n### Shared\n- [ ] Read the book\n",
+         ["Read the book", "Update CV"], "Session with Alex"),
+        ("### My worries (private)\n- [ ] @mentor check on burnout\n\n# Back in public\n- [ ] Read the book\n",
+         ["Read the book", "Update CV"], "Back in public"),
+        ("- [ ] Read the book\n\n# Private notes (private)\n- [ ] @mentor check on burnout\n",
+         ["Read the book", "Update CV"], nil),
+        ("# Private notes (private)\n- [ ] @mentor check on burnout\n\n### Shared\n- [ ] Read the book\n",
+         ["Update CV"], nil),
+        ("# Session with Alex\n- [ ] Read the book\n", ["Read the book", "Update CV"], "Session with Alex"),
+    ] as [(String, [String], String?)])
+    func privatePreamble(preamble: String, publicItems: [String], title: String?) throws {
+        let notebook = InlineNotebook([("s/a.md", alex("2026-11-10", "", preamble + "\n## Action items\n- [ ] Update CV\n"))]).link()
+        let document = ExportDocument(notebook)
+        #expect(document.series[0].items.map(\.text) == publicItems)
+        #expect(notebook.series[0].items.filter { !$0.isPrivate }.map(\.text) == publicItems)
+        #expect(notebook.series[0].sessions[0].note.title == title)
+        let followUp = try Documents(notebook).followUp(session: "alex-chen", workingDirectory: "/", format: .md)
+        #expect(!followUp.contains("burnout"))
+        #expect(!followUp.contains("Private notes"))
+    }
+
+    @Test func aProfilesPrivateResearchStaysOutOfItsPreamble() {
+        let note = NoteReader.read(path: "people/alex.md", text: "---\ntype: profile\nname: Alex Chen\n---\n"
+            + "Works on maps.\n\n### Gossip (private)\nsecret words\n\n### Career\nWants to lead.\n")
+        #expect(note.preamble.contains("Works on maps.") && note.preamble.contains("Wants to lead."))
+        #expect(!note.preamble.contains("secret") && !note.preamble.contains("Gossip"))
+    }
+
     @Test func levelOneHeadingsDoNotOpenKindedSections() {
         let body = "# Session with Al\n# Goals\n- level-one plain item\n## Action items\n- real action\n# Appendix\n- appendix item\n"
         let notebook = InlineNotebook([("s/a.md", alex("2026-11-10", "", body))]).link()
