@@ -42,20 +42,8 @@ struct BodyLines {
 
     var count: Int { starts.count }
 
-    /// `BodyLines(body).count`, without the tables.
-    static func count(of body: Substring) -> Int {
-        let counted: Int? = body.utf8.withContiguousStorageIfAvailable { bytes in
-            var lines = 1
-            var index = ByteScan.firstIndex(of: 0x0A, or: 0x0D, in: bytes, from: 0)
-            while index < bytes.count {
-                lines += 1
-                index += bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                index = ByteScan.firstIndex(of: 0x0A, or: 0x0D, in: bytes, from: index)
-            }
-            return lines
-        }
-        return counted ?? BodyLines(body).count
-    }
+    /// The byte offset in `body` where line `index` (0-based) starts.
+    func startOffset(of index: Int) -> Int { starts[index] }
 
     subscript(index: Int) -> Substring {
         let utf8 = body.utf8

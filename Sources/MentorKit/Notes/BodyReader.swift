@@ -6,7 +6,9 @@ struct BodyReader {
     let tree: MarkdownTree
     /// The body's lines, found only when a code block or a section's Markdown needs them
     /// (`bodyLines()`); their count is found by a quicker scan.
-    private var foundLines: BodyLines?
+    /// The body's lines, found once: boxes are checked at their written place, and fences
+    /// and sections' Markdown are read by line.
+    private let lines: BodyLines
     private let body: Substring
     private let lineCount: Int
     let lineOffset: Int
@@ -43,7 +45,8 @@ struct BodyReader {
         self.keepsEntries = keepsEntries
         tree = CMarkAdapter.parse(body)
         self.body = body
-        lineCount = BodyLines.count(of: body)
+        lines = BodyLines(body)
+        lineCount = lines.count
     }
 
     mutating func read() {
@@ -98,7 +101,7 @@ struct BodyReader {
         mentions.trimCapacity()
         reportUnclosedFences()
         // A title marked private is private too: no document shows it.
-        if let titleHeading, !SectionKind.classify(heading: tree.collapsedText(of: titleHeading)).isPrivate {
+        if let titleHeading, !SectionKind.isPrivate(heading: tree.collapsedText(of: titleHeading)) {
             title = tree.collapsedText(of: titleHeading)
         }
         let preambleEnd = sections.first.map { $0.line - lineOffset } ?? lineCount + 1
@@ -182,7 +185,7 @@ struct BodyReader {
                     privateLevel = nil
                     if let open = hiddenLines.popLast() { hiddenLines.append(open.lowerBound..<node.line) }
                 }
-                if privateLevel == nil, SectionKind.classify(heading: tree.collapsedText(of: block)).isPrivate {
+                if privateLevel == nil, SectionKind.isPrivate(heading: tree.collapsedText(of: block)) {
                     privateLevel = node.level
                     hiddenLines.append(node.line..<nextLine)
                 }
@@ -239,7 +242,7 @@ struct BodyReader {
         // A box only where the item's bytes make one (`leadingCheckbox`, which decides what is
         // a task): collapsing turns a no-break space into a space, and `[ ]` followed or filled
         // by one is text the note shows as written.
-        if let (_, rest) = ItemStatus.checkbox(at: text[...]), tree.leadingCheckbox(of: first) != nil { return collapse(rest) }
+        if let (_, rest) = ItemStatus.checkbox(at: text[...]), checkbox(ofParagraph: first) != nil { return collapse(rest) }
         return text
     }
 
@@ -416,7 +419,7 @@ struct BodyReader {
             for index in block..<tree.nodes[block].end where tree.nodes[index].kind == .item {
                 // The box alone first: the item's text is made only if it becomes an item.
                 let firstParagraph = tree.firstChild(of: index).flatMap { tree.nodes[$0].kind == .paragraph ? $0 : nil }
-                let status = firstParagraph.flatMap(tree.leadingCheckbox(of:))
+                let status = firstParagraph.flatMap { checkbox(ofParagraph: $0) }
                 let outerItem = enclosingItem(of: index)
                 let isTopLevel = outerItem == nil && tree.parent(of: index).flatMap(tree.parent(of:)) == 0
                 // The nearest item above that is itself a goal or action, past detail lines.
@@ -484,6 +487,26 @@ struct BodyReader {
         }
     }
 
+    /// The box a paragraph starts with, as GFM's task lists read it: the written bytes, not
+    /// the parsed text, start with `[`, the mark and `]` (so `\\[x]`, `` `[ ]` `` and `*[-]*`
+    /// are text), and the text then holds the box and a space, tab or line end.
+    private func checkbox(ofParagraph paragraph: Int) -> ItemStatus? {
+        guard let status = tree.leadingCheckbox(of: paragraph) else { return nil }
+        let node = tree.nodes[paragraph]
+        guard node.line >= 1, node.column >= 1, let start = lineStart(node.line) else { return nil }
+        let offset = start + node.column - 1
+        let written: Bool? = body.utf8.withContiguousStorageIfAvailable { bytes in
+            offset + 2 < bytes.count && bytes[offset] == UInt8(ascii: "[") && bytes[offset + 2] == UInt8(ascii: "]")
+        }
+        // Bytes that are not one buffer (never, for a note's body) leave the text's answer.
+        return written == false ? nil : status
+    }
+
+    /// Where body line `line` (1-based) starts, as a byte offset into the body.
+    private func lineStart(_ line: Int) -> Int? {
+        line <= lines.count ? lines.startOffset(of: line - 1) : nil
+    }
+
     /// The nearest list item this item is nested in, if any.
     private func enclosingItem(of item: Int) -> Int? {
         tree.enclosingItem(of: item)
@@ -492,12 +515,7 @@ struct BodyReader {
     // MARK: - Text
 
     /// Body lines `from` up to, not including, `to` (1-based body lines), trimmed of blank edges.
-    private mutating func bodyLines() -> BodyLines {
-        if let foundLines { return foundLines }
-        let lines = BodyLines(body)
-        foundLines = lines
-        return lines
-    }
+    private func bodyLines() -> BodyLines { lines }
 
     private mutating func source(from start: Int, to end: Int, skipping hidden: [Range<Int>] = []) -> String {
         let lines = bodyLines()

@@ -48,6 +48,14 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         return unicodeClassify(heading: heading)
     }
 
+    /// `classify(heading:).isPrivate`, looked at first for the letters `private` on bytes
+    /// (any case): a heading without them is never private, and most headings (a note's
+    /// title, say) are not, so they skip the classifying.
+    static func isPrivate(heading: String) -> Bool {
+        let mayBe = heading.utf8.withContiguousStorageIfAvailable { TextScanning.containsCaseInsensitive($0, "private") }
+        return mayBe != false && classify(heading: heading).isPrivate
+    }
+
     /// `classify(heading:)` by its definition, on characters.
     static func unicodeClassify(heading: String) -> (kind: SectionKind, isPrivate: Bool) {
         var words = normalizedWords(heading)

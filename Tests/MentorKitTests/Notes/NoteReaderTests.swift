@@ -166,6 +166,12 @@ struct NoteReaderTests {
         ("- [  ] two spaces inside", "[ ] two spaces inside", false),
         ("- &#9;[ ] tab entity before", "[ ] tab entity before", false),
         ("- [X]  two spaces after", "two spaces after", true),
+        // A box is what is written, as GFM reads task lists, not what the Markdown renders.
+        ("- \\[x] escaped", "[x] escaped", false),
+        ("- `[ ]` a code span", "[ ] a code span", false),
+        ("- *[-]* emphasised", "[-] emphasised", false),
+        ("- &#91;x] an entity", "[x] an entity", false),
+        ("-   [/] after three spaces", "after three spaces", true),
     ])
     func boxesInEntries(line: String, entry: String, isTask: Bool) {
         let note = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10\nmentee: A",
@@ -193,6 +199,17 @@ struct NoteReaderTests {
         #expect(note.mentions.map(\.fields.text) == ["Ship it"])
         #expect(note.mentions.first?.line == 6)
         #expect(note.sections.first?.markdown == "- [ ] Ship it")
+    }
+
+    /// Boxes are found at their written place on every line ending, in quotes and lists.
+    @Test("A written box is found whatever the line ends", arguments: ["\n", "\r\n", "\r"])
+    func writtenBoxesWithEveryLineEnd(lineEnd: String) {
+        let body = ["## Notes", "- \\[x] escaped", "> - [ ] quoted task", "1. [/] ordered half", "- text", "  - [x] nested done"]
+        let text = "---\(lineEnd)date: 2026-11-10\(lineEnd)mentee: A\(lineEnd)---\(lineEnd)" + body.joined(separator: lineEnd) + lineEnd
+        let note = NoteReader.read(path: "a.md", bytes: Array(text.utf8))
+        #expect(note.mentions.map(\.fields.text) == ["quoted task", "ordered half", "nested done"])
+        #expect(note.mentions.map(\.checkbox) == [.open, .inProgress, .done])
+        #expect(note.mentions.map(\.line) == [7, 8, 10])
     }
 
     /// A file whose front matter was written with lone CRs and later lines with LF (edited

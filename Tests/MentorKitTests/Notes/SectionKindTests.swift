@@ -38,4 +38,14 @@ struct SectionKindTests {
     @Test func privateAsAnOrdinaryWordIsNotPrivate() {
         #expect(SectionKind.classify(heading: "Going private").isPrivate == false)
     }
+
+    /// `isPrivate(heading:)` looks for the letters first; it must say what `classify` says.
+    @Test("isPrivate agrees with classify", arguments: [
+        "Private", "PRIVATE", "Notes (private)", "Challenges (Private):", "2. Private", "Private ✨", "Going private",
+        "Session 20 with Zoë Chen 3", "Zoë (private)", "Meine Notizen (PRIVATE)", "PRİVATE", "Privat", "(private) notes",
+        "Ｐｒｉｖａｔｅ", "Notes (priv ate)", "", "🎯 Goals (private)", "Private\u{301}", "Notes\u{A0}(private)",
+    ])
+    func isPrivateAgrees(heading: String) {
+        #expect(SectionKind.isPrivate(heading: heading) == SectionKind.classify(heading: heading).isPrivate)
+    }
 }
