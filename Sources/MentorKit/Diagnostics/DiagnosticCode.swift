@@ -40,12 +40,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case badConfig = "bad-config"
     case badTemplate = "bad-template"
     case unknownTemplate = "unknown-template"
+    case unknownItemID = "unknown-item-id"
 
     /// The severity a diagnostic of this code has unless the finder says otherwise.
     public var defaultSeverity: Severity {
         switch self {
         case .unknownKey, .badDuration, .plannedInPast, .heldInFuture, .duplicateProfile,
-             .badFieldDate, .previousOtherSeries, .noNextSession, .unclosedCodeBlock, .unknownTemplate:
+             .badFieldDate, .previousOtherSeries, .noNextSession, .unclosedCodeBlock, .unknownTemplate, .unknownItemID:
             return .warning
         default:
             return .error

@@ -24,6 +24,8 @@ struct ItemTracker {
     /// The held-session index that created each item: it never counts as a carry.
     private var createdAt: [Int] = []
     private var heldIndex = -1
+    /// Mentions of only an `^id` that no earlier item has: they create nothing.
+    private(set) var unknownIDs: [(file: String, line: Int, column: Int, id: String)] = []
 
     /// The people's first names and slugs, worked out once per series instead of per item.
     private let menteeFirst: String?
@@ -57,6 +59,11 @@ struct ItemTracker {
                 if let existing = find(mention) {
                     index = existing
                     update(index, with: mention, in: session)
+                } else if mention.pointee.fields.text.isEmpty {
+                    // Nothing to create an item from: an id alone only names an item.
+                    unknownIDs.append((session.pointee.file, mention.pointee.line, mention.pointee.column,
+                                       mention.pointee.fields.id ?? ""))
+                    continue
                 } else {
                     index = create(mention, in: session, parent: parentItem)
                 }
@@ -82,7 +89,7 @@ struct ItemTracker {
         if let id = mention.pointee.fields.id {
             if let index = byID[id] { return index }
             // An id added to an item first written without one still names that item.
-            if let index = byKey[mention.pointee.key], items[index].explicitID == nil {
+            if !mention.pointee.key.isEmpty, let index = byKey[mention.pointee.key], items[index].explicitID == nil {
                 items[index].explicitID = id
                 items[index].id = id
                 byID[id] = index
@@ -132,7 +139,7 @@ struct ItemTracker {
             items[index].tags.append(tag)
         }
         // A mention without an id was found by its key, which is then in the table already.
-        if mention.pointee.fields.id != nil { byKey.insertIfAbsent(mention.pointee.key, index) }
+        if mention.pointee.fields.id != nil, !mention.pointee.key.isEmpty { byKey.insertIfAbsent(mention.pointee.key, index) }
         if let status = mention.pointee.checkbox {
             transition(index, to: status, done: mention.pointee.fields.done, in: session)
         } else if let done = mention.pointee.fields.done, !items[index].status.isActive {

@@ -134,6 +134,11 @@ struct NotebookLinker {
             for index in held.indices where held[index].status == .held { tracker.apply(held.baseAddress! + index) }
         }
         series.items = tracker.finish()
+        for unknown in tracker.unknownIDs {
+            diagnostics.append(Diagnostic(
+                file: unknown.file, line: unknown.line, column: unknown.column, code: .unknownItemID,
+                message: "^\(unknown.id) names no earlier item of this series; write the item's text with it, or fix the id"))
+        }
         return series
     }
 

@@ -444,7 +444,8 @@ struct BodyReader {
                 // Fields only for what becomes an item: most list items are entries or details.
                 let fields = role != nil ? itemFields(index, afterCheckbox: status != nil) : nil
                 let key = fields.map { InlineFields.key(of: $0.text) } ?? ""
-                guard let role, let fields, !fields.text.isEmpty, fields.id != nil || !key.isEmpty else {
+                // A mention of only an `^id` (`- [x] ^cs` in a review) names its item by the id.
+                guard let role, let fields, fields.id != nil || (!fields.text.isEmpty && !key.isEmpty) else {
                     if let outerMention, status == nil {
                         let detail = itemText(index)
                         if !detail.isEmpty { mentions[outerMention].details.append(detail) }

@@ -32,6 +32,25 @@ struct ItemTrackingTests {
         #expect(item.closedIn == "s/2026-11-10.md")
     }
 
+    /// Spec 3.4: identity is the `^id`. A mention of the id alone (a review tick `- [x] ^cs`,
+    /// with or without a done date) updates its item; one no earlier item has creates
+    /// nothing (there is no text to make an item from) and is a warning.
+    @Test("A mention of only the ^id updates its item", arguments: ["- [x] ^cs", "- [x] ✅ 2026-11-08 ^cs", "- [x] done:2026-11-08 ^cs"])
+    func idOnlyMention(line: String) throws {
+        let notebook = InlineNotebook([
+            ("s/2026-11-03.md", session("2026-11-03", "## Action items\n- [ ] Draft case study ^cs\n")),
+            ("s/2026-11-10.md", session("2026-11-10", "## Review\n\(line)\n- [ ] ^nope\n\n## Next session\n- When: 2026-12-08\n")),
+        ], config: NotebookConfig(mentor: "Jade Green")).link(asOf: "2026-12-01")
+        let items = try #require(notebook.series("alex-chen")).items
+        #expect(items.map(\.text) == ["Draft case study"])
+        #expect(items.first?.status == .done)
+        #expect(items.first?.closed == LocalDate(line.contains("2026-11-08") ? "2026-11-08" : "2026-11-10"))
+        #expect(notebook.diagnostics.map(\.code) == [.unknownItemID])
+        #expect(notebook.diagnostics.first?.file == "s/2026-11-10.md")
+        #expect(notebook.diagnostics.first?.line == 7)
+        #expect(notebook.diagnostics.first?.severity == .warning)
+    }
+
     @Test("Without an id, mentions match by key: case and punctuation ignored", arguments: [
         ("Update CV!", "update cv"),
         ("update cv", "Update CV!"),
