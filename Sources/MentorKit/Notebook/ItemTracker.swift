@@ -116,7 +116,7 @@ struct ItemTracker {
             parent: nil, tags: mention.pointee.fields.tags,
             details: mention.pointee.details, isPrivate: mention.pointee.isPrivate,
             history: [.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
-                            status: status, checkbox: mention.pointee.checkbox)]))
+                            status: status, checkbox: mention.pointee.checkbox, due: mention.pointee.fields.due)]))
         openSince.append(status.isActive ? heldIndex : nil)
         parents.append(parent)
         createdAt.append(heldIndex)
@@ -146,7 +146,8 @@ struct ItemTracker {
             items[index].closed = done
         }
         items[index].history.append(.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
-                                          status: items[index].status, checkbox: mention.pointee.checkbox))
+                                          status: items[index].status, checkbox: mention.pointee.checkbox,
+                                          due: items[index].due))
     }
 
     private mutating func transition(_ index: Int, to status: ItemStatus, done: LocalDate?, in session: UnsafePointer<Session>) {

@@ -105,6 +105,8 @@ public struct TrackedItem: Sendable, Hashable {
         /// The status after this mention (unchanged where the mention had no checkbox).
         public var status: ItemStatus
         public var checkbox: ItemStatus?
+        /// The due date after this mention (a later due date replaces an earlier one).
+        public var due: LocalDate?
     }
 
     /// `^id` where given, else the key.
@@ -133,4 +135,11 @@ public struct TrackedItem: Sendable, Hashable {
     /// Created in a private section: left out of documents and, by default, of the export.
     public var isPrivate: Bool
     public var history: [Event]
+
+    /// The due date as it stood at the end of `day`: the one the last mention on or before
+    /// it left (a past week's report and a session's follow-up show that one).
+    public func due(on day: LocalDate) -> LocalDate? {
+        guard let last = history.last(where: { $0.date <= day }) else { return due }
+        return last.due
+    }
 }

@@ -9,8 +9,9 @@ enum ContextValues {
         "created", "closed", "file", "line", "tags", "details",
     ]
 
-    static func item(_ item: TrackedItem, asOf: LocalDate) -> [String: Any] {
-        withUnsafePointer(to: item) { item in values(itemNames) { itemValue($0, of: item, asOf: asOf) } }
+    /// The item's values: as it stands, or as it stood at `standing`.
+    static func item(_ item: TrackedItem, standing: WeeklyReport.ItemStanding? = nil, asOf: LocalDate) -> [String: Any] {
+        withUnsafePointer(to: item) { item in values(itemNames) { itemValue($0, of: item, standing: standing, asOf: asOf) } }
     }
 
     /// One value of `item`, as it stood at the end of a report's period when `standing` is
@@ -22,14 +23,15 @@ enum ContextValues {
         let status = standing?.status ?? item.pointee.status
         let carried = standing?.carried ?? item.pointee.carried
         let overdue = standing?.overdue ?? item.pointee.overdue
+        let due = standing != nil ? standing?.due : item.pointee.due
         // A switch on strings tries the cases in order: what the default templates show comes first.
         switch name {
         case "checkbox": return checkbox(status)
         case "text": return item.pointee.text
         case "owner": return item.pointee.owner ?? false
-        case "due": return item.pointee.due?.description ?? false
+        case "due": return due?.description ?? false
         case "daysOverdue", "daysOverdueLabel":
-            guard overdue, let due = item.pointee.due else { return nil }
+            guard overdue, let due else { return nil }
             let days = due.days(to: asOf)
             if name == "daysOverdue" { return days }
             return days == 1 ? "1 day late" : "\(days) days late"

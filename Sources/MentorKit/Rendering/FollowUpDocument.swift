@@ -10,14 +10,18 @@ public enum FollowUpDocument {
             guard let event = item.history.last(where: { $0.file == session.file }) else { return nil }
             return (item, event.status)
         }
+        // As of the session: its status after it, the due date it left, overdue against its
+        // date (a follow-up rendered again later reads as it did that day).
+        let heldDates = series.sessions.filter { $0.status == .held }.map(\.date)
         func values(_ entries: [(item: TrackedItem, status: ItemStatus)]) -> Any {
             ContextValues.nonEmpty(entries.map { entry in
-                var values = ContextValues.item(entry.item, asOf: asOf)
-                values["status"] = entry.status.rawValue
-                values["statusLabel"] = ContextValues.statusLabel(entry.status)
-                values["checkbox"] = ContextValues.checkbox(entry.status)
-                values["isOpen"] = entry.status.isActive
-                return values
+                let due = entry.item.due(on: session.date)
+                let carried = heldDates.filter { $0 > entry.item.created && $0 <= session.date }.count
+                let standing = WeeklyReport.ItemStanding(
+                    index: 0, status: entry.status, closed: entry.status.isActive ? nil : entry.item.closed,
+                    carried: entry.status.isActive ? carried : entry.item.carried,
+                    overdue: entry.status.isActive && (due.map { $0 < session.date } ?? false), due: due)
+                return ContextValues.item(entry.item, standing: standing, asOf: session.date)
             })
         }
         let goals = mentioned.filter { $0.item.kind == .goal && $0.status.isActive }

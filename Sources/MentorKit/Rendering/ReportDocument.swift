@@ -146,7 +146,7 @@ public enum ReportDocument {
     static func json(_ item: TrackedItem, as standing: WeeklyReport.ItemStanding) -> JSONValue {
         .object([
             ("id", .string(item.id)), ("kind", .string(item.kind.rawValue)), ("text", .string(item.text)),
-            ("owner", .string(item.owner)), ("due", .string(item.due?.description)),
+            ("owner", .string(item.owner)), ("due", .string(standing.due?.description)),
             ("status", .string(standing.status.rawValue)), ("created", .string(item.created.description)),
             ("closed", .string(standing.closed?.description)), ("carried", .int(standing.carried)),
             ("file", .string(item.file)), ("line", .int(item.line)),

@@ -15,6 +15,8 @@ public struct WeeklyReport: Sendable {
         public var closed: LocalDate?
         public var carried: Int
         public var overdue: Bool
+        /// The due date as it stood then (a later mention may have moved it since).
+        public var due: LocalDate?
     }
 
     public struct SeriesFigures: Sendable {
@@ -137,12 +139,14 @@ public struct WeeklyReport: Sendable {
             closed = Array(repeating: 0, count: weeks.count)
             open = Array(repeating: 0, count: weeks.count)
             for index in series.items.indices where !series.items[index].isPrivate {
-                let (created, closedOn, due) = (series.items[index].created, series.items[index].closed, series.items[index].due)
+                let (created, closedOn) = (series.items[index].created, series.items[index].closed)
                 if created <= period.to, let role = series.items[index].ownerRole, role != .other {
                     let row = role == .mentee ? 0 : 1
+                    // Each against the due date that stood then: when it was closed, or at the end.
                     if series.items[index].status == .done, let closedOn, closedOn <= period.to {
-                        if let due, closedOn > due { closedLate[row] += 1 } else { closedOnTime[row] += 1 }
-                    } else if WeeklyReport.isOpen(created: created, closed: closedOn, on: end), let due, due < overdueBefore {
+                        if let due = series.items[index].due(on: closedOn), closedOn > due { closedLate[row] += 1 } else { closedOnTime[row] += 1 }
+                    } else if WeeklyReport.isOpen(created: created, closed: closedOn, on: end),
+                              let due = series.items[index].due(on: end), due < overdueBefore {
                         openOverdue[row] += 1
                     }
                 }
@@ -217,16 +221,17 @@ public struct WeeklyReport: Sendable {
     // Through a pointer: an item passed by value is copied (its dozen strings retained).
     static func standing(of item: UnsafePointer<TrackedItem>, at index: Int, on day: LocalDate, heldDates: [LocalDate],
                          overdueBefore: LocalDate) -> ItemStanding {
+        let due = item.pointee.due(on: day)
         guard isOpen(created: item.pointee.created, closed: item.pointee.closed, on: day) else {
             return ItemStanding(index: index, status: item.pointee.status, closed: item.pointee.closed, carried: item.pointee.carried,
-                                overdue: item.pointee.overdue)
+                                overdue: item.pointee.overdue, due: due)
         }
         var status = item.pointee.history.last { $0.date <= day && $0.status.isActive }?.status ?? .open
         if !status.isActive { status = .open }
         var carried = 0
         for date in heldDates where date > item.pointee.created && date <= day { carried += 1 }
         return ItemStanding(index: index, status: status, closed: nil, carried: carried,
-                            overdue: item.pointee.due.map { $0 < overdueBefore } ?? false)
+                            overdue: due.map { $0 < overdueBefore } ?? false, due: due)
     }
 
     static func isOpen(created: LocalDate, closed: LocalDate?, on day: LocalDate) -> Bool {

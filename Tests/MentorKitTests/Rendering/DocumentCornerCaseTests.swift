@@ -129,6 +129,36 @@ struct DocumentCornerCaseTests {
         #expect(text == "[G Ship it][A Ask Bo @the mentee]")
     }
 
+    /// A past week's report and a session's follow-up show each item as it stood then: the
+    /// due date a later session moved shows as it was, and overdue is judged against it (and,
+    /// in a follow-up, against the session's date, not today's). Found by a spec audit.
+    @Test func dueDatesAsTheyStoodThen() throws {
+        let notebook = InlineNotebook([
+            ("s/2026-11-03.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen",
+                                            "## Action items\n- [ ] Present the RFC due:2026-11-10 ^rfc\n- [ ] Book the room due:2026-11-20 ^room\n")),
+            ("s/2026-11-17.md", sessionNote("date: 2026-11-17\nmentee: Alex Chen",
+                                            "## Review\n- [ ] ^rfc due:2026-12-09\n- [x] ^room\n\n## Next session\n- When: 2026-12-08\n")),
+        ]).link(asOf: "2026-12-01")
+        let documents = Documents(notebook)
+        let pastWeek = ReportPeriod(from: LocalDate("2026-11-09")!, to: LocalDate("2026-11-15")!)
+        let past = try documents.report(period: pastWeek, series: nil, format: .md)
+        #expect(past.contains("- [ ] Present the RFC — @alex — due 2026-11-10 (5 days late)"))
+        #expect(past.contains("overdue: 1"))
+        let pastJSON = try documents.report(period: pastWeek, series: nil, format: .json)
+        #expect(pastJSON.contains("\"due\": \"2026-11-10\""))
+        let now = try documents.report(period: ReportPeriod(from: LocalDate("2026-11-30")!, to: LocalDate("2026-12-06")!),
+                                       series: nil, format: .md)
+        #expect(now.contains("overdue: 0"))
+        #expect(!now.contains("2026-11-10"))
+        // The follow-up of the first session, rendered today: as it stood on 2026-11-03.
+        let followUp = try documents.followUp(session: "s/2026-11-03.md", workingDirectory: "/notebook", format: .md)
+        #expect(followUp.contains("Present the RFC — @alex — due 2026-11-10\n"))
+        #expect(followUp.contains("Book the room — @alex — due 2026-11-20\n"))
+        #expect(!followUp.contains("overdue"))
+        let second = try documents.followUp(session: "s/2026-11-17.md", workingDirectory: "/notebook", format: .md)
+        #expect(second.contains("Present the RFC — @alex — due 2026-12-09\n"))
+    }
+
     /// `StringInTemplates.swift` gives `String` two of swift-mustache's protocols for speed;
     /// strings must still render, open sections and be looked through as the engine defines
     /// them for a plain value: no children of their own, rendered as themselves, truthy even
