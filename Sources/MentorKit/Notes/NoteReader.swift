@@ -56,6 +56,12 @@ public enum NoteReader {
         case .other:
             return note
         }
+        // A note its header makes unreadable (no date, a bad one) is that one error: its body
+        // is not read, so nothing else about it is reported (spec 8).
+        if note.session == nil && note.profile == nil {
+            note.diagnostics = headers.diagnostics
+            return note
+        }
         if let problem = ComplexityGuard.check(text.body) {
             note.diagnostics = headers.diagnostics + [tooComplex(problem, path: path, lineOffset: text.bodyLineOffset)]
             return note

@@ -253,6 +253,9 @@ struct NoteReaderTests {
         ("---\ndate: 99999-01-01\nmentee: A\n---\n", .badDate, 2),
         ("---\ntype: session\ndate: 2026-11-10\n---\n", .missingMentee, 1),
         ("---\ndate: 2026-11-10\nmentee: A\nstatus: maybe\n---\n", .badStatus, 4),
+        // A note its header drops is that one error, whatever its body would add (spec 8).
+        ("---\ndate: 2026-02-30\nmentee: A\n---\n## Next session\n- When: tomorrow\n- [ ] x due:2026-13-01\n```\nopen\n", .badDate, 2),
+        ("---\nmentee: A\n---\n- [ ] y due:2026-13-01\n<!-- never closed\n", .missingDate, 1),
     ])
     func badFrontMatter(text: String, code: DiagnosticCode, line: Int) {
         let note = NoteReader.read(path: "bad.md", text: text)
