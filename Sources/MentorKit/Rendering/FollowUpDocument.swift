@@ -35,7 +35,7 @@ public enum FollowUpDocument {
             "series": ContextValues.series(series),
             "title": "Follow-up: \(series.mentee ?? series.id), \(session.date)",
             "sessionTitle": note.title ?? false,
-            "session": sessionValues(session),
+            "session": sessionValues(session, in: series),
             "minutesMarkdown": minutes.markdown, "minutesHTML": minutes.html,
             "checkinMarkdown": checkin.markdown, "checkinHTML": checkin.html,
             "takeaways": ContextValues.nonEmpty(ContextValues.entries(note, .takeaways)),
@@ -57,13 +57,14 @@ public enum FollowUpDocument {
         return context
     }
 
-    static func sessionValues(_ session: Session) -> [String: Any] {
+    static func sessionValues(_ session: Session, in series: Series) -> [String: Any] {
         var values = ContextValues.when(session.date, session.time)
         values["file"] = session.file
         values["location"] = session.header.location ?? false
         values["link"] = ContextValues.link(session.header.link)
         values["duration"] = ContextValues.duration(session.header.durationMinutes)
-        values["mentor"] = session.header.mentor ?? false
+        // The note's mentor, else the series' (its latest note's, else `mentor.yml`'s).
+        values["mentor"] = session.header.mentor ?? series.mentor ?? false
         return values
     }
 }

@@ -129,6 +129,18 @@ struct DocumentCornerCaseTests {
         #expect(text == "[G Ship it][A Ask Bo @the mentee]")
     }
 
+    /// `session.mentor` in the follow-up (docs/templates.md) is the note's mentor, else the
+    /// series', which falls back to `mentor.yml` (spec 3). A spec audit found it empty there.
+    @Test("The follow-up's session.mentor falls back to the series' mentor", arguments: [
+        ("", "Jade Green"), ("\nmentor: Sam Lee", "Sam Lee"),
+    ])
+    func followUpSessionMentor(extra: String, mentor: String) throws {
+        var notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen" + extra))],
+                                      config: NotebookConfig(mentor: "Jade Green")).link()
+        notebook.templateOverrides = ["followup.md.mustache": "{{session.mentor}}"]
+        #expect(try Documents(notebook).followUp(session: "s/a.md", workingDirectory: "/notebook", format: .md) == mentor)
+    }
+
     /// A past week's report and a session's follow-up show each item as it stood then: the
     /// due date a later session moved shows as it was, and overdue is judged against it (and,
     /// in a follow-up, against the session's date, not today's). Found by a spec audit.
