@@ -206,6 +206,12 @@ public struct Documents: Sendable {
                 }
                 return (session, series)
             }
+            // A note of the notebook that could not be read: say why, not that it is unknown.
+            let errors = notebook.diagnostics.filter { $0.file == relative && $0.severity == .error }
+            if !errors.isEmpty {
+                throw DocumentError("\(relative) cannot be read as a session (its errors are above); fix them, then follow it up",
+                                    diagnostics: errors)
+            }
         }
         throw DocumentError("\(reference) is neither a session note of the notebook nor a series id; give a note's path or a series id")
     }

@@ -45,6 +45,17 @@ struct DocumentCommandTests {
         #expect(fromRoot.stdout == run.stdout)
     }
 
+    /// A note that cannot be read is named with its errors, not called unknown.
+    @Test func followupOfANoteThatCannotBeReadShowsItsErrors() throws {
+        let run = try CommandLineTests.run(["followup", "sessions/bad-date.md", "--notebook", CommandLineTests.broken,
+                                            "--as-of", "2026-12-01"])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("sessions/bad-date.md:2:1: error: date '2026-02-30' is not a real date"))
+        #expect(run.stderr.contains("mentor: sessions/bad-date.md cannot be read as a session"))
+        #expect(!run.stderr.contains("neither a session note"))
+    }
+
     @Test("What does not exist is one line on standard error and exit 1", arguments: [
         ["agenda", "nobody"], ["followup", "sessions/alex/2026-12-03.md"], ["followup", "nothing.md"],
         ["ics", "nobody"], ["report", "--series", "nobody"],
