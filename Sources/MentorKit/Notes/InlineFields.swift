@@ -323,15 +323,17 @@ public struct InlineFields: Sendable, Hashable {
 
 extension InlineFields {
     /// The identity key of an item's text: case-folded, everything but letters, digits and
-    /// white space dropped, white space collapsed.
+    /// white space dropped, white space collapsed. Case folding is lower-casing, upper-casing
+    /// and lower-casing again by Unicode's full mappings: `Straße` and `STRASSE`, `ς` and
+    /// `Σ`, `ẞ` and `ss` meet, as Unicode's full case folding has them.
     public static func key(of text: some StringProtocol) -> String {
         if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiKey), let ascii { return ascii }
         return scalarKey(of: text)
     }
 
     /// The key in one pass over the scalars: ASCII ones on their byte, the others through
-    /// their lower-case mapping (which is what `lowercased()` applies, scalar by scalar),
-    /// without making the lower-cased text first.
+    /// their case mappings (what `lowercased()` and `uppercased()` apply, scalar by scalar),
+    /// without making the folded text first.
     static func scalarKey(of text: some StringProtocol) -> String {
         var key: [UInt8] = []
         key.reserveCapacity(text.utf8.count)
@@ -352,7 +354,11 @@ extension InlineFields {
                 let value = UInt8(scalar.value)
                 add(Unicode.Scalar(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
             } else {
-                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { add(lowered) }
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                    for upper in lowered.properties.uppercaseMapping.unicodeScalars {
+                        for folded in upper.properties.lowercaseMapping.unicodeScalars { add(folded) }
+                    }
+                }
             }
         }
         return String(decoding: key, as: UTF8.self)
@@ -362,7 +368,7 @@ extension InlineFields {
     static func unicodeKey(of text: some StringProtocol) -> String {
         var key = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.lowercased().uppercased().lowercased().unicodeScalars {
             if TextScanning.isSpace(scalar) {
                 pendingSpace = !key.isEmpty
             } else if TextScanning.isWordScalar(scalar) {

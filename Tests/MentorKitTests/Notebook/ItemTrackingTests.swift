@@ -32,6 +32,22 @@ struct ItemTrackingTests {
         #expect(item.closedIn == "s/2026-11-10.md")
     }
 
+    /// Spec 3.4: the key is the text case-folded, not only lower-cased (a spec audit found
+    /// `ß`/`SS` and a final `ς` apart).
+    @Test("Keys are case-folded", arguments: [
+        ("Fix the Straße sign", "fix the STRASSE sign"), ("Ask ΟΔΥΣΣΕΑΣ", "ask οδυσσεας"),
+        ("Read the ẞ rules", "read the ss rules"), ("Ship the ﬁx", "ship the FIX"), ("Plan Café", "plan CAFÉ"),
+    ])
+    func caseFoldedKeys(first: String, review: String) throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] \(first)\n"),
+            ("2026-11-10", "## Review\n- [x] \(review)\n"),
+        ])
+        #expect(s.items.count == 1)
+        #expect(s.items.first?.text == first)
+        #expect(s.items.first?.status == .done)
+    }
+
     /// Spec 3.4: identity is the `^id`. A mention of the id alone (a review tick `- [x] ^cs`,
     /// with or without a done date) updates its item; one no earlier item has creates
     /// nothing (there is no text to make an item from) and is a warning.
