@@ -178,9 +178,13 @@ struct IcsCommand: ParsableCommand {
         """
     )
 
+    /// Spec 5: every command that renders takes `--format`; the calendar has one.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case ics }
+
     @Argument(help: "Only this series.") var series: String?
     @OptionGroup var notebook: NotebookOptions
     @OptionGroup var output: OutputOptions
+    @Option(name: .long, help: "ics (the only format).") var format: Format = .ics
 
     func run() throws {
         try reportingFailures {

@@ -13,6 +13,7 @@ struct DocumentCommandTests {
         (["report", "--week", "2026-W48", "--format", "json"], "report.json"),
         (["report", "--week", "2026-W48"], "report.md"),
         (["ics"], "calendar.ics"),
+        (["ics", "--format", "ics"], "calendar.ics"),
     ])
     func documents(arguments: [String], golden: String) throws {
         let run = try CommandLineTests.run(arguments + ["--notebook", Self.sample, "--as-of", "2026-12-01"])
@@ -70,7 +71,7 @@ struct DocumentCommandTests {
 
     @Test("Bad usage of document commands exits 2", arguments: [
         ["report", "--week", "2026-48"], ["report", "--from", "2026-11-01"], ["agenda", "--format", "json"],
-        ["report", "--from", "2026-11-10", "--to", "2026-11-01"],
+        ["report", "--from", "2026-11-10", "--to", "2026-11-01"], ["ics", "--format", "md"],
     ])
     func badUsage(arguments: [String]) throws {
         let run = try CommandLineTests.run(arguments + ["--notebook", Self.basic])
