@@ -242,8 +242,10 @@ struct BodyReader {
         // A box only where the item's bytes make one (`leadingCheckbox`, which decides what is
         // a task): collapsing turns a no-break space into a space, and `[ ]` followed or filled
         // by one is text the note shows as written.
-        if let (_, rest) = ItemStatus.checkbox(at: text[...]), checkbox(ofParagraph: first) != nil { return collapse(rest) }
-        return text
+        guard checkbox(ofParagraph: first) != nil else { return text }
+        if let (_, rest) = ItemStatus.checkbox(at: text[...]) { return collapse(rest) }
+        // The box made a link by a reference definition: the text starts with its mark.
+        return collapse(text.dropFirst())
     }
 
     /// Links of the section: Markdown links and autolinks, else a bare URL, else the text.
@@ -481,10 +483,13 @@ struct BodyReader {
         guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return nil }
         return tree.withPlainTextBytes(of: first) { text in
             guard afterCheckbox else { return InlineFields(utf8: text) }
-            // The box is the first three bytes after the leading spaces.
+            // The box is the first three bytes after the leading spaces; where a link
+            // reference definition made it a link (`[x]: https://...` elsewhere in the
+            // note), the text holds only the mark, one byte.
             var start = 0
             while start < text.count, text[start] == 0x20 { start += 1 }
-            return InlineFields(utf8: UnsafeBufferPointer(rebasing: text[(start + 3)...]))
+            let box = start < text.count && text[start] == UInt8(ascii: "[") ? 3 : 1
+            return InlineFields(utf8: UnsafeBufferPointer(rebasing: text[min(text.count, start + box)...]))
         }
     }
 
@@ -492,15 +497,19 @@ struct BodyReader {
     /// the parsed text, start with `[`, the mark and `]` (so `\\[x]`, `` `[ ]` `` and `*[-]*`
     /// are text), and the text then holds the box and a space, tab or line end.
     private func checkbox(ofParagraph paragraph: Int) -> ItemStatus? {
-        guard let status = tree.leadingCheckbox(of: paragraph) else { return nil }
         let node = tree.nodes[paragraph]
         guard node.line >= 1, node.column >= 1, let start = lineStart(node.line) else { return nil }
         let offset = start + node.column - 1
-        let written: Bool? = body.utf8.withContiguousStorageIfAvailable { bytes in
-            offset + 2 < bytes.count && bytes[offset] == UInt8(ascii: "[") && bytes[offset + 2] == UInt8(ascii: "]")
+        let written: ItemStatus?? = body.utf8.withContiguousStorageIfAvailable { bytes in
+            guard offset >= 0, offset + 3 <= bytes.count else { return nil }
+            // The written box, as the text's is read (`checkboxStatus`), a CR also ending it.
+            let end = min(bytes.count, offset + 4)
+            var box = Array(bytes[offset..<end])
+            if box.count == 4, box[3] == 0x0D { box[3] = 0x0A }
+            return box.withUnsafeBufferPointer(ItemStatus.checkboxStatus)
         }
         // Bytes that are not one buffer (never, for a note's body) leave the text's answer.
-        return written == false ? nil : status
+        return written ?? tree.leadingCheckbox(of: paragraph)
     }
 
     /// Where body line `line` (1-based) starts, as a byte offset into the body.

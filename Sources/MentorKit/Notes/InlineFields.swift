@@ -325,7 +325,8 @@ extension InlineFields {
     /// The identity key of an item's text: case-folded, everything but letters, digits and
     /// white space dropped, white space collapsed. Case folding is lower-casing, upper-casing
     /// and lower-casing again by Unicode's full mappings: `Straße` and `STRASSE`, `ς` and
-    /// `Σ`, `ẞ` and `ss` meet, as Unicode's full case folding has them.
+    /// `Σ`, `ẞ` and `ss` meet, as Unicode's full case folding has them (which leaves the
+    /// dotless `ı` as it is, so this does too).
     public static func key(of text: some StringProtocol) -> String {
         if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiKey), let ascii { return ascii }
         return scalarKey(of: text)
@@ -355,6 +356,8 @@ extension InlineFields {
                 add(Unicode.Scalar(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
             } else {
                 for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                    // Dotless `ı` has no folding: its round trip through `I` would make it `i`.
+                    guard lowered != "\u{131}" else { add(lowered); continue }
                     for upper in lowered.properties.uppercaseMapping.unicodeScalars {
                         for folded in upper.properties.lowercaseMapping.unicodeScalars { add(folded) }
                     }
@@ -368,7 +371,15 @@ extension InlineFields {
     static func unicodeKey(of text: some StringProtocol) -> String {
         var key = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.lowercased().uppercased().lowercased().unicodeScalars {
+        var folded = String.UnicodeScalarView()
+        for lowered in text.lowercased().unicodeScalars {
+            if lowered == "\u{131}" {
+                folded.append(lowered)
+            } else {
+                folded.append(contentsOf: String(lowered).uppercased().lowercased().unicodeScalars)
+            }
+        }
+        for scalar in folded {
             if TextScanning.isSpace(scalar) {
                 pendingSpace = !key.isEmpty
             } else if TextScanning.isWordScalar(scalar) {

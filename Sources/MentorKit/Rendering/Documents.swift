@@ -82,7 +82,8 @@ public struct Documents: Sendable {
     public func followUp(session reference: String?, workingDirectory: String,
                          format: DocumentFormat) throws(DocumentError) -> String {
         let (session, series) = try heldSession(reference, workingDirectory: workingDirectory)
-        let context = FollowUpDocument.context(for: session, in: series, asOf: notebook.asOf)
+        let context = FollowUpDocument.context(for: session, in: series, asOf: notebook.asOf,
+                                               defaultMentor: notebook.config.mentor)
         switch format {
         case .md, .html:
             return try render("followup.\(format.rawValue)", context)

@@ -2,31 +2,33 @@
 /// action items for the coming period, what was closed, next-session logistics, resources.
 public enum FollowUpDocument {
     /// The template context for the follow-up of `session`. Names: docs/templates.md.
-    public static func context(for session: Session, in series: Series, asOf: LocalDate) -> [String: Any] {
+    /// `defaultMentor`: `mentor.yml`'s, for a note that names none (spec 3).
+    public static func context(for session: Session, in series: Series, asOf: LocalDate,
+                               defaultMentor: String? = nil) -> [String: Any] {
         let note = session.note
         let visible = series.items.filter { !$0.isPrivate }
-        // Each item as it stood at the end of this session.
-        let mentioned: [(item: TrackedItem, status: ItemStatus)] = visible.compactMap { item in
-            guard let event = item.history.last(where: { $0.file == session.file }) else { return nil }
-            return (item, event.status)
+        // Each item as it stood at the end of this session: this session's own mention of it
+        // (not the last one of its date: two sessions can share a day).
+        let mentioned: [(item: TrackedItem, event: TrackedItem.Event)] = visible.compactMap { item in
+            item.history.last(where: { $0.file == session.file }).map { (item, $0) }
         }
         // As of the session: its status after it, the due date it left, overdue against its
         // date (a follow-up rendered again later reads as it did that day).
         let heldDates = series.sessions.filter { $0.status == .held }.map(\.date)
-        func values(_ entries: [(item: TrackedItem, status: ItemStatus)]) -> Any {
+        func values(_ entries: [(item: TrackedItem, event: TrackedItem.Event)]) -> Any {
             ContextValues.nonEmpty(entries.map { entry in
-                let due = entry.item.due(on: session.date)
+                let (status, due) = (entry.event.status, entry.event.due)
                 let carried = heldDates.filter { $0 > entry.item.created && $0 <= session.date }.count
                 let standing = WeeklyReport.ItemStanding(
-                    index: 0, status: entry.status, closed: entry.status.isActive ? nil : entry.item.closed,
-                    carried: entry.status.isActive ? carried : entry.item.carried,
-                    overdue: entry.status.isActive && (due.map { $0 < session.date } ?? false), due: due)
+                    index: 0, status: status, closed: status.isActive ? nil : entry.item.closed,
+                    carried: status.isActive ? carried : entry.item.carried,
+                    overdue: status.isActive && (due.map { $0 < session.date } ?? false), due: due)
                 return ContextValues.item(entry.item, standing: standing, asOf: session.date)
             })
         }
-        let goals = mentioned.filter { $0.item.kind == .goal && $0.status.isActive }
-        let actions = mentioned.filter { $0.item.kind == .action && $0.status.isActive }
-        let closed = visible.filter { $0.closedIn == session.file }.map { ($0, $0.history.last { $0.file == session.file }?.status ?? $0.status) }
+        let goals = mentioned.filter { $0.item.kind == .goal && $0.event.status.isActive }
+        let actions = mentioned.filter { $0.item.kind == .action && $0.event.status.isActive }
+        let closed = mentioned.filter { $0.item.closedIn == session.file }
 
         let minutes = ContextValues.markdown(note, .notes)
         let checkin = ContextValues.markdown(note, .checkin)
@@ -35,7 +37,7 @@ public enum FollowUpDocument {
             "series": ContextValues.series(series),
             "title": "Follow-up: \(series.mentee ?? series.id), \(session.date)",
             "sessionTitle": note.title ?? false,
-            "session": sessionValues(session, in: series),
+            "session": sessionValues(session, defaultMentor: defaultMentor),
             "minutesMarkdown": minutes.markdown, "minutesHTML": minutes.html,
             "checkinMarkdown": checkin.markdown, "checkinHTML": checkin.html,
             "takeaways": ContextValues.nonEmpty(ContextValues.entries(note, .takeaways)),
@@ -57,14 +59,14 @@ public enum FollowUpDocument {
         return context
     }
 
-    static func sessionValues(_ session: Session, in series: Series) -> [String: Any] {
+    static func sessionValues(_ session: Session, defaultMentor: String?) -> [String: Any] {
         var values = ContextValues.when(session.date, session.time)
         values["file"] = session.file
         values["location"] = session.header.location ?? false
         values["link"] = ContextValues.link(session.header.link)
         values["duration"] = ContextValues.duration(session.header.durationMinutes)
-        // The note's mentor, else the series' (its latest note's, else `mentor.yml`'s).
-        values["mentor"] = session.header.mentor ?? series.mentor ?? false
+        // The note's mentor, else `mentor.yml`'s (spec 3), not another note's.
+        values["mentor"] = session.header.mentor ?? defaultMentor ?? false
         return values
     }
 }

@@ -48,6 +48,13 @@ struct ItemTrackingTests {
         #expect(s.items.first?.status == .done)
     }
 
+    /// Unicode's folding keeps the dotless `ı` apart from `i` (`sık` and `sik` are two words).
+    @Test func dotlessIStaysApart() throws {
+        let s = try series([("2026-11-03", "## Action items\n- [ ] Sık kontrol et\n- [ ] Sik kontrol et\n")])
+        #expect(s.items.count == 2)
+        #expect(InlineFields.key(of: "Sık") != InlineFields.key(of: "Sik"))
+    }
+
     /// Spec 3.4: identity is the `^id`. A mention of the id alone (a review tick `- [x] ^cs`,
     /// with or without a done date) updates its item; one no earlier item has creates
     /// nothing (there is no text to make an item from) and is a warning.

@@ -201,6 +201,17 @@ struct NoteReaderTests {
         #expect(note.sections.first?.markdown == "- [ ] Ship it")
     }
 
+    /// A link reference definition named like a box (`[x]: url`) makes `[x]` a link in the
+    /// text; the written box still makes the task, as in GFM. And a paragraph that starts
+    /// with a definition cmark removes has no box there.
+    @Test func boxesAndLinkReferenceDefinitions() {
+        let body = "## Talking points\n- [x] shipped it\n- [a]: /u\n  \\[x] escaped after a definition\n- [ ] plain\n\n[x]: https://example.com\n"
+        let note = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10\nmentee: A", body))
+        #expect(note.mentions.map(\.fields.text) == ["shipped it", "plain"])
+        #expect(note.mentions.map(\.checkbox) == [.done, .open])
+        #expect(note.sections(.agenda)[0].entries.map(\.text) == ["shipped it", "[x] escaped after a definition", "plain"])
+    }
+
     /// Boxes are found at their written place on every line ending, in quotes and lists.
     @Test("A written box is found whatever the line ends", arguments: ["\n", "\r\n", "\r"])
     func writtenBoxesWithEveryLineEnd(lineEnd: String) {

@@ -129,14 +129,17 @@ struct DocumentCornerCaseTests {
         #expect(text == "[G Ship it][A Ask Bo @the mentee]")
     }
 
-    /// `session.mentor` in the follow-up (docs/templates.md) is the note's mentor, else the
-    /// series', which falls back to `mentor.yml` (spec 3). A spec audit found it empty there.
-    @Test("The follow-up's session.mentor falls back to the series' mentor", arguments: [
+    /// `session.mentor` in the follow-up (docs/templates.md) is the note's mentor, else
+    /// `mentor.yml`'s (spec 3), not another note's: a spec audit found it empty, and a
+    /// review found a later planned note's mentor there.
+    @Test("The follow-up's session.mentor is the note's, else mentor.yml's", arguments: [
         ("", "Jade Green"), ("\nmentor: Sam Lee", "Sam Lee"),
     ])
     func followUpSessionMentor(extra: String, mentor: String) throws {
-        var notebook = InlineNotebook([("s/a.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen" + extra))],
-                                      config: NotebookConfig(mentor: "Jade Green")).link()
+        var notebook = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen" + extra)),
+            ("s/b.md", sessionNote("date: 2026-12-10\nmentee: Alex Chen\nmentor: Kim Park")),
+        ], config: NotebookConfig(mentor: "Jade Green")).link()
         notebook.templateOverrides = ["followup.md.mustache": "{{session.mentor}}"]
         #expect(try Documents(notebook).followUp(session: "s/a.md", workingDirectory: "/notebook", format: .md) == mentor)
     }
@@ -169,6 +172,13 @@ struct DocumentCornerCaseTests {
         #expect(!followUp.contains("overdue"))
         let second = try documents.followUp(session: "s/2026-11-17.md", workingDirectory: "/notebook", format: .md)
         #expect(second.contains("Present the RFC — @alex — due 2026-12-09\n"))
+        // Two sessions on one day: each follow-up shows the due date its own session left.
+        let sameDay = Documents(InlineNotebook([
+            ("s/am.md", sessionNote("date: 2026-11-10\ntime: 10:00\nmentee: Alex Chen", "## Action items\n- [ ] Ship ^a due:2026-11-12\n")),
+            ("s/pm.md", sessionNote("date: 2026-11-10\ntime: 16:00\nmentee: Alex Chen", "## Review\n- [ ] ^a due:2026-12-30\n")),
+        ]).link(asOf: "2026-12-01"))
+        #expect(try sameDay.followUp(session: "s/am.md", workingDirectory: "/notebook", format: .md).contains("Ship — @alex — due 2026-11-12\n"))
+        #expect(try sameDay.followUp(session: "s/pm.md", workingDirectory: "/notebook", format: .md).contains("Ship — @alex — due 2026-12-30\n"))
     }
 
     /// `StringInTemplates.swift` gives `String` two of swift-mustache's protocols for speed;
