@@ -220,6 +220,11 @@ struct WorkflowCornerCaseTests {
         #expect(held.series[0].items.count == 3 && held.series[0].items.allSatisfy(\.isPrivate))
         let followUp = try Documents(held).followUp(session: "ana-ruiz", workingDirectory: "/", format: .md)
         #expect(!followUp.contains("Research the mentee"))
+        // The next note lists the open private items under one `## Private` heading (an audit
+        // found one heading per item, each with every item).
+        let next = try SessionDraft.next(in: held, series: "ana-ruiz", date: nil, time: nil, templates: TemplateSet(overrides: [:]))
+        #expect(next.text.components(separatedBy: "## Private\n").count == 2)
+        #expect(next.text.components(separatedBy: "- [ ] ").count - 1 == 3)
     }
 
     @Test func newRefusesADateBeforeTheLastNote() {
