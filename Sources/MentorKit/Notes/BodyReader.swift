@@ -239,9 +239,9 @@ struct BodyReader {
     private func itemText(_ item: Int) -> String {
         guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return "" }
         let text = tree.collapsedText(of: first)
-        // A box only where the item's bytes make one (`leadingCheckbox`, which decides what is
-        // a task): collapsing turns a no-break space into a space, and `[ ]` followed or filled
-        // by one is text the note shows as written.
+        // A box only where the item's written bytes make one (`checkbox(ofParagraph:)`, which
+        // decides what is a task): collapsing turns a no-break space into a space, and `[ ]`
+        // followed or filled by one is text the note shows as written.
         guard checkbox(ofParagraph: first) != nil else { return text }
         if let (_, rest) = ItemStatus.checkbox(at: text[...]) { return collapse(rest) }
         // The box made a link by a reference definition: the text starts with its mark.
@@ -477,7 +477,7 @@ struct BodyReader {
     }
 
     /// The fields of an item's first paragraph, read after its checkbox when it has one
-    /// (`leadingCheckbox` found it); nil when the item does not start with a paragraph. The
+    /// (`checkbox(ofParagraph:)` found it); nil when the item does not start with a paragraph. The
     /// text is made on the stack.
     private func itemFields(_ item: Int, afterCheckbox: Bool) -> InlineFields? {
         guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return nil }
@@ -502,11 +502,7 @@ struct BodyReader {
         let offset = start + node.column - 1
         let written: ItemStatus?? = body.utf8.withContiguousStorageIfAvailable { bytes in
             guard offset >= 0, offset + 3 <= bytes.count else { return nil }
-            // The written box, as the text's is read (`checkboxStatus`), a CR also ending it.
-            let end = min(bytes.count, offset + 4)
-            var box = Array(bytes[offset..<end])
-            if box.count == 4, box[3] == 0x0D { box[3] = 0x0A }
-            return box.withUnsafeBufferPointer(ItemStatus.checkboxStatus)
+            return ItemStatus.checkboxStatus(in: UnsafeBufferPointer(rebasing: bytes[offset..<min(bytes.count, offset + 4)]))
         }
         // Bytes that are not one buffer (never, for a note's body) leave the text's answer.
         return written ?? tree.leadingCheckbox(of: paragraph)

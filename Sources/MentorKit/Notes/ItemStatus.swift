@@ -37,12 +37,13 @@ public enum ItemStatus: String, Sendable, Hashable, Codable {
     }
 
     /// `checkbox(in:)` on a buffer: the status, when the buffer starts with a box (three
-    /// bytes; the text after it starts at index 3).
+    /// bytes; the text after it starts at index 3). A CR after it ends the line too: a note's
+    /// written bytes may have CRLF line ends.
     static func checkboxStatus(in bytes: UnsafeBufferPointer<UInt8>) -> ItemStatus? {
         guard bytes.count >= 3, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]") else { return nil }
         if bytes.count > 3 {
             let next = bytes[3]
-            guard next == 0x20 || next == 0x09 || next == 0x0A else { return nil }
+            guard next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D else { return nil }
         }
         switch bytes[1] {
         case UInt8(ascii: " "): return .open
