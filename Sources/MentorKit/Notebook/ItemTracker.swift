@@ -116,7 +116,8 @@ struct ItemTracker {
             parent: nil, tags: mention.pointee.fields.tags,
             details: mention.pointee.details, isPrivate: mention.pointee.isPrivate,
             history: [.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
-                            status: status, checkbox: mention.pointee.checkbox, due: mention.pointee.fields.due)]))
+                            status: status, checkbox: mention.pointee.checkbox, due: mention.pointee.fields.due,
+                            carried: 0, closed: closesNow ? mention.pointee.fields.done ?? session.pointee.date : nil)]))
         openSince.append(status.isActive ? heldIndex : nil)
         parents.append(parent)
         createdAt.append(heldIndex)
@@ -145,9 +146,12 @@ struct ItemTracker {
         } else if let done = mention.pointee.fields.done, !items[index].status.isActive {
             items[index].closed = done
         }
+        // Carried as it stands at this session's end: what is counted, plus the sessions since
+        // it was last counted while it stays open (what `finish` adds at the last one).
+        let carried = items[index].carried + (openSince[index].map { heldIndex - $0 } ?? 0)
         items[index].history.append(.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
                                           status: items[index].status, checkbox: mention.pointee.checkbox,
-                                          due: items[index].due))
+                                          due: items[index].due, carried: carried, closed: items[index].closed))
     }
 
     private mutating func transition(_ index: Int, to status: ItemStatus, done: LocalDate?, in session: UnsafePointer<Session>) {

@@ -107,6 +107,10 @@ public struct TrackedItem: Sendable, Hashable {
         public var checkbox: ItemStatus?
         /// The due date after this mention (a later due date replaces an earlier one).
         public var due: LocalDate?
+        /// The carried count at the end of this mention's session, as far as it is known then.
+        public var carried: Int
+        /// The closing date after this mention; nil while the item is open.
+        public var closed: LocalDate?
     }
 
     /// `^id` where given, else the key.

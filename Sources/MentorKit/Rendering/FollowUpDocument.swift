@@ -7,28 +7,27 @@ public enum FollowUpDocument {
                                defaultMentor: String? = nil) -> [String: Any] {
         let note = session.note
         let visible = series.items.filter { !$0.isPrivate }
-        // Each item as it stood at the end of this session: this session's own mention of it
-        // (not the last one of its date: two sessions can share a day).
-        let mentioned: [(item: TrackedItem, event: TrackedItem.Event)] = visible.compactMap { item in
-            item.history.last(where: { $0.file == session.file }).map { (item, $0) }
+        // Each item as it stood at the end of this session: its last mention in it (not the
+        // last of its date: two sessions can share a day), so a follow-up rendered again later
+        // reads as it did that day, an item closed and reopened since included.
+        let mentioned: [(item: TrackedItem, event: TrackedItem.Event, closedHere: Bool)] = visible.compactMap { item in
+            guard let last = item.history.lastIndex(where: { $0.file == session.file }) else { return nil }
+            let first = item.history.firstIndex { $0.file == session.file } ?? last
+            let wasOpen = first == 0 || item.history[first - 1].status.isActive
+            return (item, item.history[last], wasOpen && !item.history[last].status.isActive)
         }
-        // As of the session: its status after it, the due date it left, overdue against its
-        // date (a follow-up rendered again later reads as it did that day).
-        let heldDates = series.sessions.filter { $0.status == .held }.map(\.date)
-        func values(_ entries: [(item: TrackedItem, event: TrackedItem.Event)]) -> Any {
+        func values(_ entries: [(item: TrackedItem, event: TrackedItem.Event, closedHere: Bool)]) -> Any {
             ContextValues.nonEmpty(entries.map { entry in
-                let (status, due) = (entry.event.status, entry.event.due)
-                let carried = heldDates.filter { $0 > entry.item.created && $0 <= session.date }.count
+                let event = entry.event
                 let standing = WeeklyReport.ItemStanding(
-                    index: 0, status: status, closed: status.isActive ? nil : entry.item.closed,
-                    carried: status.isActive ? carried : entry.item.carried,
-                    overdue: status.isActive && (due.map { $0 < session.date } ?? false), due: due)
+                    index: 0, status: event.status, closed: event.closed, carried: event.carried,
+                    overdue: event.status.isActive && (event.due.map { $0 < session.date } ?? false), due: event.due)
                 return ContextValues.item(entry.item, standing: standing, asOf: session.date)
             })
         }
         let goals = mentioned.filter { $0.item.kind == .goal && $0.event.status.isActive }
         let actions = mentioned.filter { $0.item.kind == .action && $0.event.status.isActive }
-        let closed = mentioned.filter { $0.item.closedIn == session.file }
+        let closed = mentioned.filter(\.closedHere)
 
         let minutes = ContextValues.markdown(note, .notes)
         let checkin = ContextValues.markdown(note, .checkin)

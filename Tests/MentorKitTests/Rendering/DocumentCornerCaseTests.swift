@@ -129,6 +129,27 @@ struct DocumentCornerCaseTests {
         #expect(text == "[G Ship it][A Ask Bo @the mentee]")
     }
 
+    /// A follow-up reads as it did that day even for an item closed, reopened and closed
+    /// again later: it is "closed in this session" where it was closed, and its carried
+    /// count is the one at that session's end (a review found it missing and miscounted).
+    @Test func followUpOfAnItemReopenedLater() throws {
+        var notebook = InlineNotebook([
+            ("s/2026-11-03.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen", "## Action items\n- [ ] Ship ^s\n")),
+            ("s/2026-11-10.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen", "## Review\n- [x] ^s\n")),
+            ("s/2026-11-17.md", sessionNote("date: 2026-11-17\nmentee: Alex Chen", "## Review\n- [ ] ^s\n")),
+            ("s/2026-11-24.md", sessionNote("date: 2026-11-24\nmentee: Alex Chen", "## Review\n- [x] ^s\n")),
+        ]).link(asOf: "2026-12-01")
+        notebook.templateOverrides = ["followup.md.mustache": "open:{{#actions}}{{text}}/{{carried}}{{/actions}} closed:{{#closed}}{{text}}/{{closed}}{{/closed}}"]
+        let documents = Documents(notebook)
+        func followUp(_ date: String) throws -> String {
+            try documents.followUp(session: "s/\(date).md", workingDirectory: "/notebook", format: .md)
+        }
+        #expect(try followUp("2026-11-03") == "open:Ship/0 closed:")
+        #expect(try followUp("2026-11-10") == "open: closed:Ship/2026-11-10")
+        #expect(try followUp("2026-11-17") == "open:Ship/1 closed:")
+        #expect(try followUp("2026-11-24") == "open: closed:Ship/2026-11-24")
+    }
+
     /// `session.mentor` in the follow-up (docs/templates.md) is the note's mentor, else
     /// `mentor.yml`'s (spec 3), not another note's: a spec audit found it empty, and a
     /// review found a later planned note's mentor there.
@@ -159,11 +180,14 @@ struct DocumentCornerCaseTests {
         let past = try documents.report(period: pastWeek, series: nil, format: .md)
         #expect(past.contains("- [ ] Present the RFC — @alex — due 2026-11-10 (5 days late)"))
         #expect(past.contains("overdue: 1"))
+        // Follow-through by the due date that stood then, too.
+        #expect(past.contains("- mentee: 0% on time (0 on time, 0 late, 1 overdue)"))
         let pastJSON = try documents.report(period: pastWeek, series: nil, format: .json)
         #expect(pastJSON.contains("\"due\": \"2026-11-10\""))
         let now = try documents.report(period: ReportPeriod(from: LocalDate("2026-11-30")!, to: LocalDate("2026-12-06")!),
                                        series: nil, format: .md)
         #expect(now.contains("overdue: 0"))
+        #expect(now.contains("- mentee: 100% on time (1 on time, 0 late, 0 overdue)"))
         #expect(!now.contains("2026-11-10"))
         // The follow-up of the first session, rendered today: as it stood on 2026-11-03.
         let followUp = try documents.followUp(session: "s/2026-11-03.md", workingDirectory: "/notebook", format: .md)
