@@ -90,19 +90,22 @@ struct OutputOptions: ParsableArguments {
 extension OutputOptions {
     /// The notebook path of the note that `path` names (as written, or through links), else
     /// nil: a session, a profile, or a file with a diagnostic.
+    /// `path` is absolute and standardized (`NotebookLocator.absolute`).
     static func note(at path: String, of notebook: Notebook) -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        var notes = Set(notebook.diagnostics.map(\.file))
-        for series in notebook.series { notes.formUnion(series.sessions.map(\.file)) }
-        notes.formUnion(notebook.profiles.map(\.file))
         func relative(_ path: String, to root: String) -> String? {
             path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : nil
         }
-        let written = (path as NSString).standardizingPath
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let candidates = [relative(written, to: (notebook.root as NSString).standardizingPath),
+        let candidates = [relative(path, to: notebook.root),
                           relative(real, to: URL(fileURLWithPath: notebook.root).resolvingSymlinksInPath().path)]
-        return candidates.compactMap { $0 }.first(where: notes.contains)
+            .compactMap { $0 }
+        // Outside the notebook (the usual case) no list of its notes is needed.
+        guard !candidates.isEmpty else { return nil }
+        var notes = Set(notebook.diagnostics.map(\.file))
+        for series in notebook.series { notes.formUnion(series.sessions.map(\.file)) }
+        notes.formUnion(notebook.profiles.map(\.file))
+        return candidates.first(where: notes.contains)
     }
 }
 
@@ -110,11 +113,7 @@ extension OutputOptions {
 /// fails (a full disk, a closed pipe) is an error, where `print` would drop it and exit 0.
 enum StandardOutput {
     static func write(_ text: String) throws(Failure) {
-        var failure: Failure?
-        Array(text.utf8).withUnsafeBytes { bytes in
-            do throws(Failure) { try write(bytes) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try TextDocument(text: text).write(to: write)
     }
 
     static func write(_ chunk: UnsafeRawBufferPointer) throws(Failure) {
