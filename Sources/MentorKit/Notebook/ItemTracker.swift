@@ -122,7 +122,8 @@ struct ItemTracker {
         parents.append(parent)
         createdAt.append(heldIndex)
         if let id = mention.pointee.fields.id { byID[id] = index }
-        byKey.insertIfAbsent(mention.pointee.key, index)
+        // An empty key (text of marks alone, named by its id) is no key: it names nothing.
+        if !mention.pointee.key.isEmpty { byKey.insertIfAbsent(mention.pointee.key, index) }
         return index
     }
 

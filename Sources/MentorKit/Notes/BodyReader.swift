@@ -4,13 +4,11 @@ import Foundation
 struct BodyReader {
     let path: String
     let tree: MarkdownTree
-    /// The body's lines, found only when a code block or a section's Markdown needs them
-    /// (`bodyLines()`); their count is found by a quicker scan.
     /// The body's lines, found once: boxes are checked at their written place, and fences
     /// and sections' Markdown are read by line.
     private let lines: BodyLines
     private let body: Substring
-    private let lineCount: Int
+    private var lineCount: Int { lines.count }
     let lineOffset: Int
 
     private(set) var title: String?
@@ -46,7 +44,6 @@ struct BodyReader {
         tree = CMarkAdapter.parse(body)
         self.body = body
         lines = BodyLines(body)
-        lineCount = lines.count
     }
 
     mutating func read() {
@@ -101,8 +98,9 @@ struct BodyReader {
         mentions.trimCapacity()
         reportUnclosedFences()
         // A title marked private is private too: no document shows it.
-        if let titleHeading, !SectionKind.isPrivate(heading: tree.collapsedText(of: titleHeading)) {
-            title = tree.collapsedText(of: titleHeading)
+        if let titleHeading {
+            let text = tree.collapsedText(of: titleHeading)
+            if !SectionKind.isPrivate(heading: text) { title = text }
         }
         let preambleEnd = sections.first.map { $0.line - lineOffset } ?? lineCount + 1
         let preambleStart = titleHeading.map { tree.nodes[$0].endLine + 1 } ?? 1
@@ -130,7 +128,6 @@ struct BodyReader {
         }
         for node in tree.nodes where node.kind == .codeBlock {
             guard node.line >= 1, node.line <= lineCount else { continue }
-            let lines = bodyLines()
             let opening = lines[node.line - 1].drop(while: { $0 == " " })
             guard let fence = opening.first, fence == "`" || fence == "~" else { continue }
             let length = opening.prefix(while: { $0 == fence }).count
@@ -235,17 +232,23 @@ struct BodyReader {
         return entries
     }
 
-    /// The plain text of an item's first paragraph, without a leading checkbox.
-    private func itemText(_ item: Int) -> String {
+    /// The plain text of an item's first paragraph, without a leading checkbox. `hasBox`,
+    /// when the caller knows it, spares finding the box again.
+    private func itemText(_ item: Int, hasBox known: Bool? = nil) -> String {
         guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return "" }
         let text = tree.collapsedText(of: first)
         // A box only where the item's written bytes make one (`checkbox(ofParagraph:)`, which
         // decides what is a task): collapsing turns a no-break space into a space, and `[ ]`
         // followed or filled by one is text the note shows as written.
-        guard checkbox(ofParagraph: first) != nil else { return text }
-        if let (_, rest) = ItemStatus.checkbox(at: text[...]) { return collapse(rest) }
-        // The box made a link by a reference definition: the text starts with its mark.
-        return collapse(text.dropFirst())
+        guard known ?? (checkbox(ofParagraph: first) != nil) else { return text }
+        return collapse(Substring(text.utf8.dropFirst(BodyReader.boxWidth(startingWith: text.utf8.first))))
+    }
+
+    /// How many bytes of an item's plain text the written box takes: three (`[x]`), or one
+    /// where a link reference definition (`[x]: https://...` elsewhere in the note) made it a
+    /// link, whose text is the mark alone.
+    private static func boxWidth(startingWith first: UInt8?) -> Int {
+        first == UInt8(ascii: "[") ? 3 : 1
     }
 
     /// Links of the section: Markdown links and autolinks, else a bare URL, else the text.
@@ -447,9 +450,9 @@ struct BodyReader {
                 let fields = role != nil ? itemFields(index, afterCheckbox: status != nil) : nil
                 let key = fields.map { InlineFields.key(of: $0.text) } ?? ""
                 // A mention of only an `^id` (`- [x] ^cs` in a review) names its item by the id.
-                guard let role, let fields, fields.id != nil || (!fields.text.isEmpty && !key.isEmpty) else {
+                guard let role, let fields, fields.id != nil || !key.isEmpty else {
                     if let outerMention, status == nil {
-                        let detail = itemText(index)
+                        let detail = itemText(index, hasBox: false)
                         if !detail.isEmpty { mentions[outerMention].details.append(detail) }
                     }
                     continue
@@ -483,12 +486,10 @@ struct BodyReader {
         guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return nil }
         return tree.withPlainTextBytes(of: first) { text in
             guard afterCheckbox else { return InlineFields(utf8: text) }
-            // The box is the first three bytes after the leading spaces; where a link
-            // reference definition made it a link (`[x]: https://...` elsewhere in the
-            // note), the text holds only the mark, one byte.
+            // The box comes after the leading spaces.
             var start = 0
             while start < text.count, text[start] == 0x20 { start += 1 }
-            let box = start < text.count && text[start] == UInt8(ascii: "[") ? 3 : 1
+            let box = BodyReader.boxWidth(startingWith: start < text.count ? text[start] : nil)
             return InlineFields(utf8: UnsafeBufferPointer(rebasing: text[min(text.count, start + box)...]))
         }
     }
@@ -521,10 +522,7 @@ struct BodyReader {
     // MARK: - Text
 
     /// Body lines `from` up to, not including, `to` (1-based body lines), trimmed of blank edges.
-    private func bodyLines() -> BodyLines { lines }
-
-    private mutating func source(from start: Int, to end: Int, skipping hidden: [Range<Int>] = []) -> String {
-        let lines = bodyLines()
+    private func source(from start: Int, to end: Int, skipping hidden: [Range<Int>] = []) -> String {
         let lower = max(0, start - 1)
         let upper = min(lines.count, end - 1)
         guard lower < upper else { return "" }
