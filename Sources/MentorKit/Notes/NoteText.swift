@@ -44,12 +44,17 @@ struct NoteText: Sendable {
 
     /// Whether some CR is not the start of a CRLF.
     private static func hasLoneCR(_ text: String) -> Bool {
-        var afterCR = false
-        for byte in text.utf8 {
-            if afterCR && byte != 0x0A { return true }
-            afterCR = byte == 0x0D
-        }
-        return afterCR
+        var text = text
+        text.makeContiguousUTF8()
+        // From CR to CR eight bytes at a time: a CRLF file holds one per line.
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = ByteScan.firstIndex(of: 0x0D, or: 0x0D, in: bytes, from: 0)
+            while index < bytes.count {
+                if index + 1 == bytes.count || bytes[index + 1] != 0x0A { return true }
+                index = ByteScan.firstIndex(of: 0x0D, or: 0x0D, in: bytes, from: index + 2)
+            }
+            return false
+        } ?? false
     }
 
     /// `loneCR`: the text has a CR that is not part of a CRLF.
