@@ -367,18 +367,13 @@ extension InlineFields {
         return String(decoding: key, as: UTF8.self)
     }
 
-    /// The key by its definition, on Unicode scalars.
+    /// The key by its definition: Foundation's case-insensitive folding (ICU's full case
+    /// folding), written independently of `scalarKey`'s mappings so the tests compare two
+    /// definitions, not one twice.
     static func unicodeKey(of text: some StringProtocol) -> String {
         var key = String.UnicodeScalarView()
         var pendingSpace = false
-        var folded = String.UnicodeScalarView()
-        for lowered in text.lowercased().unicodeScalars {
-            if lowered == "\u{131}" {
-                folded.append(lowered)
-            } else {
-                folded.append(contentsOf: String(lowered).uppercased().lowercased().unicodeScalars)
-            }
-        }
+        let folded = String(text).folding(options: .caseInsensitive, locale: nil).unicodeScalars
         for scalar in folded {
             if TextScanning.isSpace(scalar) {
                 pendingSpace = !key.isEmpty
