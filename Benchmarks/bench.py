@@ -20,12 +20,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def run(command, cwd=None):
+def run(command):
     """Wall seconds, peak resident memory (MiB) and CPU seconds (user + system) of one
     child process; the last two include the descendants it waited for (cmark under xargs)."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL, cwd=cwd)
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -33,9 +33,9 @@ def run(command, cwd=None):
     return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def measure(command, runs, cwd=None):
-    results = [run(command, cwd) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def measure(command, runs):
+    (time, memory, _), = measure_interleaved([command], runs)
+    return time, memory
 
 
 def measure_interleaved(commands, runs):
