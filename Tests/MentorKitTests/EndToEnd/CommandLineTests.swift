@@ -150,6 +150,19 @@ struct CommandLineTests {
         if !isNote { #expect(after.hasPrefix("# Mentoring report 2026-W49")) }
     }
 
+    /// The note is found through a link to the notebook folder too.
+    @Test func outputNeverReplacesANoteThroughALink() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("nb/sessions/a.md", "---\ndate: 2026-11-10\nmentee: Alex Chen\n---\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/link", withDestinationPath: folder.path + "/nb")
+        let run = try Self.run(["report", "--notebook", folder.path + "/nb", "--as-of", "2026-12-01",
+                                "--output", folder.path + "/link/sessions/a.md", "--force"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("never replaces a note"))
+        #expect(try String(contentsOfFile: folder.path + "/nb/sessions/a.md", encoding: .utf8).hasPrefix("---\ndate: 2026-11-10"))
+    }
+
     @Test func helpHasExamples() throws {
         for command in ["check", "export"] {
             let run = try Self.run([command, "--help"])

@@ -172,6 +172,7 @@ struct NoteReaderTests {
         ("- *[-]* emphasised", "[-] emphasised", false),
         ("- &#91;x] an entity", "[x] an entity", false),
         ("-   [/] after three spaces", "after three spaces", true),
+        ("-\t[x] a tab after the marker", "a tab after the marker", true),
     ])
     func boxesInEntries(line: String, entry: String, isTask: Bool) {
         let note = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10\nmentee: A",
@@ -250,6 +251,13 @@ struct NoteReaderTests {
         let note = NoteReader.read(path: "README.md", text: "# Hello\n- [ ] not an item\n")
         #expect(note.kind == .other)
         #expect(note.mentions.isEmpty && note.diagnostics.isEmpty)
+    }
+
+    /// Spec 8's "one error" holds with warnings about the front matter beside it.
+    @Test func aDroppedNoteHasOneErrorBesideItsWarnings() {
+        let note = NoteReader.read(path: "bad.md", text: "---\ndate: 2026-02-30\nmentee: A\nlocaton: Cafe\n---\n- [ ] x due:2026-13-01\n")
+        #expect(note.diagnostics.filter { $0.severity == .error }.map(\.code) == [.badDate])
+        #expect(note.diagnostics.filter { $0.severity == .warning }.map(\.code) == [.unknownKey])
     }
 
     @Test("Bad front matter gives one located error", arguments: [
