@@ -363,8 +363,10 @@ public enum MarkdownText {
 
 /// A default template's top-level `{{#series}}` section, cut out so that each series can
 /// be rendered on its own: `before` + each series + `after` is what the whole template
-/// renders, for templates that, like the defaults, name nothing at the loop's own level
-/// but the series' values and the document's (no `{{.}}`, no position in the loop).
+/// renders, for templates that, like the defaults, do not ask for their position in the
+/// loop. Each series renders in a one-element section of its own over the document's
+/// values, so that names, `{{.}}` and dotted names find what the whole template's loop
+/// would.
 enum SeriesLoop {
     static let open = "\n{{#series}}\n"
     static let close = "\n{{/series}}\n"
@@ -377,14 +379,19 @@ enum SeriesLoop {
     static func split(_ text: String) -> (before: String, each: String, after: String)? {
         guard let opening = text.range(of: open), text.range(of: open, range: opening.upperBound..<text.endIndex) == nil,
               let closing = text.range(of: close, range: opening.upperBound..<text.endIndex) else { return nil }
-        let body = String(text[opening.upperBound..<closing.lowerBound]) + "\n"
-        // Names with a dot at the start, or the dot itself, would see the loop's own scope;
-        // a nested `series` section would end the loop elsewhere.
-        guard !body.contains("{{."), !body.contains("{{{."), !body.contains("{{="), !body.contains("()"),
+        let body = String(text[opening.upperBound..<closing.lowerBound])
+        // The position in the loop (`first()`, `index()`, ...) would be the one-element
+        // section's; other delimiters would hide tags; a nested `series` section would end
+        // the loop elsewhere.
+        guard !body.contains("{{="), !body.contains("()"), !body.contains(element),
               !body.contains("{{#series"), !body.contains("{{^series") else { return nil }
         let pragma = text.hasPrefix("{{%") ? String(text[..<(text.firstIndex(of: "\n").map(text.index(after:)) ?? text.endIndex)]) : ""
-        return (String(text[..<text.index(after: opening.lowerBound)]), pragma + body, pragma + String(text[closing.upperBound...]))
+        let each = pragma + "{{#\(element)}}\n" + body + "\n{{/\(element)}}\n"
+        return (String(text[..<text.index(after: opening.lowerBound)]), each, pragma + String(text[closing.upperBound...]))
     }
+
+    /// The name of the section each series renders in, which no template uses.
+    static let element = "mentor-series-loop-element"
 
     /// Parsed copies of a loop's body, each used by one thread at a time.
     final class Templates: @unchecked Sendable {
@@ -419,14 +426,14 @@ enum SeriesLoop {
         let elements: [any MustacheParent]
     }
 
-    /// What a name means inside the loop: the series' value, else the document's, as the
-    /// context stack of the whole template would find it.
+    /// The document's values with one series as the loop's element: the context stack of
+    /// the whole template (the document, then the series) while it renders that series.
     struct Scope: MustacheParent {
         let element: any MustacheParent
         let root: Root
 
         func child(named name: String) -> Any? {
-            element.child(named: name) ?? root.values[name]
+            name == SeriesLoop.element ? [element] : root.values[name]
         }
     }
 }

@@ -99,8 +99,10 @@ struct ExportGoldenTests {
             #expect(parts.before.hasSuffix("\n") && !parts.before.contains("{{#series}}"))
             #expect(parts.after.contains("{{^series}}"))
         }
-        // A loop that names its own position, or a second loop, keeps the whole template.
-        #expect(SeriesLoop.split("a\n{{#series}}\n{{.}}\n{{/series}}\n") == nil)
+        // A loop that names its own position, or a second loop, keeps the whole template;
+        // `{{.}}` is the series, as in the whole template.
+        #expect(SeriesLoop.split("a\n{{#series}}\n{{#first()}}1{{/first()}}\n{{/series}}\n") == nil)
+        #expect(SeriesLoop.split("a\n{{#series}}\n{{.}}\n{{/series}}\n")?.each == "{{#\(SeriesLoop.element)}}\n{{.}}\n{{/\(SeriesLoop.element)}}\n")
         #expect(SeriesLoop.split("a\n{{#series}}\nx\n{{/series}}\n{{#series}}\ny\n{{/series}}\n") == nil)
         #expect(SeriesLoop.split("no loop") == nil)
     }
