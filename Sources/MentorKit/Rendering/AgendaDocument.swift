@@ -17,6 +17,11 @@ public enum AgendaDocument {
         ]
         var warnings: [String] = []
         if upcoming.time == nil { warnings.append("No time set: agree on a time and add it to the plan.") }
+        let link = ContextValues.linkURL(upcoming.link)
+        // The link is not quoted: it may be a `javascript:` one.
+        if upcoming.link != nil, link == nil {
+            warnings.append("The call link is not a web address a document can show: write it as https://… with no spaces (link: in the note).")
+        }
         if upcoming.location == nil && upcoming.link == nil {
             warnings.append("No place and no call link: say where you will meet (location: or link: in the note).")
         } else if upcoming.link == nil {

@@ -145,12 +145,38 @@ enum ContextValues {
     /// (`{{sorted(tags)}}` shows nothing instead of `[]`).
     static func list(_ values: [String]) -> Any { values.isEmpty ? [[String: Any]]() : values }
 
-    /// A link a document may show: nil/unsafe (`javascript:` ...) or multi-word ones become false.
-    static func link(_ url: String?) -> Any {
-        guard let url, CMarkAdapter.isSafeURL(url), !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
-            return false
+    /// A link a document may show (`linkURL`), else false.
+    static func link(_ url: String?) -> Any { linkURL(url) ?? false }
+
+    /// A link as documents show it, nil for none: an absolute URL of a safe scheme (not
+    /// `javascript:` ...) without white space, control characters, quotes or angle brackets,
+    /// so that a Markdown template may write it as an autolink, `<{{{link}}}>`, where
+    /// backslash escapes would be part of the URL. A bare host and path
+    /// (`meet.example.com/abc`, as invitations often give it) gets `https://`.
+    static func linkURL(_ url: String?) -> String? {
+        guard let url, !url.isEmpty, CMarkAdapter.isSafeURL(url),
+              !url.unicodeScalars.contains(where: { scalar in
+                  scalar.value <= 0x20 || scalar.value == 0x7F || scalar == "\"" || scalar == "<" || scalar == ">"
+                      || scalar.properties.isWhitespace
+              }) else { return nil }
+        if hasScheme(url) { return url }
+        let host = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let isHost = host.contains(".") && !host.hasPrefix(".")
+            && host.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-.:".unicodeScalars.contains($0) }
+        return isHost ? "https://" + url : nil
+    }
+
+    /// Whether a URL starts with a scheme as CommonMark's autolinks take it: a letter, then
+    /// letters, digits, `+` or `-` (a dot would make `host.com:8080` one), 2 to 32 in all, and `:`.
+    private static func hasScheme(_ url: String) -> Bool {
+        let scheme = url.utf8.prefix { $0 != UInt8(ascii: ":") }
+        guard scheme.count >= 2, scheme.count <= 32, scheme.count < url.utf8.count,
+              let first = scheme.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return false }
+        return scheme.allSatisfy { byte in
+            let lower = byte | 0x20
+            return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
         }
-        return url
     }
 
     /// Adds `hasX` (true when the list is non-empty) beside every list `X`, at every depth, so

@@ -33,6 +33,47 @@ struct DocumentCornerCaseTests {
         #expect(!agenda.contains("No place"))
     }
 
+    /// Backslash escapes do not work inside a CommonMark autolink: a call link with `_` or
+    /// `*` written escaped in `<...>` became a broken URL (an audit found it).
+    @Test("Links in Markdown documents are autolinks to the URL as written", arguments: [
+        ("https://meet.example.com/jade_alex?pwd=a_b*c&x=1", "https://meet.example.com/jade_alex?pwd=a_b*c&amp;x=1"),
+        ("meet.example.com/abc-def_g", "https://meet.example.com/abc-def_g"),
+    ])
+    func linksAreAutolinks(written: String, href: String) throws {
+        let notebook = InlineNotebook([
+            ("people/a.md", "---\ntype: profile\nname: Ann Lee\nlinks: [\"\(written)\"]\n---\n"),
+            ("s/a.md", sessionNote("date: 2026-11-24\nmentee: Ann Lee\nlink: \(written)",
+                                   "## Next session\n- When: 2026-12-08 10:00\n- Where: Room 5\n- Link: \(written)\n")),
+        ]).link()
+        let documents = Documents(notebook)
+        let agenda = try documents.agenda(series: "ann-lee", format: .md)
+        let followUp = try documents.followUp(session: "ann-lee", workingDirectory: "/", format: .md)
+        for text in [agenda, followUp] {
+            #expect(CMarkAdapter.safeHTML(text).contains("href=\"\(href)\""))
+            #expect(!text.contains("\\_"))
+        }
+        // The agenda of a first session shows the profile's links too.
+        let first = InlineNotebook([
+            ("people/a.md", "---\ntype: profile\nname: Ann Lee\nlinks: [\"\(written)\"]\n---\n"),
+            ("s/a.md", sessionNote("date: 2026-12-08\nmentee: Ann Lee\nstatus: planned\ntime: \"10:00\"")),
+        ]).link()
+        let research = try Documents(first).agenda(series: "ann-lee", format: .md)
+        #expect(CMarkAdapter.safeHTML(research).contains("href=\"\(href)\""))
+    }
+
+    @Test("A call link no document can show is left out with a warning", arguments: [
+        "javascript:alert(1)", "meet example com", "zoom",
+    ])
+    func anUnusableLinkIsWarnedAbout(link: String) throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2026-12-08\nmentee: Ann Lee\nstatus: planned\ntime: \"10:00\"\nlocation: Room 5\nlink: \(link)")),
+        ]).link()
+        let agenda = try Documents(notebook).agenda(series: "ann-lee", format: .md)
+        #expect(agenda.contains("**Link:** not set"))
+        #expect(agenda.contains("The call link is not a web address a document can show"))
+        #expect(!agenda.contains("No place"))
+    }
+
     @Test func aPastWeekShowsItemsAsTheyStoodThen() throws {
         let documents = DocumentTests.sample
         let week45 = try #require(ReportPeriod.week("2026-W45", startsOn: .monday))
