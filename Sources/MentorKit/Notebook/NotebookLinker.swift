@@ -314,8 +314,12 @@ struct NotebookLinker {
 
     /// Planned notes, plus the plan of the last note when no later note exists (spec 3.5).
     private mutating func upcomingSessions(of series: Series) -> [UpcomingSession] {
-        // A planned note followed by a held or cancelled one is not upcoming any more.
-        let afterLastRecorded = (series.sessions.lastIndex { $0.status != .planned }).map { $0 + 1 } ?? 0
+        // A planned note followed by a held one, or by a cancelled one whose day has come, is
+        // not upcoming any more. A cancellation written ahead of time leaves the meetings
+        // before it upcoming.
+        let afterLastRecorded = (series.sessions.lastIndex {
+            $0.status == .held || ($0.status == .cancelled && $0.date <= asOf)
+        }).map { $0 + 1 } ?? 0
         // A planned note is the meeting an earlier note planned for its date: what the note
         // leaves out (time, place, link, length) comes from that plan.
         let plans = series.sessions[..<afterLastRecorded].compactMap { session -> (String, NextSessionPlan)? in

@@ -74,6 +74,24 @@ struct DocumentCornerCaseTests {
         #expect(!agenda.contains("No place"))
     }
 
+    /// A cancellation written ahead of time hid the planned meeting before it: agenda,
+    /// calendar and status found no upcoming session (an audit found it).
+    @Test func aCancellationAheadLeavesTheMeetingBeforeItUpcoming() throws {
+        let files = [
+            ("s/2026-10-30.md", sessionNote("date: 2026-10-30\nmentee: Carl Cole", "## Next session\n- When: 2026-11-06 18:00\n")),
+            ("s/2026-11-06.md", sessionNote("date: 2026-11-06\nmentee: Carl Cole\nstatus: planned", "## Agenda\n- The offer\n")),
+            ("s/2026-11-13.md", sessionNote("date: 2026-11-13\nmentee: Carl Cole\nstatus: cancelled")),
+        ]
+        let before = InlineNotebook(files).link(asOf: "2026-11-04")
+        #expect(before.upcoming.map(\.file) == ["s/2026-11-06.md"])
+        #expect(before.upcoming.first?.time == LocalTime("18:00"))
+        let agenda = try Documents(before).agenda(series: "carl-cole", format: .md)
+        #expect(agenda.contains("2026-11-06 18:00") && agenda.contains("The offer"))
+        // Once the cancelled day has come, the planned note before it is past.
+        let after = InlineNotebook(files).link(asOf: "2026-11-13")
+        #expect(after.upcoming.isEmpty)
+    }
+
     @Test func aPastWeekShowsItemsAsTheyStoodThen() throws {
         let documents = DocumentTests.sample
         let week45 = try #require(ReportPeriod.week("2026-W45", startsOn: .monday))
