@@ -20,8 +20,10 @@ struct CalendarFile {
         for event in events {
             let upcoming = event.upcoming
             let people = (event.series.mentee ?? event.series.id) + (event.series.mentor.map { " and \($0)" } ?? "")
+            let sameSeries = events.filter { $0.upcoming.series == upcoming.series }.map { ($0.upcoming.date, $0.upcoming.file) }
+            let suffix = Documents.sameDaySuffix(of: (upcoming.date, upcoming.file), among: sameSeries)
             lines.append("BEGIN:VEVENT")
-            lines.append("UID:" + CalendarFile.escape("\(upcoming.series)-\(upcoming.date)@mentor.invalid"))
+            lines.append("UID:" + CalendarFile.escape("\(upcoming.series)-\(upcoming.date)\(suffix)@mentor.invalid"))
             lines.append("DTSTAMP:" + CalendarFile.basic(stamp) + "T000000Z")
             if let time = upcoming.time {
                 let start = utc(upcoming.date, time)
@@ -34,9 +36,7 @@ struct CalendarFile {
             }
             lines.append("SUMMARY:" + CalendarFile.escape("Mentoring: \(people)"))
             if let location = upcoming.location { lines.append("LOCATION:" + CalendarFile.escape(location)) }
-            if let link = upcoming.link, CMarkAdapter.isSafeURL(link), !link.contains(where: { $0.isWhitespace }) {
-                lines.append("URL:" + EmailMessage.clean(link))
-            }
+            if let link = ContextValues.linkURL(upcoming.link) { lines.append("URL:" + EmailMessage.clean(link)) }
             lines.append("DESCRIPTION:" + CalendarFile.escape(event.description))
             lines.append("END:VEVENT")
         }

@@ -104,12 +104,21 @@ public struct Documents: Sendable {
                 from: mentorEmail.map { .init(name: series.mentor ?? "", address: $0) },
                 subject: "Follow-up: our session on \(session.date)",
                 date: session.date, time: session.time, timeZone: notebook.config.timeZone,
-                messageID: "followup.\(series.id).\(session.date)@mentor.invalid",
+                messageID: "followup.\(series.id).\(session.date)\(Documents.sameDaySuffix(of: (session.date, session.file), among: series.sessions.map { ($0.date, $0.file) }))@mentor.invalid",
                 text: PlainText.fromMarkdown(try render("followup.md", context)), html: try render("followup.html", context)
             ).rendered()
         case .json, .ics:
             throw DocumentError("the follow-up comes as md, html or eml, not \(format.rawValue)")
         }
+    }
+
+    /// Nothing for the first of a series' sessions on its date, `-2`, `-3`, ... for the
+    /// later ones: so that two meetings on one day get their own Message-ID and calendar
+    /// UID (which must be unique), while the usual one-a-day keeps the id it always had.
+    static func sameDaySuffix(of session: (date: LocalDate, file: String?), among sessions: [(date: LocalDate, file: String?)]) -> String {
+        let sameDay = sessions.filter { $0.date == session.date }
+        guard let position = sameDay.firstIndex(where: { $0.file == session.file }), position > 0 else { return "" }
+        return "-\(position + 1)"
     }
 
     // MARK: - Report

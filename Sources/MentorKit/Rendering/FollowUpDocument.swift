@@ -46,16 +46,33 @@ public enum FollowUpDocument {
             "resources": ContextValues.nonEmpty(ContextValues.resources(note)),
             "email": series.profile?.header.email ?? false,
         ]
-        if let plan = session.header.next, !plan.isEmpty {
-            var next: [String: Any] = plan.date.map { ContextValues.when($0, plan.time) } ?? ["label": false]
-            next["location"] = plan.location ?? false
-            next["link"] = ContextValues.link(plan.link)
-            next["duration"] = ContextValues.duration(plan.durationMinutes)
-            context["next"] = next
-        } else {
-            context["next"] = false
-        }
+        context["next"] = nextMeeting(after: session, in: series).map { meeting -> [String: Any] in
+            var next: [String: Any] = meeting.date.map { ContextValues.when($0, meeting.time) } ?? ["label": false]
+            next["location"] = meeting.location ?? false
+            next["link"] = ContextValues.link(meeting.link)
+            next["duration"] = ContextValues.duration(meeting.durationMinutes)
+            return next
+        } ?? false
         return context
+    }
+
+    /// The meeting planned after `session`: its own plan, with what the plan leaves out
+    /// taken from a later note of the series on the plan's date (spec 3.5: that note is the
+    /// meeting), or, without a planned date, from the next note that is not cancelled. Nil
+    /// when neither says anything.
+    static func nextMeeting(after session: Session, in series: Series) -> NextSessionPlan? {
+        let plan = session.header.next.flatMap { $0.isEmpty ? nil : $0 }
+        let later = series.sessions.firstIndex { $0.file == session.file }.flatMap { index in
+            series.sessions[(index + 1)...].first { note in
+                note.status != .cancelled && (plan?.date).map { $0 == note.date } ?? true
+            }
+        }
+        guard let later else { return plan }
+        return NextSessionPlan(date: later.date, time: later.time ?? plan?.time,
+                               location: later.header.location ?? plan?.location,
+                               link: later.header.link ?? plan?.link,
+                               durationMinutes: later.header.durationMinutes ?? plan?.durationMinutes,
+                               line: plan?.line ?? 1)
     }
 
     static func sessionValues(_ session: Session, defaultMentor: String?) -> [String: Any] {

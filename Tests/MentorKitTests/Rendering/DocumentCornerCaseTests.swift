@@ -92,6 +92,47 @@ struct DocumentCornerCaseTests {
         #expect(after.upcoming.isEmpty)
     }
 
+    /// Two meetings of a series on one day shared their calendar UID and their follow-ups'
+    /// Message-ID, which must be unique (an audit found it); the usual one a day keeps its id.
+    @Test func twoMeetingsOnOneDayHaveTheirOwnIDs() throws {
+        let notebook = InlineNotebook([
+            ("s/2026-11-02-am.md", sessionNote("date: 2026-11-02\ntime: \"09:00\"\nmentee: Tao Tan", "## Notes\nMorning.\n")),
+            ("s/2026-11-02-pm.md", sessionNote("date: 2026-11-02\ntime: \"15:00\"\nmentee: Tao Tan\nprevious: \"[[2026-11-02-am]]\"", "## Notes\nAfternoon.\n")),
+            ("s/2026-11-10-am.md", sessionNote("date: 2026-11-10\ntime: \"09:00\"\nmentee: Tao Tan\nstatus: planned")),
+            ("s/2026-11-10-pm.md", sessionNote("date: 2026-11-10\ntime: \"15:00\"\nmentee: Tao Tan\nstatus: planned\nprevious: \"[[2026-11-10-am]]\"")),
+            ("people/t.md", "---\ntype: profile\nname: Tao Tan\nemail: tao@example.com\n---\n"),
+        ]).link(asOf: "2026-11-03")
+        let documents = Documents(notebook)
+        let calendar = try documents.calendar(series: nil)
+        let uids = calendar.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
+        #expect(uids == ["UID:tao-tan-2026-11-10@mentor.invalid", "UID:tao-tan-2026-11-10-2@mentor.invalid"])
+        let ids = try ["s/2026-11-02-am.md", "s/2026-11-02-pm.md"].map { file in
+            try documents.followUp(session: file, workingDirectory: "/", format: .eml)
+                .components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID:") }
+        }
+        #expect(ids == ["Message-ID: <followup.tao-tan.2026-11-02@mentor.invalid>", "Message-ID: <followup.tao-tan.2026-11-02-2@mentor.invalid>"])
+    }
+
+    /// The follow-up said "not scheduled" while a planned note for the next meeting existed
+    /// (an audit found it): a later note on the planned date, or the next note when no date
+    /// was planned, is that meeting (spec 3.5).
+    @Test func theFollowUpShowsTheNextMeetingsNote() throws {
+        let unplanned = InlineNotebook([
+            ("s/2026-11-02.md", sessionNote("date: 2026-11-02\ntime: \"10:00\"\nmentee: Una Ul", "## Notes\nTalked.\n")),
+            ("s/2026-11-09.md", sessionNote("date: 2026-11-09\ntime: \"11:00\"\nmentee: Una Ul\nstatus: planned\nlocation: Room 5\nlink: https://meet.example.com/una")),
+        ]).link(asOf: "2026-11-03")
+        let text = try Documents(unplanned).followUp(session: "s/2026-11-02.md", workingDirectory: "/", format: .md)
+        #expect(text.contains("2026-11-09 11:00") && text.contains("Room 5") && text.contains("<https://meet.example.com/una>"))
+        #expect(!text.contains("Not scheduled"))
+        // A plan for another day than the later note's stays the plan as written.
+        let elsewhere = InlineNotebook([
+            ("s/2026-11-02.md", sessionNote("date: 2026-11-02\nmentee: Una Ul", "## Next session\n- When: 2026-11-16 09:00\n- Where: Café\n")),
+            ("s/2026-11-09.md", sessionNote("date: 2026-11-09\nmentee: Una Ul\nstatus: planned\nlocation: Room 5")),
+        ]).link(asOf: "2026-11-03")
+        let planned = try Documents(elsewhere).followUp(session: "s/2026-11-02.md", workingDirectory: "/", format: .md)
+        #expect(planned.contains("2026-11-16 09:00") && planned.contains("Café") && !planned.contains("Room 5"))
+    }
+
     @Test func aPastWeekShowsItemsAsTheyStoodThen() throws {
         let documents = DocumentTests.sample
         let week45 = try #require(ReportPeriod.week("2026-W45", startsOn: .monday))
