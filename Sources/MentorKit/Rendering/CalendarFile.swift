@@ -103,22 +103,23 @@ struct CalendarFile {
     }
 
     /// Lines longer than 75 octets continue on lines starting with a space, never splitting
-    /// a UTF-8 sequence.
+    /// a UTF-8 sequence. The cut falls between scalars (RFC 5545 allows splitting a
+    /// character of several scalars, which a long run of combining marks needs).
     static func fold(_ line: String) -> String {
         guard line.utf8.count > 75 else { return line }
         var pieces: [String] = []
         var current = ""
         var octets = 0
         var limit = 75
-        for character in line {
-            let size = String(character).utf8.count
+        for scalar in line.unicodeScalars {
+            let size = UTF8.width(scalar)
             if octets + size > limit {
                 pieces.append(current)
                 current = ""
                 octets = 0
                 limit = 74
             }
-            current.append(character)
+            current.unicodeScalars.append(scalar)
             octets += size
         }
         pieces.append(current)

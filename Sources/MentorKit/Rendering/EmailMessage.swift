@@ -24,8 +24,8 @@ struct EmailMessage {
     func rendered() -> String {
         let boundary = "mentor-" + String(EmailMessage.fnv1a(text + html), radix: 16)
         var headers: [String] = []
-        if let from { headers.append("From: " + EmailMessage.mailbox(from)) }
-        headers.append("To: " + EmailMessage.mailbox(to))
+        if let from { headers.append(EmailMessage.fold("From: " + EmailMessage.mailbox(from))) }
+        headers.append(EmailMessage.fold("To: " + EmailMessage.mailbox(to)))
         headers.append(EmailMessage.fold("Subject: " + EmailMessage.encodedWord(subject)))
         headers.append("Date: " + dateHeader())
         headers.append("Message-ID: <\(EmailMessage.clean(messageID))>")
@@ -80,7 +80,9 @@ struct EmailMessage {
         return name + " <\(mail)>"
     }
 
-    /// RFC 2047 `=?UTF-8?B?...?=` for non-ASCII text, in words short enough to fold.
+    /// RFC 2047 `=?UTF-8?B?...?=` for non-ASCII text, in words short enough to fold: at
+    /// most 39 bytes each, 64 characters encoded, so that `Subject: ` and a word fit in the
+    /// 76 characters a line with encoded words may have.
     static func encodedWord(_ raw: String, always: Bool = false) -> String {
         let text = clean(raw)
         // Angle brackets are encoded too, so no header carries markup from a note.
@@ -88,9 +90,17 @@ struct EmailMessage {
         var words: [String] = []
         var chunk = ""
         for character in text {
-            if (chunk + String(character)).utf8.count > 45 {
-                words.append(chunk)
-                chunk = ""
+            if (chunk + String(character)).utf8.count > 39 {
+                // Cut after a space where there is one: the white space between encoded
+                // words is dropped when they are read, so the space stays inside the first,
+                // and a reader that keeps it anyway (Python's does, in names) splits no word.
+                if let space = chunk.lastIndex(of: " "), chunk.index(after: space) < chunk.endIndex {
+                    words.append(String(chunk[...space]))
+                    chunk = String(chunk[chunk.index(after: space)...])
+                } else {
+                    words.append(chunk)
+                    chunk = ""
+                }
             }
             chunk.append(character)
         }
@@ -98,13 +108,14 @@ struct EmailMessage {
         return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: " ")
     }
 
-    /// Folds a header line at spaces so no line exceeds 78 characters.
+    /// Folds a header line at spaces so no line exceeds 76 characters (RFC 2047's limit for
+    /// lines with encoded words; RFC 5322 asks for 78).
     static func fold(_ line: String) -> String {
-        guard line.count > 78 else { return line }
+        guard line.count > 76 else { return line }
         var lines: [String] = []
         var current = ""
         for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-            if !current.isEmpty, current.count + 1 + word.count > 78 {
+            if !current.isEmpty, current.count + 1 + word.count > 76 {
                 lines.append(current)
                 current = " " + word
             } else {

@@ -73,8 +73,33 @@ enum PlainText {
 
     static func decodeEntities(_ line: String) -> String {
         guard line.contains("&") else { return line }
-        return line.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        return decodeNumericEntities(line).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// `&#9;` and `&#x1F600;`, which cmark writes for characters Markdown cannot hold as
+    /// they are (a tab in the minutes), as their characters; a control character other than
+    /// the tab, or a number that is no character, stays as written.
+    static func decodeNumericEntities(_ line: String) -> String {
+        guard line.contains("&#") else { return line }
+        var result = ""
+        var rest = Substring(line)
+        while let start = rest.range(of: "&#") {
+            result += rest[..<start.lowerBound]
+            let body = rest[start.upperBound...]
+            let isHex = body.first == "x" || body.first == "X"
+            let digits = (isHex ? body.dropFirst() : body).prefix { isHex ? $0.isHexDigit : $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, digits.count <= 8, digits.endIndex < body.endIndex, body[digits.endIndex] == ";",
+               let value = UInt32(digits, radix: isHex ? 16 : 10), let scalar = Unicode.Scalar(value),
+               value == 9 || (value >= 0x20 && value != 0x7F) {
+                result.unicodeScalars.append(scalar)
+                rest = body[body.index(after: digits.endIndex)...]
+            } else {
+                result += "&#"
+                rest = body
+            }
+        }
+        return result + rest
     }
 }

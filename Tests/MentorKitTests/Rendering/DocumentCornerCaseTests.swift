@@ -133,6 +133,70 @@ struct DocumentCornerCaseTests {
         #expect(planned.contains("2026-11-16 09:00") && planned.contains("Café") && !planned.contains("Room 5"))
     }
 
+    /// Header lines with encoded words may have 76 characters (RFC 2047); long non-ASCII
+    /// names in From and To went past it, and a tab in the minutes reached the text part as
+    /// `&#9;` (an audit found both).
+    @Test func emailHeadersFoldAndTheTextPartHasNoEntities() throws {
+        let name = "Dr. Jürgen Müller-Lüdenscheidt von Hohenzollern-Sigmaringen, PhD"
+        let notebook = InlineNotebook([
+            ("people/m.md", "---\ntype: profile\nname: \(name)\nrole: mentor\nemail: juergen@example.com\n---\n"),
+            ("people/p.md", "---\ntype: profile\nname: Páll Jónsdóttir-Þórðarson Guðmundsdóttir Ólafsson\nemail: pall@example.com\n---\n"),
+            ("s/a.md", sessionNote("date: 2026-11-02\nmentee: Páll Jónsdóttir-Þórðarson Guðmundsdóttir Ólafsson\nmentor: \(name)",
+                                   "## Notes\nA tab\there.\n")),
+        ]).link()
+        let eml = try Documents(notebook).followUp(session: "s/a.md", workingDirectory: "/", format: .eml)
+        let head = eml.components(separatedBy: "\r\n\r\n")[0]
+        #expect(head.components(separatedBy: "\r\n").filter { $0.contains("=?") }.allSatisfy { $0.count <= 76 })
+        // Unfolded, and read as RFC 2047 says: the white space between encoded words goes.
+        let fields = head.replacingOccurrences(of: "\r\n ", with: " ").components(separatedBy: "\r\n")
+        let from = try #require(fields.first { $0.hasPrefix("From: ") })
+        let to = try #require(fields.first { $0.hasPrefix("To: ") })
+        #expect(Self.decodingEncodedWords(from) == "From: \(name) <juergen@example.com>")
+        #expect(Self.decodingEncodedWords(to) == "To: Páll Jónsdóttir-Þórðarson Guðmundsdóttir Ólafsson <pall@example.com>")
+        let parsed = try parseBack("eml", eml)
+        let text = try #require(parsed["text"] as? String)
+        #expect(text.contains("A tab\there.") && !text.contains("&#"))
+        #expect(PlainText.decodeNumericEntities("&#9;&#x41;&#0;&#1;&#xD800;&#12a;&#;") == "\tA&#0;&#1;&#xD800;&#12a;&#;")
+    }
+
+    /// `=?UTF-8?B?...?=` words decoded, the white space between two of them dropped.
+    static func decodingEncodedWords(_ header: String) -> String {
+        var result = ""
+        var pendingSpace = ""
+        var lastWasEncoded = false
+        for token in header.split(separator: " ", omittingEmptySubsequences: false) {
+            if token.hasPrefix("=?UTF-8?B?"), token.hasSuffix("?="),
+               let data = Data(base64Encoded: String(token.dropFirst(10).dropLast(2))),
+               let decoded = String(data: data, encoding: .utf8) {
+                result += (lastWasEncoded ? "" : pendingSpace) + decoded
+                lastWasEncoded = true
+            } else {
+                result += pendingSpace + token
+                lastWasEncoded = false
+            }
+            pendingSpace = " "
+        }
+        return result
+    }
+
+    /// A character of many scalars is split between folded lines rather than overrunning
+    /// RFC 5545's 75 octets (an audit found a 102-octet line).
+    @Test func calendarLinesStayWithin75OctetsForLongCharacters() throws {
+        let place = "Z" + String(repeating: "\u{301}", count: 50)
+        let notebook = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2026-12-08\nmentee: Ann Lee\nstatus: planned\ntime: \"10:00\"\nlocation: \(place)")),
+        ]).link()
+        let calendar = try Documents(notebook).calendar(series: nil)
+        let lines = calendar.components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        // Unfolded on bytes: a space before a combining mark is one character with it.
+        var bytes = Array(calendar.utf8)
+        while let fold = (0..<max(0, bytes.count - 2)).first(where: { bytes[$0] == 13 && bytes[$0 + 1] == 10 && bytes[$0 + 2] == 32 }) {
+            bytes.removeSubrange(fold..<(fold + 3))
+        }
+        #expect(String(decoding: bytes, as: UTF8.self).contains("LOCATION:" + place))
+    }
+
     @Test func aPastWeekShowsItemsAsTheyStoodThen() throws {
         let documents = DocumentTests.sample
         let week45 = try #require(ReportPeriod.week("2026-W45", startsOn: .monday))
