@@ -235,13 +235,35 @@ struct BodyReader {
     /// The plain text of an item's first paragraph, without a leading checkbox. `hasBox`,
     /// when the caller knows it, spares finding the box again.
     private func itemText(_ item: Int, hasBox known: Bool? = nil) -> String {
-        guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return "" }
+        guard let first = tree.firstChild(of: item) else { return "" }
+        guard tree.nodes[first].kind == .paragraph else {
+            // `- 2026. was a good year` and `- # of calls` are a list or a heading inside the
+            // item to CommonMark; the entry is the line as written rather than nothing.
+            let kind = tree.nodes[first].kind
+            return kind == .list || kind == .heading ? writtenText(ofItem: item) : ""
+        }
         let text = tree.collapsedText(of: first)
         // A box only where the item's written bytes make one (`checkbox(ofParagraph:)`, which
         // decides what is a task): collapsing turns a no-break space into a space, and `[ ]`
         // followed or filled by one is text the note shows as written.
         guard known ?? (checkbox(ofParagraph: first) != nil) else { return text }
         return collapse(Substring(text.utf8.dropFirst(BodyReader.boxWidth(startingWith: text.utf8.first))))
+    }
+
+    /// The first line of a list item as written, after its marker, white space collapsed.
+    private func writtenText(ofItem item: Int) -> String {
+        let node = tree.nodes[item]
+        guard node.line >= 1, node.line <= lines.count, node.column >= 1 else { return "" }
+        let line = lines[node.line - 1].utf8
+        guard let start = line.index(line.startIndex, offsetBy: node.column - 1, limitedBy: line.endIndex) else { return "" }
+        var rest = line[start...]
+        if let marker = rest.first, marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "+") {
+            rest = rest.dropFirst()
+        } else {
+            rest = rest.drop { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            if let delimiter = rest.first, delimiter == UInt8(ascii: ".") || delimiter == UInt8(ascii: ")") { rest = rest.dropFirst() }
+        }
+        return collapse(Substring(rest))
     }
 
     /// How many bytes of an item's plain text the written box takes: three (`[x]`), or one

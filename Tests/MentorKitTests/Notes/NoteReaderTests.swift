@@ -91,6 +91,19 @@ struct NoteReaderTests {
         #expect(note.sections(.challenges)[0].entries.map(\.line) == [19, 21])
     }
 
+    /// An entry CommonMark reads as a list or heading inside its item (`- 2026. ...`,
+    /// `- # ...`) was dropped without a word (an audit found it); it is the line as written.
+    @Test("An entry that starts like a list or a heading is kept as written", arguments: [
+        ("- 2026. starts like a list", "2026. starts like a list"),
+        ("- 3) third", "3) third"),
+        ("* # not a heading", "# not a heading"),
+        ("+ 1.  spaced   out", "1. spaced out"),
+    ])
+    func entriesThatStartLikeBlocks(line: String, text: String) {
+        let note = NoteReader.read(path: "a.md", text: "---\ndate: 2026-11-10\nmentee: Alex\n---\n## Key takeaways\n- Before\n\(line)\n- After\n")
+        #expect(note.sections(.takeaways).first?.entries.map(\.text) == ["Before", text, "After"])
+    }
+
     @Test func resources() {
         #expect(note.sections(.resources)[0].links == [
             ResourceLink(title: "Stakeholder mapping", url: "https://example.com/stakeholders"),
