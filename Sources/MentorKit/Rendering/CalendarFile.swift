@@ -15,8 +15,10 @@ struct CalendarFile {
     var stamp: LocalDate
 
     func rendered() -> String {
+        // No METHOD: the file is a calendar to import, not a scheduling message (RFC 5546's
+        // PUBLISH would require an ORGANIZER, which a notebook may not know).
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mentor//mentoring notebook//EN",
-                     "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+                     "CALSCALE:GREGORIAN"]
         for event in events {
             let upcoming = event.upcoming
             let people = (event.series.mentee ?? event.series.id) + (event.series.mentor.map { " and \($0)" } ?? "")

@@ -90,7 +90,7 @@ public struct Documents: Sendable {
         case .eml:
             guard let email = series.profile?.header.email, EmailMessage.isAddress(email) else {
                 if let email = series.profile?.header.email, let file = series.profile?.file {
-                    throw DocumentError("'\(email)' in \(file) is not an email address; write it like alex@example.com")
+                    throw DocumentError("'\(email)' in \(file) is not an email address; write it like alex@example.com (in ASCII: a domain with other letters in its punycode form, xn--...)")
                 }
                 let hint = series.profile.map { "add `email:` to \($0.file)" }
                     ?? "write a profile note (`type: profile`, `name: \(series.mentee ?? series.id)`, `email: ...`)"

@@ -60,8 +60,10 @@ struct EmailMessage {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
               !parts[1].hasSuffix(".") else { return false }
+        // ASCII only (RFC 5322's addr-spec): a message with a raw UTF-8 address needs a mail
+        // system that speaks SMTPUTF8, which a file opened in any client cannot count on.
         return text.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 0x20 && scalar.value != 0x7F && !"<>()[]\\,;:\"".unicodeScalars.contains(scalar)
+            scalar.value > 0x20 && scalar.value < 0x7F && !"<>()[]\\,;:\"".unicodeScalars.contains(scalar)
         }
     }
 

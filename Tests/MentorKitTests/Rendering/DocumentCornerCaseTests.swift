@@ -421,6 +421,15 @@ struct DocumentCornerCaseTests {
         }
         #expect(EmailMessage.isAddress("alex.chen+mentoring@example.co.uk"))
         #expect(!EmailMessage.isAddress("alex chen@example.com") && !EmailMessage.isAddress("alex@localhost"))
+        // Raw UTF-8 in an address needs SMTPUTF8 all the way (an audit found it accepted).
+        #expect(!EmailMessage.isAddress("zoë@exämple.com") && EmailMessage.isAddress("zoe@xn--exmple-cua.com"))
+    }
+
+    @Test func theCalendarIsToImportNotAScheduleMessage() throws {
+        let calendar = try DocumentTests.sample.calendar(series: nil)
+        // RFC 5546's METHOD:PUBLISH requires an ORGANIZER the notebook may not know.
+        #expect(!calendar.contains("METHOD:") && !calendar.contains("ORGANIZER"))
+        #expect(calendar.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"))
     }
 
     @Test func calendarEventsComeInDateOrder() throws {
