@@ -19,9 +19,13 @@ public struct Diagnostic: Sendable, Hashable {
     public var severity: Severity
     public var code: DiagnosticCode
     public var message: String
+    /// Whether it stands in a private part of the note and its message quotes from there:
+    /// the export leaves such a message out unless private parts are asked for.
+    public var isPrivate: Bool
 
     public init(file: String, line: Int = 1, column: Int = 1, severity: Severity? = nil,
-                code: DiagnosticCode, message: String) {
+                code: DiagnosticCode, message: String, isPrivate: Bool = false) {
+        self.isPrivate = isPrivate
         self.file = file
         self.line = max(1, line)
         self.column = max(1, column)

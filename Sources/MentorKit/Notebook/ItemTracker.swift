@@ -25,7 +25,7 @@ struct ItemTracker {
     private var createdAt: [Int] = []
     private var heldIndex = -1
     /// Mentions of only an `^id` that no earlier item has: they create nothing.
-    private(set) var unknownIDs: [(file: String, line: Int, column: Int, id: String)] = []
+    private(set) var unknownIDs: [(file: String, line: Int, column: Int, id: String, isPrivate: Bool)] = []
 
     /// The people's first names and slugs, worked out once per series instead of per item.
     private let menteeFirst: String?
@@ -62,7 +62,7 @@ struct ItemTracker {
                 } else if mention.pointee.fields.text.isEmpty {
                     // Nothing to create an item from: an id alone only names an item.
                     unknownIDs.append((session.pointee.file, mention.pointee.line, mention.pointee.column,
-                                       mention.pointee.fields.id ?? ""))
+                                       mention.pointee.fields.id ?? "", mention.pointee.isPrivate))
                     continue
                 } else {
                     index = create(mention, in: session, parent: parentItem)

@@ -137,7 +137,8 @@ struct NotebookLinker {
         for unknown in tracker.unknownIDs {
             diagnostics.append(Diagnostic(
                 file: unknown.file, line: unknown.line, column: unknown.column, code: .unknownItemID,
-                message: "^\(unknown.id) has no text of its own and names no earlier item of this series; write the item's text with it, or fix the id"))
+                message: "^\(unknown.id) has no text of its own and names no earlier item of this series; write the item's text with it, or fix the id",
+                isPrivate: unknown.isPrivate))
         }
         return series
     }

@@ -483,7 +483,8 @@ struct BodyReader {
                 for bad in fields.badDates {
                     diagnostics.append(Diagnostic(
                         file: path, line: node.line + lineOffset, column: node.column, code: .badFieldDate,
-                        message: "\(bad.field) date '\(bad.value)' is not a real date; write YYYY-MM-DD (the field is ignored)"))
+                        message: "\(bad.field) date '\(bad.value)' is not a real date; write YYYY-MM-DD (the field is ignored)",
+                        isPrivate: isPrivate))
                 }
                 if mentionOfNode.isEmpty { mentionOfNode = [Int32](repeating: -1, count: tree.nodes.count) }
                 mentionOfNode[index] = Int32(mentions.count)

@@ -93,7 +93,7 @@ public struct ExportDocument: Sendable {
         asOf = notebook.asOf.description
         series = notebook.series.map { SeriesEntry($0, includePrivate: includePrivate) }
         upcoming = notebook.upcoming.map(UpcomingEntry.init)
-        diagnostics = notebook.diagnostics.map(DiagnosticEntry.init)
+        diagnostics = notebook.diagnostics.map { DiagnosticEntry($0, includePrivate: includePrivate) }
     }
 
     /// The JSON text, pretty-printed, keys in contract order.
@@ -133,7 +133,7 @@ public struct ExportDocument: Sendable {
             try write(asOf: notebook.asOf.description,
                       series: RenderedInBatches(series: notebook.series, includePrivate: includePrivate, jobs: jobs),
                       upcoming: notebook.upcoming.lazy.map(UpcomingEntry.init),
-                      diagnostics: notebook.diagnostics.lazy.map(DiagnosticEntry.init),
+                      diagnostics: notebook.diagnostics.lazy.map { DiagnosticEntry($0, includePrivate: includePrivate) },
                       to: &writer, flush: flush)
         } else {
             try write(notebook, includePrivate: includePrivate, to: &writer, flush: flush)
@@ -148,7 +148,7 @@ public struct ExportDocument: Sendable {
         try write(asOf: notebook.asOf.description,
                   series: notebook.series.lazy.map { SeriesEntry($0, includePrivate: includePrivate) },
                   upcoming: notebook.upcoming.lazy.map(UpcomingEntry.init),
-                  diagnostics: notebook.diagnostics.lazy.map(DiagnosticEntry.init),
+                  diagnostics: notebook.diagnostics.lazy.map { DiagnosticEntry($0, includePrivate: includePrivate) },
                   to: &writer, flush: flush)
     }
 
@@ -429,10 +429,13 @@ extension ExportDocument.UpcomingEntry {
 }
 
 extension ExportDocument.DiagnosticEntry {
-    init(_ diagnostic: Diagnostic) {
+    /// A diagnostic as the export shows it: one in a private part keeps its place and code,
+    /// and its message (which quotes the private text) only with `includePrivate`.
+    init(_ diagnostic: Diagnostic, includePrivate: Bool = true) {
         self.init(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column,
                   severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue,
-                  message: diagnostic.message)
+                  message: diagnostic.isPrivate && !includePrivate
+                      ? "in a private part of the note; `mentor check` shows it" : diagnostic.message)
     }
 
     var json: JSONValue {

@@ -67,6 +67,34 @@ struct ExportGoldenTests {
         #expect(!followUp.contains("Secret") && !followUp.contains("Hidden") && followUp.contains("Open advice"))
     }
 
+    /// A diagnostic quoting a private part reached the export's diagnostics whole (an audit
+    /// found it): there it keeps its place and code, and its words only with include-private.
+    @Test func privateTextStaysOutOfTheExportsDiagnostics() throws {
+        let notebook = InlineNotebook([("s/2026-11-03.md", sessionNote("date: 2026-11-03\nmentee: Pia Lo", """
+            ## Private
+            - [x] ^salary-talk
+
+            ## Notes
+            ### Aside (private)
+            - [ ] x due:SECRET-DATE
+
+            ## Action items
+            - [ ] Public due:NOT-A-DATE
+            """))]).link()
+        let codes = notebook.diagnostics.map(\.code)
+        #expect(codes.filter { $0 == .unknownItemID }.count == 1 && codes.filter { $0 == .badFieldDate }.count == 2)
+        for jobs in [1, 2] {
+            var bytes: [UInt8] = []
+            ExportDocument.write(notebook, jobs: jobs) { bytes += $0 }
+            let without = String(decoding: bytes, as: UTF8.self)
+            #expect(!without.contains("salary") && !without.contains("SECRET"))
+            #expect(without.contains("NOT-A-DATE") && without.components(separatedBy: "in a private part of the note").count == 3)
+        }
+        let with = ExportDocument.render(notebook, includePrivate: true)
+        #expect(with.contains("salary-talk") && with.contains("SECRET-DATE"))
+        #expect(ExportDocument.checkJSON(notebook.diagnostics, asOf: notebook.asOf).rendered().contains("SECRET-DATE"))
+    }
+
     @Test("One thread and many threads give the same export")
     func parallelReadingIsDeterministic() {
         let path = PackagePaths.sampleNotebook
