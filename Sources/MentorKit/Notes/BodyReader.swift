@@ -470,7 +470,11 @@ struct BodyReader {
                 }
                 // Fields only for what becomes an item: most list items are entries or details.
                 let fields = role != nil ? itemFields(index, afterCheckbox: status != nil) : nil
-                let key = fields.map { InlineFields.key(of: $0.text) } ?? ""
+                var key = fields.map { InlineFields.key(of: $0.text) } ?? ""
+                // A text of only symbols (`- [ ] 🚀🚀`) has no key by the rule: it is keyed by
+                // itself, so that it is an item (and its nested tasks have a parent) that
+                // the same text follows.
+                if key.isEmpty, let text = fields?.text, !text.isEmpty { key = text }
                 // A mention of only an `^id` (`- [x] ^cs` in a review) names its item by the id.
                 guard let role, let fields, fields.id != nil || !key.isEmpty else {
                     if let outerMention, status == nil {

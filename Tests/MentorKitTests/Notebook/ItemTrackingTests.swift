@@ -49,6 +49,18 @@ struct ItemTrackingTests {
     }
 
     /// Unicode's folding keeps the dotless `ı` apart from `i` (`sık` and `sik` are two words).
+    /// An item of only symbols had an empty key and was dropped with its nested tasks, no
+    /// word said (an audit found it): it is keyed by its text and followed by it.
+    @Test func itemsOfOnlySymbolsAreItems() throws {
+        let alex = try series([
+            ("2026-11-03", "## Action items\n- [ ] 🚀🚀\n- [ ] ???\n\n## Goals\n- 🎯\n  - [ ] real subgoal\n"),
+            ("2026-11-10", "## Review\n- [x] 🚀🚀\n"),
+        ])
+        #expect(alex.items.map(\.text) == ["🚀🚀", "???", "🎯", "real subgoal"])
+        #expect(alex.items.map(\.status) == [.done, .open, .open, .open])
+        #expect(alex.items[3].parent == alex.items[2].id)
+    }
+
     @Test func dotlessIStaysApart() throws {
         let s = try series([("2026-11-03", "## Action items\n- [ ] Sık kontrol et\n- [ ] Sik kontrol et\n")])
         #expect(s.items.count == 2)
