@@ -159,8 +159,9 @@ struct FrontMatter {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             // The context mark is where the broken construct starts (an unclosed `[`), which
-            // is where the user has to look; the problem mark is often the line after it.
-            let where_ = context.map(\.mark) ?? mark
+            // is where the user has to look; the problem mark is often the line after it. A
+            // tab is the exception: the plain scalar before it is fine, the tab is the fault.
+            let where_ = problem.contains("tab character") ? mark : context.map(\.mark) ?? mark
             return located(where_, context.map { "\($0.text): \(problem)" } ?? problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let problem = "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")); keep one of them"

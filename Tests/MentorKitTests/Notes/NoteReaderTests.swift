@@ -279,6 +279,9 @@ struct NoteReaderTests {
         ("---\n- a\n- b\n---\n", .frontMatterNotMap, 2),
         ("---\njust a scalar\n---\n", .frontMatterNotMap, 2),
         ("---\ndate: 2026-11-10\ndate: 2026-11-11\nmentee: A\n---\n", .badYAML, 3),
+        // A tab is reported on its own line, not at the value before it (an audit found it).
+        ("---\ndate: 2026-11-05\nmentee: Kim\nlocation: Room 1\n\tlink: x\n---\n", .badYAML, 5),
+        ("---\ndate: 2026-11-05\n\tmentee: Kim\n---\n", .badYAML, 3),
         ("---\ntype: session\nmentee: A\n---\n", .missingDate, 1),
         ("---\ndate: 2026-02-30\nmentee: A\n---\n", .badDate, 2),
         ("---\ndate: yes\nmentee: A\n---\n", .badDate, 2),
