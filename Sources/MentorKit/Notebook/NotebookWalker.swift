@@ -12,6 +12,12 @@ enum NotebookWalker {
         let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         // The files of each folder, in name order, one run per folder in the order visited.
         var runs: [[String]] = []
+        // Links to files, with the real path of their target: one to a file the notebook
+        // also has under its own path (or through an earlier link) is left out, so that no
+        // note is read twice.
+        var linkedFiles: [(relative: String, target: String)] = []
+        // The real path of each run's folder, beside `runs`.
+        var runFolders: [String] = []
         var diagnostics: [Diagnostic] = []
         var visited: Set<String> = [realRoot]
         // Each folder with its real path: a folder that is not a link is its parent's real
@@ -29,7 +35,12 @@ enum NotebookWalker {
             // entry is looked up (and fails) as the listing would not show.
             let canEnter = listing.canEnter
             var files: [String] = []
-            defer { if !files.isEmpty { runs.append(files) } }
+            defer {
+                if !files.isEmpty {
+                    runs.append(files)
+                    runFolders.append(realDirectory)
+                }
+            }
             let directoryLength = directory.utf8.count
             for (name, listedType, isUTF8) in entries where !name.hasPrefix(".") {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
@@ -74,6 +85,10 @@ enum NotebookWalker {
                         pending.append((childAbsolute, childRelative, target))
                         continue
                     }
+                    if isFile, NotebookWalker.isMarkdownName(name) {
+                        linkedFiles.append((childRelative, target))
+                        continue
+                    }
                 } else if isDirectory {
                     let real = realDirectory + "/" + name
                     guard visited.insert(real).inserted else { continue }
@@ -94,6 +109,15 @@ enum NotebookWalker {
         // Folders are visited last name first, so the runs reversed are nearly in path order,
         // which the sort (a merge of the runs it finds) then takes in about one pass.
         var files = Array(runs.reversed().joined())
+        if !linkedFiles.isEmpty {
+            // Real paths of the files found as themselves: their folder's real path and name.
+            var reals = Set<String>()
+            for (run, folder) in zip(runs, runFolders) {
+                for file in run { reals.insert(folder + "/" + (file.split(separator: "/").last.map(String.init) ?? file)) }
+            }
+            linkedFiles.sort { TextScanning.precedesInBytes($0.relative, $1.relative) }
+            for link in linkedFiles where reals.insert(link.target).inserted { files.append(link.relative) }
+        }
         files.sort(by: TextScanning.precedesInBytes)
         return (files, diagnostics)
     }

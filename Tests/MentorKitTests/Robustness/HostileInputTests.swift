@@ -293,6 +293,29 @@ struct HostileNotebookTests {
         #expect(Set(problems.map(\.file)) == ["pipe.md", "dangling.md"])
     }
 
+    /// A link to a note of the notebook made it two sessions on one date, a `same-time`
+    /// error (an audit found it): the note is read once, under its own path.
+    @Test(arguments: [1, 2])
+    func aLinkToANoteOfTheNotebookIsNotReadAgain(jobs: Int) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("s/b.md", sessionNote("date: 2026-11-10\nmentee: A B"))
+        try folder.write("t/c.md", "plain")
+        let link = { (at: String, to: String) in try FileManager.default.createSymbolicLink(atPath: folder.path + "/" + at, withDestinationPath: to) }
+        try link("s/alias.md", "b.md")
+        try link("a.md", folder.path + "/s/b.md")
+        try link("t/x.md", "../t/c.md")
+        try link("t/y.txt.md", folder.path + "/t/c.txt")
+        try link("t/z.md", "y.txt.md")
+        try folder.write("t/c.txt", "text")
+        let (files, problems) = NotebookWalker.markdownFiles(under: folder.path, jobs: jobs)
+        // `t/y.txt.md` is the only way to `t/c.txt`, so it stays; `t/z.md` reaches it again.
+        #expect(files == ["s/b.md", "t/c.md", "t/y.txt.md"])
+        #expect(problems.isEmpty)
+        let notebook = Notebook.open(at: folder.path, asOf: LocalDate("2026-12-01"), now: Date(timeIntervalSince1970: 0), jobs: jobs)
+        #expect(notebook.diagnostics(.sameTimeConflict).isEmpty && notebook.series.first?.sessions.count == 1)
+    }
+
     @Test func frontMatterShapesThatWereSilentlyDropped() {
         let note = { (yaml: String) in NoteReader.read(path: "a.md", text: "---\n" + yaml + "\n---\n").diagnostics.map(\.code) }
         #expect(note("date: 2026-11-10\nmentee: A\nprevious: [a, b]").contains(.badPrevious))
