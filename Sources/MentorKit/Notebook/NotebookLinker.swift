@@ -194,8 +194,10 @@ struct NotebookLinker {
             let line = sessions[index].header.previousLine
             switch resolver.resolve(value, from: file, in: &seriesSessions) {
             case .notFound:
+                // The example is the note just before this one in date order, if any.
+                let example = index > 0 ? sessions[index - 1].file.split(separator: "/").last.map(String.init) : nil
                 report(file, line, .badPrevious,
-                       "previous: '\(value)' matches no session note; name a file (2026-11-03.md), a [[wikilink]] or the date of a session in series \(series)")
+                       "previous: '\(value)' matches no session note; name a file (\(example ?? "YYYY-MM-DD.md")), a [[wikilink]] or the date of a session in series \(series)")
             case .ambiguous(let paths):
                 report(file, line, .ambiguousPrevious,
                        "previous: '\(value)' matches \(paths.count) sessions (\(paths.joined(separator: ", "))); name the file's path instead")

@@ -122,8 +122,8 @@ public enum NoteReader {
             return Diagnostic(file: path, line: line, column: column, code: .notUTF8,
                               message: utf16 ? "file is UTF-16, not UTF-8; save it as UTF-8"
                                              : "file is not valid UTF-8; save it as UTF-8 in your editor")
-        case .binary(let line):
-            return Diagnostic(file: path, line: line, code: .unreadableFile,
+        case .binary(let line, let column):
+            return Diagnostic(file: path, line: line, column: column, code: .unreadableFile,
                               message: "file contains a NUL byte and looks binary; rename it or remove it from the notebook")
         case .unterminatedFrontMatter:
             return Diagnostic(file: path, line: 1, code: .unterminatedFrontMatter,

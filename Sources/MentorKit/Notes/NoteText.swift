@@ -15,7 +15,7 @@ struct NoteText: Sendable {
 
     enum Failure: Error, Equatable {
         case notUTF8(line: Int, column: Int, utf16: Bool)
-        case binary(line: Int)
+        case binary(line: Int, column: Int)
         case unterminatedFrontMatter
     }
 
@@ -28,7 +28,8 @@ struct NoteText: Sendable {
         }
         let summary = content.withUnsafeBufferPointer(ByteScan.summary)
         if let nul = summary.firstNUL {
-            return .failure(.binary(line: lineNumber(of: content.startIndex + nul, in: content)))
+            let position = position(of: content.startIndex + nul, in: content)
+            return .failure(.binary(line: position.line, column: position.column))
         }
         guard let text = summary.isASCII ? String(decoding: content, as: UTF8.self)
                                          : String(validating: content, as: UTF8.self) else {
@@ -120,14 +121,22 @@ struct NoteText: Sendable {
 
     /// The 1-based line of `index`, counting LF, CRLF and a lone CR as line ends, as the
     /// rest of the reading does.
-    private static func lineNumber(of index: ArraySlice<UInt8>.Index, in bytes: ArraySlice<UInt8>) -> Int {
+    /// The line and column (in characters, as `not-utf8` counts them: each byte that does
+    /// not continue a UTF-8 sequence starts one) of the byte at `index`.
+    private static func position(of index: ArraySlice<UInt8>.Index, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
         var line = 1
+        var column = 1
         var position = bytes.startIndex
         while position < index {
-            if endsLine(bytes, at: position) { line += 1 }
+            if endsLine(bytes, at: position) {
+                line += 1
+                column = 1
+            } else if bytes[position + 1] & 0xC0 != 0x80 {
+                column += 1
+            }
             position += 1
         }
-        return line
+        return (line, column)
     }
 
     /// Whether the byte at `position` ends a line: an LF, or a CR not followed by an LF.

@@ -75,11 +75,16 @@ struct NoteTextTests {
         }
     }
 
-    @Test("A NUL byte makes the file binary, located by its line", arguments: ["\n", "\r\n", "\r"])
+    @Test("A NUL byte makes the file binary, located by its line and column", arguments: ["\n", "\r\n", "\r"])
     func nulByteIsBinary(lineEnd: String) {
-        #expect(throws: NoteText.Failure.binary(line: 3)) {
+        #expect(throws: NoteText.Failure.binary(line: 3, column: 2)) {
             try NoteText.split(Array("abc\(lineEnd)d\(lineEnd)e".utf8) + [0, 1, 2]).get()
         }
+        // Columns count characters, as `not-utf8` does (an audit found column 1 always).
+        #expect(throws: NoteText.Failure.binary(line: 2, column: 4)) {
+            try NoteText.split(Array("x\(lineEnd)éa€".utf8) + [0]).get()
+        }
+        #expect(throws: NoteText.Failure.binary(line: 1, column: 1)) { try NoteText.split([0, 0x41]).get() }
     }
 
     /// The text entry point (`NoteReader.read(path:text:)`) splits as the bytes one does.
