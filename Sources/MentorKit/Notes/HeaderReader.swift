@@ -51,6 +51,11 @@ struct HeaderReader {
         var header = SessionHeader(date: date, time: dateTime, dateLine: dateEntry.line)
         if let entry = frontMatter["time"], let text = FrontMatter.string(entry.value) {
             if let time = LocalTime(text) {
+                if let dateTime = header.time, dateTime != time {
+                    diagnostics.append(Diagnostic(
+                        file: path, line: entry.line, column: entry.column, severity: .warning, code: .badTime,
+                        message: "time '\(text)' disagrees with the time in date (\(dateTime)), which is the one used; keep one of them"))
+                }
                 if header.time == nil { header.time = time }
             } else {
                 report(.badTime, line: entry.line, column: entry.column,

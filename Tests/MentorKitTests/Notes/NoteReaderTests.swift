@@ -299,6 +299,17 @@ struct NoteReaderTests {
         #expect(note.diagnostics.first?.severity == .error)
     }
 
+    /// A `time:` that contradicts the time in `date:` was dropped without a word (an audit
+    /// found it); the same time written twice is fine.
+    @Test func aTimeThatContradictsTheDateIsAWarning() throws {
+        let both = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10T16:00\ntime: \"17:00\"\nmentee: A"))
+        #expect(both.session?.time == LocalTime("16:00"))
+        let warning = try #require(both.diagnostics.first)
+        #expect(both.diagnostics.count == 1 && warning.code == .badTime && warning.severity == .warning && warning.line == 3)
+        let same = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10T16:00\ntime: \"16:00\"\nmentee: A"))
+        #expect(same.diagnostics.isEmpty)
+    }
+
     @Test func unknownKeyAndBadFieldDateAreWarnings() {
         let text = sessionNote("date: 2026-11-10\nmentee: A\nlocaton: Cafe", "## Goals\n- Ship due:2026-13-40\n")
         let note = NoteReader.read(path: "a.md", text: text)
