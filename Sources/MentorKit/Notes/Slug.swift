@@ -16,16 +16,25 @@ public enum Slug {
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
             if scalar == "'" || scalar == "’" { continue }
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+            let letters = scalar.isASCII ? nil : latinLetters[scalar]
+            if letters != nil || (scalar.isASCII && CharacterSet.alphanumerics.contains(scalar)) {
                 if pendingHyphen && !slug.isEmpty { slug.append("-") }
                 pendingHyphen = false
-                slug.unicodeScalars.append(scalar)
+                if let letters { slug += letters } else { slug.unicodeScalars.append(scalar) }
             } else {
                 pendingHyphen = true
             }
         }
         return slug.lowercased()
     }
+
+    /// Latin letters that folding leaves as they are (they have no accent to drop), as
+    /// they are usually written in ASCII: `Łukasz` → `lukasz`, `Þórðarson` → `thordarson`.
+    private static let latinLetters: [Unicode.Scalar: String] = [
+        "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe", "ð": "d", "Ð": "d",
+        "þ": "th", "Þ": "th", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ħ": "h", "Ħ": "h",
+        "ı": "i", "ß": "ss", "ẞ": "ss", "ŋ": "ng", "Ŋ": "ng",
+    ]
 
     /// The slug of ASCII text, on bytes (folding changes nothing there but case); nil when
     /// the text is not all ASCII.

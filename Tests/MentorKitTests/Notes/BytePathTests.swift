@@ -60,6 +60,16 @@ struct BytePathTests {
         #expect(Slug.make(text) == Slug.foldedSlug(text))
     }
 
+    /// Letters without an accent to fold away were dropped (`Łukasz` → `ukasz`; an audit
+    /// found `Þórðarson` → `or-arson`): they are written as ASCII usually writes them.
+    @Test("Latin letters that do not fold are transliterated", arguments: [
+        ("Łukasz Wójcik", "lukasz-wojcik"), ("Páll Þórðarson", "pall-thordarson"), ("Søren Kierkegaard", "soren-kierkegaard"),
+        ("Æsa Œuvre", "aesa-oeuvre"), ("Straße", "strasse"), ("Zoë O'Brien", "zoe-obrien"), ("Đorđe", "dorde"),
+    ])
+    func transliteratedSlugs(name: String, slug: String) {
+        #expect(Slug.make(name) == slug)
+    }
+
     @Test("ASCII tags equal tags read on characters", arguments: [
         "#tag", "#a/b-", "#123", "#12a", "#-", "#", "#under_score!", "#x/y/z/", "#a.b", "#tag#two",
     ])
