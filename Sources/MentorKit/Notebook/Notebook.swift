@@ -146,4 +146,32 @@ public struct TrackedItem: Sendable, Hashable {
         guard let last = history.last(where: { $0.date <= day }) else { return due }
         return last.due
     }
+
+    /// The item as it stood at the end of `day`, nil before it was created: its status, its
+    /// closing date (nil while open) and its carried count. A closing counts from its date
+    /// (a `done:` field's, else its session's), a reopening from its session's, so a past
+    /// week reads as it was even for an item reopened or dropped since.
+    public func state(on day: LocalDate) -> (status: ItemStatus, closed: LocalDate?, carried: Int)? {
+        guard created <= day else { return nil }
+        if closesOnce {
+            if let closed, closed <= day { return (status, closed, carried) }
+            return (history.last { $0.date <= day && $0.status.isActive }?.status ?? .open, nil, carried)
+        }
+        var state: (status: ItemStatus, closed: LocalDate?, carried: Int) = (.open, nil, 0)
+        for event in history {
+            let closes = !event.status.isActive
+            if ((closes ? event.closed : nil) ?? event.date) <= day {
+                state = (event.status, closes ? event.closed : nil, event.carried)
+            }
+        }
+        return state
+    }
+
+    /// Whether the item closed at most once and stayed as it closed (no reopening, no done
+    /// turned dropped): then its final status and closing date tell its state on any day.
+    var closesOnce: Bool {
+        guard let first = history.firstIndex(where: { !$0.status.isActive }) else { return true }
+        let closing = history[first]
+        return history[first...].allSatisfy { $0.status == closing.status && $0.closed == closing.closed }
+    }
 }

@@ -108,7 +108,7 @@ public struct WeeklyReport: Sendable {
         // are added up after, in series order.
         let worked = ParallelChunks.map(count: chosen.count, jobs: jobs) { index in
             (WeeklyReport.figures(of: chosen[index], period: period, end: end, overdueBefore: overdueBefore,
-                                  upcoming: byID[chosen[index].id] ?? [], stalledAfter: stalledAfter),
+                                  upcoming: byID[chosen[index].id] ?? [], stalledAfter: stalledAfter, asOf: notebook.asOf),
              Tally(chosen[index], period: period, end: end, overdueBefore: overdueBefore, weeks: weeks))
         }
         series = worked.map(\.0)
@@ -140,19 +140,31 @@ public struct WeeklyReport: Sendable {
             open = Array(repeating: 0, count: weeks.count)
             for index in series.items.indices where !series.items[index].isPrivate {
                 let (created, closedOn) = (series.items[index].created, series.items[index].closed)
+                // An item that closed once and stayed so is read from its final state; one
+                // reopened (or dropped after done) from its history, day by day.
+                let once = series.items[index].closesOnce
+                func state(on day: LocalDate) -> (status: ItemStatus, closed: LocalDate?) {
+                    if once {
+                        guard created <= day else { return (.open, nil) }
+                        if let closedOn, closedOn <= day { return (series.items[index].status, closedOn) }
+                        return (.open, nil)
+                    }
+                    return series.items[index].state(on: day).map { ($0.status, $0.closed) } ?? (.open, nil)
+                }
+                func isOpen(on day: LocalDate) -> Bool { created <= day && state(on: day).closed == nil }
                 if created <= period.to, let role = series.items[index].ownerRole, role != .other {
                     let row = role == .mentee ? 0 : 1
+                    let atEnd = state(on: period.to)
                     // Each against the due date that stood then: when it was closed, or at the end.
-                    if series.items[index].status == .done, let closedOn, closedOn <= period.to {
+                    if atEnd.status == .done, let closedOn = atEnd.closed {
                         if let due = series.items[index].due(on: closedOn), closedOn > due { closedLate[row] += 1 } else { closedOnTime[row] += 1 }
-                    } else if WeeklyReport.isOpen(created: created, closed: closedOn, on: end),
-                              let due = series.items[index].due(on: end), due < overdueBefore {
+                    } else if isOpen(on: end), let due = series.items[index].due(on: end), due < overdueBefore {
                         openOverdue[row] += 1
                     }
                 }
                 for (week, bounds) in weeks.enumerated() {
-                    if let closedOn, closedOn >= bounds.from, closedOn <= bounds.to { closed[week] += 1 }
-                    if WeeklyReport.isOpen(created: created, closed: closedOn, on: bounds.openOn) { open[week] += 1 }
+                    if created <= bounds.to, let closedOn = state(on: bounds.to).closed, closedOn >= bounds.from { closed[week] += 1 }
+                    if isOpen(on: bounds.openOn) { open[week] += 1 }
                 }
             }
         }
@@ -160,14 +172,16 @@ public struct WeeklyReport: Sendable {
 
     /// One series' figures: its sessions and items as they stood at the end of the period.
     static func figures(of series: Series, period: ReportPeriod, end: LocalDate, overdueBefore: LocalDate,
-                        upcoming: [UpcomingSession], stalledAfter: Int) -> SeriesFigures {
+                        upcoming: [UpcomingSession], stalledAfter: Int, asOf: LocalDate) -> SeriesFigures {
         // Dates and indices rather than copies of the sessions, which hold whole notes.
         var heldDates: [LocalDate] = []
         var heldInPeriod: [Int] = []
         for index in series.sessions.indices where series.sessions[index].status == .held {
             let date = series.sessions[index].date
             heldDates.append(date)
-            if date >= period.from && date <= period.to { heldInPeriod.append(index) }
+            // Up to `end`: a note marked held but dated after the as-of date (`held-in-future`)
+            // is not held yet, here as for the last session.
+            if date >= period.from && date <= end { heldInPeriod.append(index) }
         }
         var created: [ItemStanding] = []
         var closed: [ItemStanding] = []
@@ -187,19 +201,30 @@ public struct WeeklyReport: Sendable {
                 }
             }
         }
-        let last = heldDates.last { $0 <= end }
+        // The latest date, not the last in chain order (`previous:` may order notes otherwise).
+        let last = heldDates.filter { $0 <= end }.max()
         let days = last.map { $0.days(to: end) }
-        // By index: `first(where:)` would copy every session it looks at.
-        let following = series.sessions.indices.first {
-            series.sessions[$0].date > period.to && series.sessions[$0].status != .cancelled
+        // A past period's next session is the first note after it (what an earlier note's
+        // plan for its date says filling in what it leaves out), else the upcoming one; the
+        // current period's is the first upcoming session, which may fall inside it.
+        let upcomingFirst = upcoming.first { $0.date >= period.from }
+        let following: UpcomingSession?
+        do {
+            // By index: `first(where:)` would copy every session it looks at.
+            following = series.sessions.indices.first {
+                series.sessions[$0].date > period.to && series.sessions[$0].status != .cancelled
+            }.map { index in
+                let session = series.sessions[index]
+                let plan = series.sessions[..<index].indices.reversed().lazy
+                    .compactMap { series.sessions[$0].header.next }.first { $0.date == session.date }
+                return UpcomingSession(series: series.id, date: session.date, time: session.time ?? plan?.time,
+                                       location: session.header.location ?? plan?.location,
+                                       link: session.header.link ?? plan?.link,
+                                       durationMinutes: session.header.durationMinutes ?? plan?.durationMinutes,
+                                       file: session.file, plannedIn: nil)
+            }
         }
-        let followingNote = following.map { index in
-            let session = series.sessions[index]
-            return UpcomingSession(series: series.id, date: session.date, time: session.time,
-                                   location: session.header.location, link: session.header.link,
-                                   durationMinutes: session.header.durationMinutes, file: session.file, plannedIn: nil)
-        }
-        let next = followingNote ?? upcoming.first { $0.date >= period.from }
+        let next = period.to < asOf ? following ?? upcomingFirst : upcomingFirst ?? following
         return SeriesFigures(
             series: series,
             sessionsHeld: heldInPeriod.map { series.sessions[$0] },
@@ -222,9 +247,9 @@ public struct WeeklyReport: Sendable {
     static func standing(of item: UnsafePointer<TrackedItem>, at index: Int, on day: LocalDate, heldDates: [LocalDate],
                          overdueBefore: LocalDate) -> ItemStanding {
         let due = item.pointee.due(on: day)
-        guard isOpen(created: item.pointee.created, closed: item.pointee.closed, on: day) else {
-            return ItemStanding(index: index, status: item.pointee.status, closed: item.pointee.closed, carried: item.pointee.carried,
-                                overdue: item.pointee.overdue, due: due)
+        if let state = item.pointee.state(on: day), let closed = state.closed {
+            return ItemStanding(index: index, status: state.status, closed: closed, carried: state.carried,
+                                overdue: false, due: due)
         }
         var status = item.pointee.history.last { $0.date <= day && $0.status.isActive }?.status ?? .open
         if !status.isActive { status = .open }

@@ -197,6 +197,64 @@ struct DocumentCornerCaseTests {
         #expect(String(decoding: bytes, as: UTF8.self).contains("LOCATION:" + place))
     }
 
+    /// A past week read an item's final state: closed in W46 and reopened in W47, it was open
+    /// in W46's report, chart and follow-through (an audit found it). Each reads its history.
+    @Test func aPastWeekReadsReopenedAndDroppedItemsAsTheyStood() throws {
+        let notebook = InlineNotebook([
+            ("s/a1.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen", """
+                ## Action items
+                - [ ] @alex Reopen me due:2026-11-20 ^ro
+                - [ ] @alex Overdue open due:2026-11-10 ^oo
+                - [ ] @alex Done then dropped ^dd
+                - [ ] @alex Done early ^de
+                """)),
+            ("s/a2.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen", "## Review\n- [x] ^ro\n- [x] ^dd\n- [x] ^de done:2026-11-08\n")),
+            ("s/a3.md", sessionNote("date: 2026-11-17\nmentee: Alex Chen", "## Review\n- [ ] ^ro\n- [-] ^dd\n")),
+        ]).link()
+        let w46 = try #require(ReportPeriod.week("2026-W46", startsOn: .monday))
+        let report = WeeklyReport(notebook, period: w46)
+        let figures = try #require(report.series.first)
+        let ids = { (list: [WeeklyReport.ItemStanding]) in list.map { figures.series.items[$0.index].id } }
+        #expect(ids(figures.closed).sorted() == ["dd", "ro"])
+        #expect(figures.closed.map(\.status).sorted { $0.rawValue < $1.rawValue } == [.done, .done])
+        #expect(ids(figures.open) == ["oo"] && ids(figures.overdue) == ["oo"])
+        // Mentee: ro, dd on time in W46 and de (done 11-08, in W45, before the period's end), oo overdue.
+        #expect(report.followThrough[0].closedOnTime == 3 && report.followThrough[0].openOverdue == 1)
+        #expect(report.chart.suffix(2).map { [$0.closed, $0.open] } == [[1, 3], [2, 1]])
+        // The week after: ro is open again, dd was dropped.
+        let w47 = WeeklyReport(notebook, period: try #require(ReportPeriod.week("2026-W47", startsOn: .monday)))
+        let later = try #require(w47.series.first)
+        #expect(later.open.map { later.series.items[$0.index].id }.sorted() == ["oo", "ro"])
+        #expect(later.closed.map { later.series.items[$0.index].id } == ["dd"] && later.closed.first?.status == .dropped)
+        #expect(w47.followThrough[0].closedOnTime == 1)
+    }
+
+    /// The current week's next session skipped the upcoming one inside the week when a later
+    /// note existed; the last session was the last in chain order, not the latest; a note
+    /// marked held after the as-of date counted as held (an audit found all three).
+    @Test func theReportsSessionsGoByDate() throws {
+        let notebook = InlineNotebook([
+            ("s/b1.md", sessionNote("date: 2026-11-24\nmentee: Bo Li", "## Action items\n- [ ] thing\n\n## Next session\n- When: 2026-12-03 10:00\n")),
+            ("s/b2.md", sessionNote("date: 2026-12-03\nmentee: Bo Li", "## Agenda\n- x\n")),
+            ("s/b3.md", sessionNote("date: 2026-12-10\ntime: \"10:00\"\nmentee: Bo Li", "## Agenda\n- y\n")),
+            ("t/a.md", sessionNote("date: 2026-11-10\nmentee: Lee Ro", "## Action items\n- [ ] x\n")),
+            ("t/c.md", sessionNote("date: 2026-11-25\nmentee: Lee Ro\nprevious: a.md", "## Notes\nc\n")),
+            ("t/b.md", sessionNote("date: 2026-11-20\nmentee: Lee Ro\nprevious: c.md", "## Notes\nb\n")),
+            ("t/d.md", sessionNote("date: 2026-12-04\nmentee: Lee Ro\nstatus: held\nprevious: b.md", "## Notes\nd\n")),
+        ]).link()
+        let week = try #require(ReportPeriod.week("2026-W49", startsOn: .monday))
+        let report = WeeklyReport(notebook, period: week)
+        let bo = try #require(report.series.first { $0.series.id == "bo-li" })
+        #expect(bo.next?.date == LocalDate("2026-12-03") && bo.next?.time == LocalTime("10:00"))
+        let lee = try #require(report.series.first { $0.series.id == "lee-ro" })
+        #expect(lee.lastSession == LocalDate("2026-11-25") && lee.daysSinceLastSession == 6)
+        #expect(lee.sessionsHeld.isEmpty)
+        // A past week's next session is the first note after it, its time from the plan.
+        let past = WeeklyReport(notebook, period: try #require(ReportPeriod.week("2026-W48", startsOn: .monday)))
+        let boThen = try #require(past.series.first { $0.series.id == "bo-li" })
+        #expect(boThen.next?.file == "s/b2.md" && boThen.next?.time == LocalTime("10:00"))
+    }
+
     @Test func aPastWeekShowsItemsAsTheyStoodThen() throws {
         let documents = DocumentTests.sample
         let week45 = try #require(ReportPeriod.week("2026-W45", startsOn: .monday))

@@ -49,18 +49,26 @@ struct ReportReference {
             // Every item as it stood at the end of the period, not as it stands today.
             let items = series.items.filter { !$0.isPrivate && $0.created <= end }
                 .map { ReportReference.snapshot($0, on: end, heldDates: heldDates, overdueBefore: overdueBefore) }
-            let last = held.last { $0.date <= end }
+            // The latest held date up to the end, whatever the chain's order.
+            let last = held.filter { $0.date <= end }.max { $0.date < $1.date }
             let days = last.map { $0.date.days(to: end) }
             let open = items.filter { $0.status.isActive }
+            // A past period's next session is the first note after it (an earlier plan for its
+            // date filling in); the current one's is the first upcoming session.
             let followingNote = series.sessions.first { $0.date > period.to && $0.status != .cancelled }.map { session in
-                UpcomingSession(series: series.id, date: session.date, time: session.time, location: session.header.location,
-                                link: session.header.link, durationMinutes: session.header.durationMinutes,
-                                file: session.file, plannedIn: nil)
+                let plan = series.sessions.filter { $0.date <= session.date && $0.file != session.file }
+                    .compactMap(\.header.next).last { $0.date == session.date }
+                return UpcomingSession(series: series.id, date: session.date, time: session.time ?? plan?.time,
+                                       location: session.header.location ?? plan?.location,
+                                       link: session.header.link ?? plan?.link,
+                                       durationMinutes: session.header.durationMinutes ?? plan?.durationMinutes,
+                                       file: session.file, plannedIn: nil)
             }
-            let next = followingNote ?? notebook.upcoming.first { $0.series == series.id && $0.date >= period.from }
+            let upcoming = notebook.upcoming.first { $0.series == series.id && $0.date >= period.from }
+            let next = period.to < notebook.asOf ? followingNote ?? upcoming : upcoming ?? followingNote
             return SeriesFigures(
                 series: series,
-                sessionsHeld: held.filter { $0.date >= period.from && $0.date <= period.to },
+                sessionsHeld: held.filter { $0.date >= period.from && $0.date <= end },
                 created: items.filter { $0.created >= period.from && $0.created <= period.to },
                 closed: items.filter { $0.closed.map { $0 >= period.from && $0 <= period.to } ?? false },
                 open: open,
