@@ -18,6 +18,8 @@ public struct Notebook: Sendable {
     public var fileCount: Int
     /// The notebook's own templates by file name (`agenda.md.mustache`).
     public var templateOverrides: [String: String] = [:]
+    /// Symbolic links to notes read under another path: each link's path with that path.
+    public var aliases: [String: String] = [:]
 
     /// The series with this id. The linker keeps series sorted by id, so this is a binary
     /// search (documents look a series up per upcoming session); a scan answers for an

@@ -82,7 +82,7 @@ struct NotebookLinker {
             }
             let profiles = readProfiles
             let profileIndex = ProfileIndex(profiles)
-            let resolver = PreviousResolver(paths: sessionPaths)
+            let resolver = PreviousResolver(paths: sessionPaths, aliases: source.aliases)
             let ids = notesBySeries.keys.sorted()
             let members = ids.map { notesBySeries[$0] ?? [] }
             return ParallelChunks.map(count: ids.count, jobs: jobs) { [self] index in
@@ -112,7 +112,7 @@ struct NotebookLinker {
         upcoming.sort { ($0.date, $0.time?.minutes ?? -1, $0.series) < ($1.date, $1.time?.minutes ?? -1, $1.series) }
         return Notebook(root: source.root, config: source.config, asOf: asOf, series: allSeries,
                         profiles: readProfiles, upcoming: upcoming, diagnostics: diagnostics.sortedForReport(),
-                        fileCount: fileCount, templateOverrides: source.templateOverrides)
+                        fileCount: fileCount, templateOverrides: source.templateOverrides, aliases: source.aliases)
     }
 
     /// One series: its chain, people, profile and items.

@@ -12,14 +12,18 @@ public struct NotebookSource: Sendable {
     public var diagnostics: [Diagnostic]
     /// The notebook's own `templates/*.mustache`, by file name: they override the defaults.
     public var templateOverrides: [String: String]
+    /// Symbolic links to notes read under another path: each link's path with that path.
+    public var aliases: [String: String]
 
     public init(root: String, config: NotebookConfig = NotebookConfig(), notes: [Note],
-                diagnostics: [Diagnostic] = [], templateOverrides: [String: String] = [:]) {
+                diagnostics: [Diagnostic] = [], templateOverrides: [String: String] = [:],
+                aliases: [String: String] = [:]) {
         self.root = root
         self.config = config
         self.notes = notes
         self.diagnostics = diagnostics
         self.templateOverrides = templateOverrides
+        self.aliases = aliases
     }
 
     /// Reads the notebook at `root`: `mentor.yml`, then every `*.md` below it except in
@@ -42,13 +46,13 @@ public struct NotebookSource: Sendable {
                                               message: "mentor.yml cannot be read (it must be a plain file of at most 1 MiB); check what it is"))
             }
         }
-        let (files, walkProblems) = NotebookWalker.markdownFiles(under: root, jobs: jobs)
+        let (files, walkProblems, aliases) = NotebookWalker.markdownFilesAndAliases(under: root, jobs: jobs)
         diagnostics += walkProblems
         let notes = readNotes(files, root: root, jobs: jobs, keepingMarkdown: keepingMarkdown,
                               keepingEntries: keepingEntries)
         let (templates, templateProblems) = readTemplates(root: root)
         return NotebookSource(root: root, config: config, notes: notes, diagnostics: diagnostics + templateProblems,
-                              templateOverrides: templates)
+                              templateOverrides: templates, aliases: aliases)
     }
 
     /// True when `path`, links resolved, is inside the notebook (or does not exist).

@@ -7,6 +7,14 @@ enum NotebookWalker {
     /// when they resolve inside the notebook, and each folder is visited once, so a link
     /// loop ends.
     static func markdownFiles(under root: String, jobs: Int = 1) -> ([String], [Diagnostic]) {
+        let (files, diagnostics, _) = markdownFilesAndAliases(under: root, jobs: jobs)
+        return (files, diagnostics)
+    }
+
+    /// The same, and the links left out because the file they lead to is read under another
+    /// path: each link's path with the path its file is read under, so that a `previous:` or
+    /// a follow-up naming the link still finds the note.
+    static func markdownFilesAndAliases(under root: String, jobs: Int = 1) -> ([String], [Diagnostic], [String: String]) {
         let fileManager = FileManager.default
         var prefetched = prefetchListings(under: root, jobs: jobs)
         let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
@@ -16,8 +24,8 @@ enum NotebookWalker {
         // also has under its own path (or through an earlier link) is left out, so that no
         // note is read twice.
         var linkedFiles: [(relative: String, target: String)] = []
-        // The real path of each run's folder, beside `runs`.
-        var runFolders: [String] = []
+        // The path the walk gives each folder it enters, by the folder's real path.
+        var folderByReal: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var visited: Set<String> = [realRoot]
         // Each folder with its real path: a folder that is not a link is its parent's real
@@ -35,12 +43,8 @@ enum NotebookWalker {
             // entry is looked up (and fails) as the listing would not show.
             let canEnter = listing.canEnter
             var files: [String] = []
-            defer {
-                if !files.isEmpty {
-                    runs.append(files)
-                    runFolders.append(realDirectory)
-                }
-            }
+            defer { if !files.isEmpty { runs.append(files) } }
+            if folderByReal[realDirectory] == nil { folderByReal[realDirectory] = relative }
             let directoryLength = directory.utf8.count
             for (name, listedType, isUTF8) in entries where !name.hasPrefix(".") {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
@@ -109,17 +113,28 @@ enum NotebookWalker {
         // Folders are visited last name first, so the runs reversed are nearly in path order,
         // which the sort (a merge of the runs it finds) then takes in about one pass.
         var files = Array(runs.reversed().joined())
+        var aliases: [String: String] = [:]
         if !linkedFiles.isEmpty {
-            // Real paths of the files found as themselves: their folder's real path and name.
-            var reals = Set<String>()
-            for (run, folder) in zip(runs, runFolders) {
-                for file in run { reals.insert(folder + "/" + (file.split(separator: "/").last.map(String.init) ?? file)) }
-            }
+            // A target in a folder the walk entered, with a name the walk reads, is read under
+            // its own path; of several links to another file, the first by path is read.
+            var readAs: [String: String] = [:]
             linkedFiles.sort { TextScanning.precedesInBytes($0.relative, $1.relative) }
-            for link in linkedFiles where reals.insert(link.target).inserted { files.append(link.relative) }
+            for link in linkedFiles {
+                let slash = link.target.lastIndex(of: "/") ?? link.target.startIndex
+                let name = String(link.target[link.target.index(after: slash)...])
+                if let folder = folderByReal[String(link.target[..<slash])], !name.hasPrefix("."),
+                   NotebookWalker.isMarkdownName(name) {
+                    aliases[link.relative] = folder.isEmpty ? name : folder + "/" + name
+                } else if let first = readAs[link.target] {
+                    aliases[link.relative] = first
+                } else {
+                    readAs[link.target] = link.relative
+                    files.append(link.relative)
+                }
+            }
         }
         files.sort(by: TextScanning.precedesInBytes)
-        return (files, diagnostics)
+        return (files, diagnostics, aliases)
     }
 
     /// A folder's listing and whether it can be entered (without which the listed types

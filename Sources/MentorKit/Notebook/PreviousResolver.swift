@@ -57,8 +57,13 @@ struct PreviousResolver: Sendable {
         var second: String
     }
 
-    /// `paths`: every session's, in notebook order.
-    init(paths sessionPaths: [String]) {
+    /// Links to notes read under another path (`NotebookSource.aliases`).
+    private let aliases: [String: String]
+
+    /// `paths`: every session's, in notebook order; `aliases`: links to notes, with the
+    /// paths the notes are read under.
+    init(paths sessionPaths: [String], aliases: [String: String] = [:]) {
+        self.aliases = aliases
         var paths = Set<String>(minimumCapacity: sessionPaths.count)
         var unusual: [Pair: [String]] = [:]
         for path in sessionPaths {
@@ -94,8 +99,9 @@ struct PreviousResolver: Sendable {
         let folder = PreviousResolver.folder(of: notePath)
         for base in [folder, ""] {
             for spelling in [value, value + ".md"] {
-                guard let path = PreviousResolver.normalize(base.isEmpty ? spelling : base + "/" + spelling),
-                      contains(path) else { continue }
+                guard let written = PreviousResolver.normalize(base.isEmpty ? spelling : base + "/" + spelling) else { continue }
+                let path = aliases[written] ?? written
+                guard contains(path) else { continue }
                 return .found(path)
             }
         }
@@ -120,10 +126,10 @@ struct PreviousResolver: Sendable {
         name = PreviousResolver.trimmed(name)
         if name.lowercased().hasSuffix(".md") { name = String(name.dropLast(3)) }
         if name.contains("/") {
-            let path = PreviousResolver.normalize(name + ".md")
+            let path = PreviousResolver.normalize(name + ".md").map { aliases[$0] ?? $0 }
             if let path, contains(path) { return .found(path) }
             let folder = PreviousResolver.folder(of: notePath)
-            if let path = PreviousResolver.normalize(folder + "/" + name + ".md"), contains(path) {
+            if let path = PreviousResolver.normalize(folder + "/" + name + ".md").map({ aliases[$0] ?? $0 }), contains(path) {
                 return .found(path)
             }
             return .notFound

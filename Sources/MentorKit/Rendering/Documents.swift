@@ -208,7 +208,9 @@ public struct Documents: Sendable {
             NotebookLocator.absolute(reference, from: root),
         ]
         for candidate in candidates where candidate.hasPrefix(root + "/") {
-            let relative = String(candidate.dropFirst(root.count + 1))
+            let written = String(candidate.dropFirst(root.count + 1))
+            // A link to a note names that note.
+            let relative = notebook.aliases[written] ?? written
             if let series = notebook.series.first(where: { $0.sessions.contains { $0.file == relative } }),
                let session = series.sessions.first(where: { $0.file == relative }) {
                 guard session.status == .held else {

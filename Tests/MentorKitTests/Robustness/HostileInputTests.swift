@@ -314,6 +314,18 @@ struct HostileNotebookTests {
         #expect(problems.isEmpty)
         let notebook = Notebook.open(at: folder.path, asOf: LocalDate("2026-12-01"), now: Date(timeIntervalSince1970: 0), jobs: jobs)
         #expect(notebook.diagnostics(.sameTimeConflict).isEmpty && notebook.series.first?.sessions.count == 1)
+        // The link still names its note: in `previous:` and as the follow-up's session (a
+        // review found both broken by leaving the link out).
+        try folder.write("s/c.md", sessionNote("date: 2026-11-17\nmentee: A B\nprevious: ../a.md"))
+        try folder.write("s/d.md", sessionNote("date: 2026-11-24\nmentee: A B\nprevious: \"[[s/latest]]\""))
+        try link("s/latest.md", "c.md")
+        let linked = Notebook.open(at: folder.path, asOf: LocalDate("2026-12-01"), now: Date(timeIntervalSince1970: 0), jobs: jobs)
+        #expect(linked.diagnostics(.badPrevious).isEmpty && linked.diagnostics(.previousShared).isEmpty)
+        let sessions = try #require(linked.series.first?.sessions)
+        #expect(sessions.map(\.file) == ["s/b.md", "s/c.md", "s/d.md"])
+        #expect(sessions.map(\.previous) == [nil, "s/b.md", "s/c.md"])
+        let followUp = try Documents(linked).followUp(session: "a.md", workingDirectory: "/", format: .md)
+        #expect(followUp.contains("2026-11-10"))
     }
 
     @Test func frontMatterShapesThatWereSilentlyDropped() {
