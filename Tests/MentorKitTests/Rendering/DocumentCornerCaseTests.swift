@@ -106,6 +106,14 @@ struct DocumentCornerCaseTests {
         let calendar = try documents.calendar(series: nil)
         let uids = calendar.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
         #expect(uids == ["UID:tao-tan-2026-11-10@mentor.invalid", "UID:tao-tan-2026-11-10-2@mentor.invalid"])
+        // The afternoon keeps its UID when the morning is no longer upcoming (a review found
+        // the ids moving to the other event).
+        let morningCancelled = InlineNotebook([
+            ("s/2026-11-10-am.md", sessionNote("date: 2026-11-10\ntime: \"09:00\"\nmentee: Tao Tan\nstatus: cancelled")),
+            ("s/2026-11-10-pm.md", sessionNote("date: 2026-11-10\ntime: \"15:00\"\nmentee: Tao Tan\nstatus: planned\nprevious: \"[[2026-11-10-am]]\"")),
+        ]).link(asOf: "2026-11-03")
+        let afternoon = try Documents(morningCancelled).calendar(series: nil).components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
+        #expect(afternoon == ["UID:tao-tan-2026-11-10-2@mentor.invalid"])
         let ids = try ["s/2026-11-02-am.md", "s/2026-11-02-pm.md"].map { file in
             try documents.followUp(session: file, workingDirectory: "/", format: .eml)
                 .components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID:") }
