@@ -6,7 +6,7 @@ import Foundation
 enum PlainText {
     static func fromMarkdown(_ markdown: String) -> String {
         markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            decodeEntities(unescape(rewriteLinks(String(line))))
+            unescapeAndDecode(rewriteLinks(String(line)))
         }.joined(separator: "\n")
     }
 
@@ -50,32 +50,72 @@ enum PlainText {
         return nil
     }
 
-    /// `\*` → `*`, for every escaped ASCII punctuation character.
-    static func unescape(_ line: String) -> String {
-        var result = ""
-        var escaping = false
-        for character in line {
-            if escaping {
-                if !(character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol) {
-                    result.append("\\")
+    /// Backslash escapes and entities undone in one pass, as CommonMark reads them: `\*` is
+    /// `*` for every ASCII punctuation character, an escaped `&` starts no entity, `&lt;`,
+    /// `&gt;`, `&quot;`, `&#39;`, `&amp;` and numeric entities are their characters, and a
+    /// code span stays as written.
+    static func unescapeAndDecode(_ line: String) -> String {
+        guard line.contains("\\") || line.contains("&") else { return line }
+        let scalars = Array(line.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        func run(at start: Int) -> Int {
+            var end = start
+            while end < scalars.count, scalars[end] == "`" { end += 1 }
+            return end - start
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "`" {
+                // A code span: from a run of backticks to the next run of the same length.
+                let length = run(at: index)
+                var search = index + length
+                var close: Int?
+                while search < scalars.count {
+                    if scalars[search] == "`" {
+                        let other = run(at: search)
+                        if other == length { close = search; break }
+                        search += other
+                    } else {
+                        search += 1
+                    }
                 }
-                result.append(character)
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
+                let end = close.map { $0 + length } ?? index + length
+                result.append(contentsOf: scalars[index..<end])
+                index = end
+            } else if scalar == "\\", index + 1 < scalars.count, isASCIIPunctuation(scalars[index + 1]) {
+                result.append(scalars[index + 1])
+                index += 2
+            } else if scalar == "&", let (decoded, length) = entity(at: index, in: scalars) {
+                result.append(decoded)
+                index += length
             } else {
-                result.append(character)
+                result.append(scalar)
+                index += 1
             }
         }
-        if escaping { result.append("\\") }
-        return result
+        return String(result)
     }
 
-    static func decodeEntities(_ line: String) -> String {
-        guard line.contains("&") else { return line }
-        return decodeNumericEntities(line).replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+    private static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars.contains(scalar)
+    }
+
+    /// The character of the entity starting at `start` and the entity's length in scalars.
+    private static func entity(at start: Int, in scalars: [Unicode.Scalar]) -> (Unicode.Scalar, Int)? {
+        guard let semicolon = scalars[start...].prefix(12).firstIndex(of: ";") else { return nil }
+        let text = String(String.UnicodeScalarView(scalars[start...semicolon]))
+        switch text {
+        case "&lt;": return ("<", text.unicodeScalars.count)
+        case "&gt;": return (">", text.unicodeScalars.count)
+        case "&quot;": return ("\"", text.unicodeScalars.count)
+        case "&#39;": return ("'", text.unicodeScalars.count)
+        case "&amp;": return ("&", text.unicodeScalars.count)
+        default:
+            let decoded = decodeNumericEntities(text)
+            guard decoded != text, decoded.unicodeScalars.count == 1, let scalar = decoded.unicodeScalars.first else { return nil }
+            return (scalar, text.unicodeScalars.count)
+        }
     }
 
     /// `&#9;` and `&#x1F600;`, which cmark writes for characters Markdown cannot hold as

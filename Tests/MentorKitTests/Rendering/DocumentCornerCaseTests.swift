@@ -165,6 +165,11 @@ struct DocumentCornerCaseTests {
         let text = try #require(parsed["text"] as? String)
         #expect(text.contains("A tab\there.") && !text.contains("&#"))
         #expect(PlainText.decodeNumericEntities("&#9;&#x41;&#0;&#1;&#xD800;&#12a;&#;") == "\tA&#0;&#1;&#xD800;&#12a;&#;")
+        // One pass, as CommonMark reads it: an escaped `&` and a code span are literal text
+        // (a review found `\&#65;` and `` `&#160;` `` decoded).
+        #expect(PlainText.unescapeAndDecode("Use `&#160;` and \\&#65; literally; also &amp;#66; &lt;b&gt; \\* \\q &#x42;")
+                == "Use `&#160;` and &#65; literally; also &#66; <b> * \\q B")
+        #expect(PlainText.unescapeAndDecode("``a ` &amp; b`` &amp; `open") == "``a ` &amp; b`` & `open")
     }
 
     /// `=?UTF-8?B?...?=` words decoded, the white space between two of them dropped.
