@@ -126,7 +126,7 @@ enum ContextValues {
 
     static func resources(_ note: Note) -> [[String: Any]] {
         note.sections.filter { $0.kind == .resources && !$0.isPrivate }.flatMap(\.links).map { link in
-            ["title": link.title, "url": ContextValues.link(link.url)]
+            ["title": link.title, "url": ContextValues.linkTarget(link.url)]
         }
     }
 
@@ -148,6 +148,18 @@ enum ContextValues {
     /// A link a document may show (`linkURL`), else false.
     static func link(_ url: String?) -> Any { linkURL(url) ?? false }
 
+    /// The target of a resource's Markdown link (`[title](<url>)`, where escapes work), else
+    /// false: a relative one (`docs/guide.md`) too, as the note wrote it, but no unsafe
+    /// scheme, white space, quote or angle bracket.
+    static func linkTarget(_ url: String?) -> Any {
+        guard let url, !url.isEmpty, CMarkAdapter.isSafeURL(url),
+              !url.unicodeScalars.contains(where: { scalar in
+                  scalar.value <= 0x20 || scalar.value == 0x7F || scalar == "\"" || scalar == "<" || scalar == ">"
+                      || scalar.properties.isWhitespace
+              }) else { return false }
+        return linkURL(url) ?? url
+    }
+
     /// A link as documents show it, nil for none: an absolute URL of a safe scheme (not
     /// `javascript:` ...) without white space, control characters, quotes or angle brackets,
     /// so that a Markdown template may write it as an autolink, `<{{{link}}}>`, where
@@ -160,18 +172,26 @@ enum ContextValues {
                       || scalar.properties.isWhitespace
               }) else { return nil }
         if hasScheme(url) { return url }
-        let host = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let isHost = host.contains(".") && !host.hasPrefix(".")
-            && host.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-.:".unicodeScalars.contains($0) }
+        // A host, with a port of digits at most: `meet.example.com/abc`, `localhost:3000/room`.
+        let authority = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.prefix { $0 != ":" }
+        let port = authority.dropFirst(host.count)
+        let isHost = (host.contains(".") || host == "localhost") && !host.hasPrefix(".") && !host.hasSuffix(".")
+            && host.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-.".unicodeScalars.contains($0) }
+            && (port.isEmpty || (port.count > 1 && port.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }))
         return isHost ? "https://" + url : nil
     }
 
     /// Whether a URL starts with a scheme as CommonMark's autolinks take it: a letter, then
-    /// letters, digits, `+` or `-` (a dot would make `host.com:8080` one), 2 to 32 in all, and `:`.
+    /// letters, digits, `+` or `-` (a dot would make `host.com:8080` one), 2 to 32 in all, and
+    /// `:`, not followed by a port (`localhost:3000` is a host).
     private static func hasScheme(_ url: String) -> Bool {
         let scheme = url.utf8.prefix { $0 != UInt8(ascii: ":") }
         guard scheme.count >= 2, scheme.count <= 32, scheme.count < url.utf8.count,
               let first = scheme.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return false }
+        let rest = url.utf8.dropFirst(scheme.count + 1)
+        let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        if !digits.isEmpty, digits.count == rest.count || rest.dropFirst(digits.count).first == UInt8(ascii: "/") { return false }
         return scheme.allSatisfy { byte in
             let lower = byte | 0x20
             return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))

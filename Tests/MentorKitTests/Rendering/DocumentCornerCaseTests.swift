@@ -38,6 +38,8 @@ struct DocumentCornerCaseTests {
     @Test("Links in Markdown documents are autolinks to the URL as written", arguments: [
         ("https://meet.example.com/jade_alex?pwd=a_b*c&x=1", "https://meet.example.com/jade_alex?pwd=a_b*c&amp;x=1"),
         ("meet.example.com/abc-def_g", "https://meet.example.com/abc-def_g"),
+        ("localhost:3000/room_1", "https://localhost:3000/room_1"),
+        ("mailto:jade_green@example.com", "mailto:jade_green@example.com"),
     ])
     func linksAreAutolinks(written: String, href: String) throws {
         let notebook = InlineNotebook([
@@ -61,8 +63,19 @@ struct DocumentCornerCaseTests {
         #expect(CMarkAdapter.safeHTML(research).contains("href=\"\(href)\""))
     }
 
+    /// A resource's relative link (a document in the notebook's repository) lost its target
+    /// when links had to be absolute (a review found it): a Markdown link keeps it.
+    @Test func aResourceKeepsItsRelativeLink() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2026-11-24\nmentee: Ann Lee", "## Resources\n- [Guide](docs/guide_1.md)\n- [Bad](javascript:alert(1))\n")),
+        ]).link()
+        let followUp = try Documents(notebook).followUp(session: "ann-lee", workingDirectory: "/", format: .md)
+        #expect(CMarkAdapter.safeHTML(followUp).contains("href=\"docs/guide_1.md\""))
+        #expect(!followUp.contains("javascript"))
+    }
+
     @Test("A call link no document can show is left out with a warning", arguments: [
-        "javascript:alert(1)", "meet example com", "zoom",
+        "javascript:alert(1)", "meet example com", "zoom", "com.example.app:join",
     ])
     func anUnusableLinkIsWarnedAbout(link: String) throws {
         let notebook = InlineNotebook([
