@@ -15,7 +15,7 @@ public enum Slug {
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
-            if scalar == "'" || scalar == "’" { continue }
+            if scalar == "'" || scalar == "’" || scalar == "ʻ" || scalar == "ʼ" { continue }
             let letters = scalar.isASCII ? nil : latinLetters[scalar]
             if letters != nil || (scalar.isASCII && CharacterSet.alphanumerics.contains(scalar)) {
                 if pendingHyphen && !slug.isEmpty { slug.append("-") }
@@ -33,7 +33,8 @@ public enum Slug {
     private static let latinLetters: [Unicode.Scalar: String] = [
         "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe", "ð": "d", "Ð": "d",
         "þ": "th", "Þ": "th", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ħ": "h", "Ħ": "h",
-        "ı": "i", "ß": "ss", "ẞ": "ss", "ŋ": "ng", "Ŋ": "ng",
+        "ı": "i", "ß": "ss", "ẞ": "ss", "ŋ": "ng", "Ŋ": "ng", "ə": "e", "Ə": "e", "ŧ": "t", "Ŧ": "t",
+        "ɔ": "o", "Ɔ": "o", "ǆ": "dz", "ǅ": "dz", "Ǆ": "dz", "ĳ": "ij", "Ĳ": "ij",
     ]
 
     /// The slug of ASCII text, on bytes (folding changes nothing there but case); nil when

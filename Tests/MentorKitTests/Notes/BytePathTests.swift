@@ -65,6 +65,7 @@ struct BytePathTests {
     @Test("Latin letters that do not fold are transliterated", arguments: [
         ("Łukasz Wójcik", "lukasz-wojcik"), ("Páll Þórðarson", "pall-thordarson"), ("Søren Kierkegaard", "soren-kierkegaard"),
         ("Æsa Œuvre", "aesa-oeuvre"), ("Straße", "strasse"), ("Zoë O'Brien", "zoe-obrien"), ("Đorđe", "dorde"),
+        ("Əli Həsənov", "eli-hesenov"), ("Hawaiʻi Ŧom", "hawaii-tom"), ("Ǆuro", "dzuro"),
     ])
     func transliteratedSlugs(name: String, slug: String) {
         #expect(Slug.make(name) == slug)
