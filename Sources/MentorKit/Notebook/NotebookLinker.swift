@@ -194,8 +194,9 @@ struct NotebookLinker {
             let line = sessions[index].header.previousLine
             switch resolver.resolve(value, from: file, in: &seriesSessions) {
             case .notFound:
-                // The example is the note just before this one in date order, if any.
-                let example = index > 0 ? sessions[index - 1].file.split(separator: "/").last.map(String.init) : nil
+                // The example is the note just before this one in date order, if any, as this
+                // note can name it: its file name in the same folder, else its notebook path.
+                let example = index > 0 ? PreviousResolver.name(of: sessions[index - 1].file, from: file) : nil
                 report(file, line, .badPrevious,
                        "previous: '\(value)' matches no session note; name a file (\(example ?? "YYYY-MM-DD.md")), a [[wikilink]] or the date of a session in series \(series)")
             case .ambiguous(let paths):

@@ -108,6 +108,13 @@ struct PreviousResolver: Sendable {
         return .notFound
     }
 
+    /// How the note at `notePath` can name `target` in `previous:`: the file name when both
+    /// are in one folder, else the path from the notebook root (which `resolve` also takes).
+    static func name(of target: String, from notePath: String) -> String {
+        let folder = folder(of: target)
+        return folder == self.folder(of: notePath) ? String(target.dropFirst(folder.isEmpty ? 0 : folder.count + 1)) : target
+    }
+
     /// Without spaces and tabs (and Unicode spaces) at either end; a value that starts and
     /// ends with another ASCII character is given back as it is.
     static func trimmed(_ raw: String) -> String {

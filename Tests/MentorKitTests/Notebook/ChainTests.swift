@@ -17,6 +17,19 @@ private let nextPlan = "## Next session\n- When: 2026-12-15 16:00\n"
 struct ChainTests {
     // MARK: - Order
 
+    /// The hint named only the earlier note's file name, which from another folder does not
+    /// resolve (a review found it): it names it as this note can.
+    @Test func theBadPreviousHintNamesANoteThisOneCanName() throws {
+        let notebook = InlineNotebook([
+            ("s/2026-10/27.md", sessionNote("date: 2026-10-27\nmentee: Alex Chen")),
+            ("s/2026-11/03.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen\nprevious: 2026-10-26.md")),
+            ("s/2026-11/10.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen\nprevious: nothing.md")),
+        ]).link()
+        let hints = notebook.diagnostics(.badPrevious).map(\.message)
+        #expect(hints.count == 2)
+        #expect(hints[0].contains("name a file (s/2026-10/27.md)") && hints[1].contains("name a file (03.md)"))
+    }
+
     @Test("Sessions are ordered by date, then time")
     func orderByDateThenTime() {
         let notebook = InlineNotebook([
