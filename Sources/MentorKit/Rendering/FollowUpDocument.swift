@@ -56,10 +56,10 @@ public enum FollowUpDocument {
         return context
     }
 
-    /// The meeting planned after `session`: its own plan, with what the plan leaves out
-    /// taken from a later note of the series on the plan's date (spec 3.5: that note is the
-    /// meeting), or, without a planned date, from the next note that is not cancelled. Nil
-    /// when neither says anything.
+    /// The meeting planned after `session`: its own plan, or the later note of the series on
+    /// the plan's date (spec 3.5: that note is the meeting, so its values win and the plan
+    /// fills in, as in the agenda), or, without a planned date, the next note that is not
+    /// cancelled. Nil when neither says anything.
     static func nextMeeting(after session: Session, in series: Series) -> NextSessionPlan? {
         let plan = session.header.next.flatMap { $0.isEmpty ? nil : $0 }
         let later = series.sessions.firstIndex { $0.file == session.file }.flatMap { index in

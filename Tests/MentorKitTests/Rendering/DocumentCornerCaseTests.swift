@@ -152,6 +152,14 @@ struct DocumentCornerCaseTests {
         ]).link(asOf: "2026-11-03")
         let planned = try Documents(elsewhere).followUp(session: "s/2026-11-02.md", workingDirectory: "/", format: .md)
         #expect(planned.contains("2026-11-16 09:00") && planned.contains("Café") && !planned.contains("Room 5"))
+        // The note on the planned day is the meeting: its values win, the plan fills in.
+        let both = InlineNotebook([
+            ("s/2026-11-02.md", sessionNote("date: 2026-11-02\nmentee: Una Ul", "## Next session\n- When: 2026-11-09 11:00\n- Where: Café\n- Duration: 30m\n")),
+            ("s/2026-11-09.md", sessionNote("date: 2026-11-09\ntime: \"14:00\"\nmentee: Una Ul\nstatus: planned\nlocation: Room 5")),
+        ]).link(asOf: "2026-11-03")
+        let met = try Documents(both).followUp(session: "s/2026-11-02.md", workingDirectory: "/", format: .md)
+        #expect(met.contains("2026-11-09 14:00") && met.contains("Room 5") && met.contains("30 min"))
+        #expect(!met.contains("Café") && !met.contains("11:00"))
     }
 
     /// Header lines with encoded words may have 76 characters (RFC 2047); long non-ASCII
