@@ -444,6 +444,13 @@ struct BodyReader {
         for block in blocks {
             let isPrivate = privateBlocks.contains(block)
             for index in block..<tree.nodes[block].end where tree.nodes[index].kind == .item {
+                // The first item of a list that opens an item on its line (`- 3. Call Sam`) is
+                // part of that item's written text, not an item of its own.
+                if let list = tree.parent(of: index), tree.firstChild(of: list) == index,
+                   let outer = tree.parent(of: list), tree.nodes[outer].kind == .item,
+                   tree.firstChild(of: outer) == list, tree.nodes[outer].line == tree.nodes[index].line {
+                    continue
+                }
                 // The box alone first: the item's text is made only if it becomes an item.
                 let firstParagraph = tree.firstChild(of: index).flatMap { tree.nodes[$0].kind == .paragraph ? $0 : nil }
                 let status = firstParagraph.flatMap { checkbox(ofParagraph: $0) }
@@ -510,7 +517,14 @@ struct BodyReader {
     /// (`checkbox(ofParagraph:)` found it); nil when the item does not start with a paragraph. The
     /// text is made on the stack.
     private func itemFields(_ item: Int, afterCheckbox: Bool) -> InlineFields? {
-        guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .paragraph else { return nil }
+        guard let first = tree.firstChild(of: item) else { return nil }
+        guard tree.nodes[first].kind == .paragraph else {
+            // `- 2026. Ship it`, `- # of calls`: the line as written (see `itemText`).
+            let kind = tree.nodes[first].kind
+            guard kind == .list || kind == .heading else { return nil }
+            let text = writtenText(ofItem: item)
+            return text.isEmpty ? nil : InlineFields(parsing: text)
+        }
         return tree.withPlainTextBytes(of: first) { text in
             guard afterCheckbox else { return InlineFields(utf8: text) }
             // The box comes after the leading spaces.

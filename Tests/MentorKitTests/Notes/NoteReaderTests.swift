@@ -104,6 +104,18 @@ struct NoteReaderTests {
         #expect(note.sections(.takeaways).first?.entries.map(\.text) == ["Before", text, "After"])
     }
 
+    /// Goals and actions that CommonMark reads as a list or heading inside their item were
+    /// not items at all (a review found it): each is its line as written, and the list that
+    /// opens it makes no second item.
+    @Test func itemsThatStartLikeBlocks() {
+        let note = NoteReader.read(path: "a.md", text: "---\ndate: 2026-11-10\nmentee: Alex\n---\n"
+            + "## Goals\n- 2026. Ship the thing due:2026-11-20\n- # of calls: 10\n\n## Action items\n- 3. Call @sam\n  - a detail\n- [ ] plain\n")
+        #expect(note.mentions.map(\.fields.text) == ["2026. Ship the thing", "# of calls: 10", "3. Call", "plain"])
+        #expect(note.mentions.map(\.role) == [.goal, .goal, .action, .action])
+        #expect(note.mentions[0].fields.due == LocalDate("2026-11-20") && note.mentions[2].fields.owner == "sam")
+        #expect(note.mentions[2].details == ["a detail"])
+    }
+
     @Test func resources() {
         #expect(note.sections(.resources)[0].links == [
             ResourceLink(title: "Stakeholder mapping", url: "https://example.com/stakeholders"),
