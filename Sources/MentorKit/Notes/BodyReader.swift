@@ -324,6 +324,9 @@ struct BodyReader {
         }
         var plan = NextSessionPlan(line: 1)
         var sawField = false
+        // `When:` with a time wins over `Time:`, as `date:` does over `time:` in front matter.
+        var timeFromWhen: LocalTime?
+        var timeField: (time: LocalTime, line: Int)?
         for unit in units {
             for line in textLines(of: unit) {
                 guard let (key, value) = BodyReader.planField(line.text) else { continue }
@@ -334,11 +337,11 @@ struct BodyReader {
                     sawField = true
                     if let (date, time) = DateTimeText.parse(value) {
                         plan.date = date
-                        if let time { plan.time = time }
+                        if let time { timeFromWhen = time }
                     } else if let date = LocalDate(value.prefix(10)),
                               let time = LocalTime(value.dropFirst(10).trimmingCharacters(in: CharacterSet(charactersIn: " ,at"))) {
                         plan.date = date
-                        plan.time = time
+                        timeFromWhen = time
                     } else {
                         diagnostics.append(Diagnostic(
                             file: path, line: fileLine, code: .badDate,
@@ -346,7 +349,7 @@ struct BodyReader {
                     }
                 case "time":
                     sawField = true
-                    if let time = LocalTime(value) { plan.time = time }
+                    if let time = LocalTime(value) { timeField = (time, fileLine) }
                 case "where", "location", "place":
                     sawField = true
                     if !value.isEmpty { plan.location = value }
@@ -366,6 +369,12 @@ struct BodyReader {
                     continue
                 }
             }
+        }
+        plan.time = timeFromWhen ?? timeField?.time
+        if let whenTime = timeFromWhen, let (time, line) = timeField, time != whenTime {
+            diagnostics.append(Diagnostic(
+                file: path, line: line, severity: .warning, code: .badTime,
+                message: "Time: \(time) disagrees with the time in When: (\(whenTime)), which is the one used; keep one of them"))
         }
         guard sawField, !plan.isEmpty else { return }
         if var earlier = self.plan {

@@ -322,6 +322,19 @@ struct NoteReaderTests {
         #expect(same.diagnostics.isEmpty)
     }
 
+    /// `Time:` silently won over the time in `When:` while front matter's `date:` wins over
+    /// `time:` (a review found the two disagreeing): `When:` wins, with a warning.
+    @Test("When: with a time wins over Time:, with a warning", arguments: [true, false])
+    func whenWinsOverTime(timeFirst: Bool) throws {
+        let lines = timeFirst ? "- Time: 17:00\n- When: 2026-11-09 16:00\n" : "- When: 2026-11-09 16:00\n- Time: 17:00\n"
+        let note = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-02\nmentee: A", "## Next session\n" + lines))
+        #expect(note.session?.next?.time == LocalTime("16:00"))
+        #expect(note.diagnostics.map(\.code) == [.badTime] && note.diagnostics.first?.severity == .warning)
+        #expect(note.diagnostics.first?.line == (timeFirst ? 6 : 7))
+        let timeOnly = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-02\nmentee: A", "## Next session\n- When: 2026-11-09\n- Time: 17:00\n"))
+        #expect(timeOnly.session?.next?.time == LocalTime("17:00") && timeOnly.diagnostics.isEmpty)
+    }
+
     @Test func unknownKeyAndBadFieldDateAreWarnings() {
         let text = sessionNote("date: 2026-11-10\nmentee: A\nlocaton: Cafe", "## Goals\n- Ship due:2026-13-40\n")
         let note = NoteReader.read(path: "a.md", text: text)
