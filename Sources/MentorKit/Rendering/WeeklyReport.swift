@@ -84,7 +84,9 @@ public struct WeeklyReport: Sendable {
         self.period = period
         asOf = notebook.asOf
         let end = min(period.to, notebook.asOf)
-        let overdueBefore = min(period.to.adding(days: 1), notebook.asOf)
+        // Overdue at the end as on any day: due before it. An item due on a past week's last
+        // day is not overdue in that week, so the week reads the same whatever the as-of date.
+        let overdueBefore = end
         let chosen = notebook.series.filter { series in
             (seriesID == nil || series.id == seriesID) && series.sessions.contains { $0.date <= period.to }
         }

@@ -289,6 +289,24 @@ struct DocumentCornerCaseTests {
         #expect(boThen.next?.file == "s/b2.md" && boThen.next?.time == LocalTime("10:00"))
     }
 
+    /// An item due on a past week's last day was overdue in that week only when the report
+    /// was made after it, and then "0 days late" (an audit found it): a week reads the same
+    /// on any later day, and an item is overdue from the day after its due date.
+    @Test func aWeeksOverdueItemsDoNotDependOnTheDayItIsRead() throws {
+        let files = [("s/a.md", sessionNote("date: 2026-11-09\nmentee: Zoe Ng", "## Action items\n- [ ] @zoe Due sunday due:2026-11-15\n- [ ] @zoe Due friday due:2026-11-13\n"))]
+        let w46 = try #require(ReportPeriod.week("2026-W46", startsOn: .monday))
+        let texts = try ["2026-11-15", "2026-11-16", "2026-12-01"].map { asOf in
+            try Documents(InlineNotebook(files).link(asOf: asOf)).report(period: w46, series: nil, format: .md)
+        }
+        // The same but for the as-of line (and "days ago", counted to the week's end either way).
+        let body = { (text: String) in text.split(separator: "\n").filter { !$0.contains("as of") } }
+        #expect(body(texts[1]) == body(texts[2]))
+        for text in texts {
+            #expect(text.contains("Due friday — @zoe — due 2026-11-13 (2 days late)"))
+            #expect(!text.contains("due 2026-11-15 (") && !text.contains("0 days late"))
+        }
+    }
+
     @Test func aPastWeekShowsItemsAsTheyStoodThen() throws {
         let documents = DocumentTests.sample
         let week45 = try #require(ReportPeriod.week("2026-W45", startsOn: .monday))

@@ -39,7 +39,7 @@ struct ReportReference {
         self.period = period
         asOf = notebook.asOf
         let end = min(period.to, notebook.asOf)
-        let overdueBefore = min(period.to.adding(days: 1), notebook.asOf)
+        let overdueBefore = end
         let chosen = notebook.series.filter { series in
             (seriesID == nil || series.id == seriesID) && series.sessions.contains { $0.date <= period.to }
         }
