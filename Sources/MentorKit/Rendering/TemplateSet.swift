@@ -312,9 +312,14 @@ public enum MarkdownText {
         bytes.reserveCapacity(utf8.count + 16)
         var previous: UInt8 = 0
         for byte in utf8 {
+            // An `&` just written is escaped only where an entity could start (`&copy;`,
+            // `&#60;`): a lone `&` reads as it is.
+            if previous == UInt8(ascii: "&"), MarkdownText.mayStartEntity(byte) {
+                bytes.insert(UInt8(ascii: "\\"), at: bytes.count - 1)
+            }
             switch byte {
             case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "|"):
+                 UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"):
                 bytes.append(UInt8(ascii: "\\"))
                 bytes.append(byte)
             case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
@@ -335,21 +340,33 @@ public enum MarkdownText {
         switch byte {
         case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
              UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\n"),
-             UInt8(ascii: "\r"):
+             UInt8(ascii: "\r"), UInt8(ascii: "~"), UInt8(ascii: "&"):
             return true
         default:
             return false
         }
     }
 
+    /// Whether a byte after `&` may make it an entity: a letter or `#`.
+    static func mayStartEntity(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "#") || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z"))
+    }
+
     /// The escaping itself, character by character.
     static func escapeByCharacter(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "|":
+            case "\\", "`", "*", "_", "[", "]", "|", "~":
                 result.append("\\")
+                result.append(character)
+            case "&":
+                if index + 1 < characters.count, let byte = characters[index + 1].utf8.first, characters[index + 1].utf8.count == 1,
+                   mayStartEntity(byte) {
+                    result.append("\\")
+                }
                 result.append(character)
             case "<": result.append("&lt;")
             case ">": result.append("&gt;")
