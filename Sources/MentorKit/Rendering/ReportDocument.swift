@@ -12,7 +12,7 @@ public enum ReportDocument {
                        "noun": report.period.isWeek ? "week" : "period"] as [String: Any],
             "totals": ["mentorships": report.series.count, "sessionsHeld": totals.sessionsHeld,
                        "created": totals.created, "closed": totals.closed, "open": totals.open,
-                       "overdue": totals.overdue, "stalled": totals.stalled],
+                       "overdue": totals.overdue, "stalled": totals.stalled, "anyStalled": totals.stalled > 0],
             "series": ContextValues.nonEmpty(report.series.map {
                 ReportSeriesContext($0, asOf: min(report.period.to, report.asOf))
             }),

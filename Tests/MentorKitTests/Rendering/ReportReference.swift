@@ -191,7 +191,7 @@ struct ReportReference {
                        "noun": report.period.isWeek ? "week" : "period"] as [String: Any],
             "totals": ["mentorships": report.series.count, "sessionsHeld": totals.sessionsHeld,
                        "created": totals.created, "closed": totals.closed, "open": totals.open,
-                       "overdue": totals.overdue, "stalled": totals.stalled],
+                       "overdue": totals.overdue, "stalled": totals.stalled, "anyStalled": totals.stalled > 0],
             "series": OldContextValues.nonEmpty(report.series.map { series($0, asOf: min(report.period.to, report.asOf)) }),
             "followThrough": report.followThrough.map { figures in
                 [
