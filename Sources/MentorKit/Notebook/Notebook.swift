@@ -145,7 +145,13 @@ public struct TrackedItem: Sendable, Hashable {
     /// The due date as it stood at the end of `day`: the one the last mention on or before
     /// it left (a past week's report and a session's follow-up show that one).
     public func due(on day: LocalDate) -> LocalDate? {
-        guard let last = history.last(where: { $0.date <= day }) else { return due }
+        withUnsafePointer(to: self) { TrackedItem.due(of: $0, on: day) }
+    }
+
+    /// `due(on:)` through a pointer: a method called on `pointee` copies the item (and
+    /// retains its dozen strings), which a report does for every item and week.
+    static func due(of item: UnsafePointer<TrackedItem>, on day: LocalDate) -> LocalDate? {
+        guard let last = item.pointee.history.last(where: { $0.date <= day }) else { return item.pointee.due }
         return last.due
     }
 
@@ -154,13 +160,27 @@ public struct TrackedItem: Sendable, Hashable {
     /// (a `done:` field's, else its session's), a reopening from its session's, so a past
     /// week reads as it was even for an item reopened or dropped since.
     public func state(on day: LocalDate) -> (status: ItemStatus, closed: LocalDate?, carried: Int)? {
-        guard created <= day else { return nil }
+        let once = closesOnce
+        return withUnsafePointer(to: self) { item in
+            guard var state = TrackedItem.state(of: item, on: day, closesOnce: once) else { return nil }
+            if once, state.closed == nil {
+                state.status = item.pointee.history.last { $0.date <= day && $0.status.isActive }?.status ?? .open
+            }
+            return state
+        }
+    }
+
+    /// `state(on:)` through a pointer (a copy of an item retains its dozen strings), with
+    /// `closesOnce` worked out by the caller once for many days.
+    static func state(of item: UnsafePointer<TrackedItem>, on day: LocalDate, closesOnce: Bool)
+        -> (status: ItemStatus, closed: LocalDate?, carried: Int)? {
+        guard item.pointee.created <= day else { return nil }
         if closesOnce {
-            if let closed, closed <= day { return (status, closed, carried) }
-            return (history.last { $0.date <= day && $0.status.isActive }?.status ?? .open, nil, carried)
+            if let closed = item.pointee.closed, closed <= day { return (item.pointee.status, closed, item.pointee.carried) }
+            return (.open, nil, item.pointee.carried)
         }
         var state: (status: ItemStatus, closed: LocalDate?, carried: Int) = (.open, nil, 0)
-        for event in history {
+        for event in item.pointee.history {
             let closes = !event.status.isActive
             if ((closes ? event.closed : nil) ?? event.date) <= day {
                 state = (event.status, closes ? event.closed : nil, event.carried)
@@ -170,8 +190,12 @@ public struct TrackedItem: Sendable, Hashable {
     }
 
     /// Whether the item closed at most once and stayed as it closed (no reopening, no done
-    /// turned dropped): then its final status and closing date tell its state on any day.
-    var closesOnce: Bool {
+    /// turned dropped): then its final status and closing date tell its state on any day
+    /// (while open, `state` says `.open`: the caller reads an open item's status itself).
+    var closesOnce: Bool { withUnsafePointer(to: self) { TrackedItem.closesOnce($0) } }
+
+    static func closesOnce(_ item: UnsafePointer<TrackedItem>) -> Bool {
+        let history = item.pointee.history
         guard let first = history.firstIndex(where: { !$0.status.isActive }) else { return true }
         let closing = history[first]
         return history[first...].allSatisfy { $0.status == closing.status && $0.closed == closing.closed }

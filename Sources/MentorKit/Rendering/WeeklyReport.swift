@@ -140,33 +140,32 @@ public struct WeeklyReport: Sendable {
              weeks: [(from: LocalDate, to: LocalDate, openOn: LocalDate)]) {
             closed = Array(repeating: 0, count: weeks.count)
             open = Array(repeating: 0, count: weeks.count)
-            for index in series.items.indices where !series.items[index].isPrivate {
-                let (created, closedOn) = (series.items[index].created, series.items[index].closed)
-                // An item that closed once and stayed so is read from its final state; one
-                // reopened (or dropped after done) from its history, day by day.
-                let once = series.items[index].closesOnce
-                func state(on day: LocalDate) -> (status: ItemStatus, closed: LocalDate?) {
-                    if once {
-                        guard created <= day else { return (.open, nil) }
-                        if let closedOn, closedOn <= day { return (series.items[index].status, closedOn) }
-                        return (.open, nil)
+            // In place, through pointers: a copy of an item retains its dozen strings.
+            series.items.withUnsafeBufferPointer { items in
+                for index in items.indices where !items[index].isPrivate {
+                    let item = items.baseAddress! + index
+                    let created = item.pointee.created
+                    // An item that closed once and stayed so is read from its final state; one
+                    // reopened (or dropped after done) from its history, day by day.
+                    let once = TrackedItem.closesOnce(item)
+                    func state(on day: LocalDate) -> (status: ItemStatus, closed: LocalDate?) {
+                        TrackedItem.state(of: item, on: day, closesOnce: once).map { ($0.status, $0.closed) } ?? (.open, nil)
                     }
-                    return series.items[index].state(on: day).map { ($0.status, $0.closed) } ?? (.open, nil)
-                }
-                func isOpen(on day: LocalDate) -> Bool { created <= day && state(on: day).closed == nil }
-                if created <= period.to, let role = series.items[index].ownerRole, role != .other {
-                    let row = role == .mentee ? 0 : 1
-                    let atEnd = state(on: period.to)
-                    // Each against the due date that stood then: when it was closed, or at the end.
-                    if atEnd.status == .done, let closedOn = atEnd.closed {
-                        if let due = series.items[index].due(on: closedOn), closedOn > due { closedLate[row] += 1 } else { closedOnTime[row] += 1 }
-                    } else if isOpen(on: end), let due = series.items[index].due(on: end), due < overdueBefore {
-                        openOverdue[row] += 1
+                    func isOpen(on day: LocalDate) -> Bool { created <= day && state(on: day).closed == nil }
+                    if created <= period.to, let role = item.pointee.ownerRole, role != .other {
+                        let row = role == .mentee ? 0 : 1
+                        let atEnd = state(on: period.to)
+                        // Each against the due date that stood then: when it was closed, or at the end.
+                        if atEnd.status == .done, let closedOn = atEnd.closed {
+                            if let due = TrackedItem.due(of: item, on: closedOn), closedOn > due { closedLate[row] += 1 } else { closedOnTime[row] += 1 }
+                        } else if isOpen(on: end), let due = TrackedItem.due(of: item, on: end), due < overdueBefore {
+                            openOverdue[row] += 1
+                        }
                     }
-                }
-                for (week, bounds) in weeks.enumerated() {
-                    if created <= bounds.to, let closedOn = state(on: bounds.to).closed, closedOn >= bounds.from { closed[week] += 1 }
-                    if isOpen(on: bounds.openOn) { open[week] += 1 }
+                    for (week, bounds) in weeks.enumerated() {
+                        if created <= bounds.to, let closedOn = state(on: bounds.to).closed, closedOn >= bounds.from { closed[week] += 1 }
+                        if isOpen(on: bounds.openOn) { open[week] += 1 }
+                    }
                 }
             }
         }
@@ -248,8 +247,8 @@ public struct WeeklyReport: Sendable {
     // Through a pointer: an item passed by value is copied (its dozen strings retained).
     static func standing(of item: UnsafePointer<TrackedItem>, at index: Int, on day: LocalDate, heldDates: [LocalDate],
                          overdueBefore: LocalDate) -> ItemStanding {
-        let due = item.pointee.due(on: day)
-        if let state = item.pointee.state(on: day), let closed = state.closed {
+        let due = TrackedItem.due(of: item, on: day)
+        if let state = TrackedItem.state(of: item, on: day, closesOnce: TrackedItem.closesOnce(item)), let closed = state.closed {
             return ItemStanding(index: index, status: state.status, closed: closed, carried: state.carried,
                                 overdue: false, due: due)
         }
