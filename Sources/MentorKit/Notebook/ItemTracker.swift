@@ -107,7 +107,7 @@ struct ItemTracker {
         let closesNow = !status.isActive
         // Made in the array's append, not in a variable first: that is copied, then freed.
         items.append(TrackedItem(
-            id: mention.pointee.identity, explicitID: mention.pointee.fields.id, key: mention.pointee.key,
+            id: mention.pointee.fields.id ?? mention.pointee.key, explicitID: mention.pointee.fields.id, key: mention.pointee.key,
             kind: mention.pointee.role == .goal ? .goal : .action, text: mention.pointee.fields.text,
             owner: owner, ownerRole: role, due: mention.pointee.fields.due, status: status,
             created: session.pointee.date, file: session.pointee.file, line: mention.pointee.line,
