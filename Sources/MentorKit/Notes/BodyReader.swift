@@ -250,20 +250,49 @@ struct BodyReader {
         return collapse(Substring(text.utf8.dropFirst(BodyReader.boxWidth(startingWith: text.utf8.first))))
     }
 
-    /// The first line of a list item as written, after its marker, white space collapsed.
+    /// The text of an item whose first block CommonMark reads as a list or a heading
+    /// (`- 2026. a good year`, `- # of calls`): that block's marker as written (`2026.`,
+    /// `#`) and its plain text, white space collapsed; empty for other items.
     private func writtenText(ofItem item: Int) -> String {
-        let node = tree.nodes[item]
-        guard node.line >= 1, node.line <= lines.count, node.column >= 1 else { return "" }
-        let line = lines[node.line - 1].utf8
-        guard let start = line.index(line.startIndex, offsetBy: node.column - 1, limitedBy: line.endIndex) else { return "" }
-        var rest = line[start...]
-        if let marker = rest.first, marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "+") {
-            rest = rest.dropFirst()
-        } else {
-            rest = rest.drop { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            if let delimiter = rest.first, delimiter == UInt8(ascii: ".") || delimiter == UInt8(ascii: ")") { rest = rest.dropFirst() }
+        guard let first = tree.firstChild(of: item) else { return "" }
+        switch tree.nodes[first].kind {
+        case .heading:
+            return joined(marker(at: first, while: { $0 == UInt8(ascii: "#") }), tree.collapsedText(of: first))
+        case .list:
+            guard let inner = tree.firstChild(of: first) else { return "" }
+            let mark = marker(at: inner) { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ")")
+                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "+") }
+            guard let content = tree.firstChild(of: inner) else { return mark }
+            switch tree.nodes[content].kind {
+            case .paragraph: return joined(mark, tree.collapsedText(of: content))
+            case .list, .heading: return joined(mark, writtenText(ofItem: inner))
+            default: return mark
+            }
+        default:
+            return ""
         }
-        return collapse(Substring(rest))
+    }
+
+    /// The written bytes at a node's start that `isMarker` takes (a list marker, `#`s).
+    private func marker(at node: Int, while isMarker: (UInt8) -> Bool) -> String {
+        let written = tree.nodes[node]
+        guard written.line >= 1, written.line <= lines.count, written.column >= 1 else { return "" }
+        let line = lines[written.line - 1].utf8
+        guard let start = line.index(line.startIndex, offsetBy: written.column - 1, limitedBy: line.endIndex) else { return "" }
+        return String(Substring(line[start...].prefix(while: isMarker))) ?? ""
+    }
+
+    private func joined(_ marker: String, _ text: String) -> String {
+        marker.isEmpty ? text : text.isEmpty ? marker : marker + " " + text
+    }
+
+    /// Whether an item opens with a list whose first item is a task (`- 1. [ ] Send it`):
+    /// then that inner item is the task, and the outer one no item of its own.
+    private func opensWithTask(_ item: Int) -> Bool {
+        guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .list,
+              let inner = tree.firstChild(of: first), let paragraph = tree.firstChild(of: inner),
+              tree.nodes[paragraph].kind == .paragraph else { return false }
+        return checkbox(ofParagraph: paragraph) != nil
     }
 
     /// How many bytes of an item's plain text the written box takes: three (`[x]`), or one
@@ -457,7 +486,8 @@ struct BodyReader {
                 // part of that item's written text, not an item of its own.
                 if let list = tree.parent(of: index), tree.firstChild(of: list) == index,
                    let outer = tree.parent(of: list), tree.nodes[outer].kind == .item,
-                   tree.firstChild(of: outer) == list, tree.nodes[outer].line == tree.nodes[index].line {
+                   tree.firstChild(of: outer) == list, tree.nodes[outer].line == tree.nodes[index].line,
+                   !opensWithTask(outer) {
                     continue
                 }
                 // The box alone first: the item's text is made only if it becomes an item.
@@ -530,7 +560,7 @@ struct BodyReader {
         guard tree.nodes[first].kind == .paragraph else {
             // `- 2026. Ship it`, `- # of calls`: the line as written (see `itemText`).
             let kind = tree.nodes[first].kind
-            guard kind == .list || kind == .heading else { return nil }
+            guard kind == .list || kind == .heading, !opensWithTask(item) else { return nil }
             let text = writtenText(ofItem: item)
             return text.isEmpty ? nil : InlineFields(parsing: text)
         }

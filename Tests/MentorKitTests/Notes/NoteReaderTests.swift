@@ -114,6 +114,13 @@ struct NoteReaderTests {
         #expect(note.mentions.map(\.role) == [.goal, .goal, .action, .action])
         #expect(note.mentions[0].fields.due == LocalDate("2026-11-20") && note.mentions[2].fields.owner == "sam")
         #expect(note.mentions[2].details == ["a detail"])
+        // A task inside the opening list stays the task (a review found it lost); the text
+        // is the plain text, continuation lines and all, not the raw Markdown line.
+        let tasks = NoteReader.read(path: "a.md", text: "---\ndate: 2026-11-10\nmentee: Alex\n---\n"
+            + "## Notes\n- 1. [ ] Send the deck\n- - [x] Book the room\n\n## Action items\n- 3. Call [Sam](https://x.example/sam) re Q&amp;A\n  due:2026-11-20\n")
+        #expect(tasks.mentions.map(\.fields.text) == ["Send the deck", "Book the room", "3. Call Sam re Q&A"])
+        #expect(tasks.mentions.map(\.checkbox) == [.open, .done, nil])
+        #expect(tasks.mentions[2].key == InlineFields.key(of: "3. Call Sam re Q&A") && tasks.mentions[2].fields.due == LocalDate("2026-11-20"))
     }
 
     @Test func resources() {
