@@ -177,16 +177,34 @@ public struct TrackedItem: Sendable, Hashable {
         guard item.pointee.created <= day else { return nil }
         if closesOnce {
             if let closed = item.pointee.closed, closed <= day { return (item.pointee.status, closed, item.pointee.carried) }
-            return (.open, nil, item.pointee.carried)
+            return (.open, nil, item.pointee.history.last { $0.date <= day }?.carried ?? 0)
         }
         var state: (status: ItemStatus, closed: LocalDate?, carried: Int) = (.open, nil, 0)
-        for event in item.pointee.history {
-            let closes = !event.status.isActive
-            if ((closes ? event.closed : nil) ?? event.date) <= day {
-                state = (event.status, closes ? event.closed : nil, event.carried)
-            }
+        for (date, status, closed, carried) in transitions(of: item) where date <= day {
+            state = (status, closed, carried)
         }
         return state
+    }
+
+    /// The item's changes in order, each from the day it counts: a session's last mention
+    /// only (the later mention in a session wins, spec 3.4), and a closing mentioned again
+    /// with the same status one closing, dated as the last mention dates it (a corrected
+    /// `done:`).
+    static func transitions(of item: UnsafePointer<TrackedItem>)
+        -> [(date: LocalDate, status: ItemStatus, closed: LocalDate?, carried: Int)] {
+        let history = item.pointee.history
+        var result: [(date: LocalDate, status: ItemStatus, closed: LocalDate?, carried: Int)] = []
+        for (index, event) in history.enumerated() {
+            if index + 1 < history.count, history[index + 1].file == event.file { continue }
+            let closes = !event.status.isActive
+            let closed = closes ? event.closed ?? event.date : nil
+            if closes, let last = result.last, last.closed != nil, last.status == event.status {
+                result[result.count - 1] = (closed ?? event.date, event.status, closed, event.carried)
+                continue
+            }
+            result.append((closed ?? event.date, event.status, closed, event.carried))
+        }
+        return result
     }
 
     /// Whether the item closed at most once and stayed as it closed (no reopening, no done
@@ -197,7 +215,9 @@ public struct TrackedItem: Sendable, Hashable {
     static func closesOnce(_ item: UnsafePointer<TrackedItem>) -> Bool {
         let history = item.pointee.history
         guard let first = history.firstIndex(where: { !$0.status.isActive }) else { return true }
+        // A closing mentioned again with its status (perhaps its `done:` corrected) is still
+        // one closing, dated as the item's final closing date says.
         let closing = history[first]
-        return history[first...].allSatisfy { $0.status == closing.status && $0.closed == closing.closed }
+        return history[first...].allSatisfy { $0.status == closing.status }
     }
 }

@@ -163,7 +163,13 @@ public struct WeeklyReport: Sendable {
                         }
                     }
                     for (week, bounds) in weeks.enumerated() {
-                        if created <= bounds.to, let closedOn = state(on: bounds.to).closed, closedOn >= bounds.from { closed[week] += 1 }
+                        // Closed in the week; an item that closed once by its final closing date
+                        // (a `done:` may date it before the session that created it).
+                        if once {
+                            if let closedOn = item.pointee.closed, closedOn >= bounds.from, closedOn <= bounds.to { closed[week] += 1 }
+                        } else if created <= bounds.to, let closedOn = state(on: bounds.to).closed, closedOn >= bounds.from {
+                            closed[week] += 1
+                        }
                         if isOpen(on: bounds.openOn) { open[week] += 1 }
                     }
                 }
@@ -212,9 +218,11 @@ public struct WeeklyReport: Sendable {
         let following: UpcomingSession?
         do {
             // By index: `first(where:)` would copy every session it looks at.
-            following = series.sessions.indices.first {
+            // The earliest date after the period (`previous:` may order the chain otherwise),
+            // the first in the chain of that date.
+            following = series.sessions.indices.filter {
                 series.sessions[$0].date > period.to && series.sessions[$0].status != .cancelled
-            }.map { index in
+            }.min { series.sessions[$0].date < series.sessions[$1].date }.map { index in
                 let session = series.sessions[index]
                 let plan = series.sessions[..<index].indices.reversed().lazy
                     .compactMap { series.sessions[$0].header.next }.first { $0.date == session.date }
@@ -248,14 +256,19 @@ public struct WeeklyReport: Sendable {
     static func standing(of item: UnsafePointer<TrackedItem>, at index: Int, on day: LocalDate, heldDates: [LocalDate],
                          overdueBefore: LocalDate) -> ItemStanding {
         let due = TrackedItem.due(of: item, on: day)
-        if let state = TrackedItem.state(of: item, on: day, closesOnce: TrackedItem.closesOnce(item)), let closed = state.closed {
+        let once = TrackedItem.closesOnce(item)
+        if let state = TrackedItem.state(of: item, on: day, closesOnce: once), let closed = state.closed {
             return ItemStanding(index: index, status: state.status, closed: closed, carried: state.carried,
                                 overdue: false, due: due)
         }
         var status = item.pointee.history.last { $0.date <= day && $0.status.isActive }?.status ?? .open
         if !status.isActive { status = .open }
-        var carried = 0
-        for date in heldDates where date > item.pointee.created && date <= day { carried += 1 }
+        // Held sessions since it was created; for an item reopened since, since its last
+        // mention, on top of the count that mention left (the sessions it was closed for are
+        // not carries).
+        let since = once ? nil : item.pointee.history.last { $0.date <= day }
+        var carried = since?.carried ?? 0
+        for date in heldDates where date > (since?.date ?? item.pointee.created) && date <= day { carried += 1 }
         return ItemStanding(index: index, status: status, closed: nil, carried: carried,
                             overdue: due.map { $0 < overdueBefore } ?? false, due: due)
     }

@@ -263,6 +263,33 @@ struct DocumentCornerCaseTests {
         #expect(w47.followThrough[0].closedOnTime == 1)
     }
 
+    /// From a review of the history reading: a session's later mention wins over an earlier
+    /// one with an earlier `done:`; a closing re-dated later is one closing; a reopened item's
+    /// carried count leaves out the sessions it was closed for.
+    @Test func historyEdgesOfThePastWeeks() throws {
+        let notebook = InlineNotebook([
+            ("s/a1.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen", "## Action items\n- [ ] Same day ^la\n- [ ] Re-dated ^rd\n- [ ] Reopened ^ro\n")),
+            ("s/a2.md", sessionNote("date: 2026-11-09\nmentee: Alex Chen", "## Review\n- [x] ^rd\n- [x] ^ro\n")),
+            ("s/a3.md", sessionNote("date: 2026-11-17\nmentee: Alex Chen", "## Review\n- [x] ^la done:2026-11-12\n- [ ] ^la\n")),
+            ("s/a4.md", sessionNote("date: 2026-11-23\nmentee: Alex Chen", "## Review\n- [x] ^rd done:2026-11-18\n- [ ] ^ro\n")),
+            ("s/a5.md", sessionNote("date: 2026-11-30\nmentee: Alex Chen", "## Notes\nTalked.\n")),
+        ]).link()
+        let week = { (label: String) in WeeklyReport(notebook, period: ReportPeriod.week(label, startsOn: .monday)!) }
+        let ids = { (report: WeeklyReport, list: KeyPath<WeeklyReport.SeriesFigures, [WeeklyReport.ItemStanding]>) in
+            report.series[0][keyPath: list].map { report.series[0].series.items[$0.index].id }.sorted()
+        }
+        // W46 (11-09..11-15): ro closed on 11-09; rd's closing was re-dated to 11-18; la was
+        // reopened in the session that gave it its done date.
+        #expect(ids(week("2026-W46"), \.closed) == ["ro"])
+        #expect(ids(week("2026-W47"), \.closed) == ["rd"])
+        #expect(ids(week("2026-W47"), \.open) == ["la"])
+        #expect(week("2026-W46").chart.suffix(2).map(\.closed) == [0, 1] && week("2026-W47").chart.last?.closed == 1)
+        // As of W49, ro was reopened on 11-23 and carried once since (11-30), as the export says.
+        let now = week("2026-W49")
+        let ro = try #require(now.series[0].open.first { now.series[0].series.items[$0.index].id == "ro" })
+        #expect(ro.carried == now.series[0].series.items[ro.index].carried)
+    }
+
     /// The current week's next session skipped the upcoming one inside the week when a later
     /// note existed; the last session was the last in chain order, not the latest; a note
     /// marked held after the as-of date counted as held (an audit found all three).

@@ -55,7 +55,8 @@ struct ReportReference {
             let open = items.filter { $0.status.isActive }
             // A past period's next session is the first note after it (an earlier plan for its
             // date filling in); the current one's is the first upcoming session.
-            let followingNote = series.sessions.first { $0.date > period.to && $0.status != .cancelled }.map { session in
+            let followingNote = series.sessions.filter { $0.date > period.to && $0.status != .cancelled }
+                .min { $0.date < $1.date }.map { session in
                 let plan = series.sessions.filter { $0.date <= session.date && $0.file != session.file }
                     .compactMap(\.header.next).last { $0.date == session.date }
                 return UpcomingSession(series: series.id, date: session.date, time: session.time ?? plan?.time,
