@@ -189,9 +189,11 @@ enum ContextValues {
         let scheme = url.utf8.prefix { $0 != UInt8(ascii: ":") }
         guard scheme.count >= 2, scheme.count <= 32, scheme.count < url.utf8.count,
               let first = scheme.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return false }
+        // `localhost:3000/room` is a host and port; `tel:5551234567` is a scheme.
         let rest = url.utf8.dropFirst(scheme.count + 1)
         let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        if !digits.isEmpty, digits.count == rest.count || rest.dropFirst(digits.count).first == UInt8(ascii: "/") { return false }
+        if scheme.elementsEqual("localhost".utf8), !digits.isEmpty,
+           digits.count == rest.count || rest.dropFirst(digits.count).first == UInt8(ascii: "/") { return false }
         return scheme.allSatisfy { byte in
             let lower = byte | 0x20
             return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))

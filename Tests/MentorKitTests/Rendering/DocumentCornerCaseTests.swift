@@ -40,6 +40,7 @@ struct DocumentCornerCaseTests {
         ("meet.example.com/abc-def_g", "https://meet.example.com/abc-def_g"),
         ("localhost:3000/room_1", "https://localhost:3000/room_1"),
         ("mailto:jade_green@example.com", "mailto:jade_green@example.com"),
+        ("tel:5551234567", "tel:5551234567"),
     ])
     func linksAreAutolinks(written: String, href: String) throws {
         let notebook = InlineNotebook([
