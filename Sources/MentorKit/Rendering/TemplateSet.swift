@@ -356,15 +356,16 @@ public enum MarkdownText {
     static func escapeByCharacter(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
+        var characters = text.makeIterator()
+        var next = characters.next()
+        while let character = next {
+            next = characters.next()
             switch character {
             case "\\", "`", "*", "_", "[", "]", "|", "~":
                 result.append("\\")
                 result.append(character)
             case "&":
-                if index + 1 < characters.count, let byte = characters[index + 1].utf8.first, characters[index + 1].utf8.count == 1,
-                   mayStartEntity(byte) {
+                if let following = next, following.utf8.count == 1, let byte = following.utf8.first, mayStartEntity(byte) {
                     result.append("\\")
                 }
                 result.append(character)
