@@ -355,7 +355,7 @@ struct BodyReader {
         var sawField = false
         // `When:` with a time wins over `Time:`, as `date:` does over `time:` in front matter.
         var timeFromWhen: LocalTime?
-        var timeField: (time: LocalTime, line: Int)?
+        var timeFields: [(time: LocalTime, line: Int)] = []
         for unit in units {
             for line in textLines(of: unit) {
                 guard let (key, value) = BodyReader.planField(line.text) else { continue }
@@ -378,7 +378,7 @@ struct BodyReader {
                     }
                 case "time":
                     sawField = true
-                    if let time = LocalTime(value) { timeField = (time, fileLine) }
+                    if let time = LocalTime(value) { timeFields.append((time, fileLine)) }
                 case "where", "location", "place":
                     sawField = true
                     if !value.isEmpty { plan.location = value }
@@ -399,11 +399,13 @@ struct BodyReader {
                 }
             }
         }
-        plan.time = timeFromWhen ?? timeField?.time
-        if let whenTime = timeFromWhen, let (time, line) = timeField, time != whenTime {
-            diagnostics.append(Diagnostic(
-                file: path, line: line, severity: .warning, code: .badTime,
-                message: "Time: \(time) disagrees with the time in When: (\(whenTime)), which is the one used; keep one of them"))
+        plan.time = timeFromWhen ?? timeFields.last?.time
+        if let whenTime = timeFromWhen {
+            for (time, line) in timeFields where time != whenTime {
+                diagnostics.append(Diagnostic(
+                    file: path, line: line, severity: .warning, code: .badTime,
+                    message: "Time: \(time) disagrees with the time in When: (\(whenTime)), which is the one used; keep one of them"))
+            }
         }
         guard sawField, !plan.isEmpty else { return }
         if var earlier = self.plan {

@@ -338,6 +338,9 @@ struct NoteReaderTests {
         #expect(note.session?.next?.time == LocalTime("16:00"))
         #expect(note.diagnostics.map(\.code) == [.badTime] && note.diagnostics.first?.severity == .warning)
         #expect(note.diagnostics.first?.line == (timeFirst ? 6 : 7))
+        // Every Time: line that disagrees is warned about, not only the last.
+        let twice = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-02\nmentee: A", "## Next session\n- When: 2026-11-09 16:00\n- Time: 17:00\n- Time: 16:00\n"))
+        #expect(twice.diagnostics.map(\.line) == [7] && twice.session?.next?.time == LocalTime("16:00"))
         let timeOnly = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-02\nmentee: A", "## Next session\n- When: 2026-11-09\n- Time: 17:00\n"))
         #expect(timeOnly.session?.next?.time == LocalTime("17:00") && timeOnly.diagnostics.isEmpty)
     }
