@@ -20,8 +20,9 @@ struct TextDocument: ChunkedDocument {
 /// The report's JSON, written a chunk at a time.
 struct ReportJSON: ChunkedDocument {
     var report: WeeklyReport
+    var jobs = 1
 
     func write<WriteFailure: Error>(to sink: (UnsafeRawBufferPointer) throws(WriteFailure) -> Void) throws(WriteFailure) {
-        try ReportDocument.writeJSON(report, to: sink)
+        try ReportDocument.writeJSON(report, jobs: jobs, to: sink)
     }
 }

@@ -157,7 +157,9 @@ struct ReportCommand: ParsableCommand {
                     period = ReportPeriod.week(holding: documents.notebook.asOf, startsOn: config.weekStarts)
                 }
                 // The JSON is streamed: for thousands of mentorships it is tens of megabytes.
-                if format == .json { return ReportJSON(report: try documents.weeklyReport(period: period, series: series)) }
+                if format == .json {
+                    return ReportJSON(report: try documents.weeklyReport(period: period, series: series), jobs: documents.jobs)
+                }
                 return TextDocument(text: try documents.report(period: period, series: series, format: format.document))
             }
         }

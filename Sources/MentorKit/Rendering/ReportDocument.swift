@@ -49,17 +49,19 @@ public enum ReportDocument {
     /// The JSON handed to `sink` a chunk at a time, in order: the same bytes as
     /// `renderJSON(report)`, without the whole text in memory (it is tens of megabytes for
     /// thousands of mentorships). Each buffer is valid only during its call.
-    public static func writeJSON<Failure: Error>(_ report: WeeklyReport, chunkSize: Int = 1 << 16,
+    /// With `jobs` above 1, the series are written a few per thread, in batches, and handed
+    /// out in order: the same bytes.
+    public static func writeJSON<Failure: Error>(_ report: WeeklyReport, chunkSize: Int = 1 << 16, jobs: Int = 1,
                                                  to sink: (UnsafeRawBufferPointer) throws(Failure) -> Void) throws(Failure) {
         var writer = JSONWriter(capacity: min(chunkSize, 1 << 22) / 2 * 3)
-        try writeJSON(report, to: &writer) { (writer) throws(Failure) in
+        try writeJSON(report, jobs: jobs, to: &writer) { (writer) throws(Failure) in
             if writer.count >= chunkSize { try writer.flush(to: sink) }
         }
         try writer.flush(to: sink)
     }
 
     /// The one layout of the report's JSON; `flush` is called after each series.
-    private static func writeJSON<Failure: Error>(_ report: WeeklyReport, to writer: inout JSONWriter,
+    private static func writeJSON<Failure: Error>(_ report: WeeklyReport, jobs: Int = 1, to writer: inout JSONWriter,
                                                   flush: (inout JSONWriter) throws(Failure) -> Void) throws(Failure) {
         writer.beginObject()
         for (name, value) in jsonHead(report) {
@@ -68,10 +70,29 @@ public enum ReportDocument {
         }
         writer.key("series")
         writer.beginArray()
-        for figures in report.series {
-            writer.element()
-            json(figures).write(to: &writer)
-            try flush(&writer)
+        if jobs > 1 {
+            // A batch of a few series per thread at a time, so memory stays that of a batch.
+            var start = 0
+            while start < report.series.count {
+                let range = start..<min(report.series.count, start + jobs * 4)
+                let fragments = ParallelChunks.map(count: range.count, jobs: range.count) { offset in
+                    var fragment = JSONWriter(capacity: 1 << 14, fragmentAt: 2)
+                    json(report.series[range.lowerBound + offset]).write(to: &fragment)
+                    return fragment.bytes
+                }
+                for bytes in fragments {
+                    writer.element()
+                    writer.appendFragment(bytes)
+                    try flush(&writer)
+                }
+                start = range.upperBound
+            }
+        } else {
+            for figures in report.series {
+                writer.element()
+                json(figures).write(to: &writer)
+                try flush(&writer)
+            }
         }
         writer.endArray()
         for (name, value) in jsonTail(report) {

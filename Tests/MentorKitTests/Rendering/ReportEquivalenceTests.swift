@@ -52,6 +52,17 @@ struct ReportEquivalenceTests {
         }
     }
 
+    @Test func jsonWrittenOnManyThreadsIsTheSameBytes() {
+        for test in Self.cases {
+            let report = WeeklyReport(test.notebook, period: test.period, seriesID: test.series)
+            for (jobs, chunkSize) in [(1, 1 << 16), (3, 64), (8, 1 << 20)] {
+                var bytes: [UInt8] = []
+                ReportDocument.writeJSON(report, chunkSize: chunkSize, jobs: jobs) { bytes += $0 }
+                #expect(String(decoding: bytes, as: UTF8.self) == ReportDocument.renderJSON(report), "\(test.name) \(jobs)")
+            }
+        }
+    }
+
     @Test func jsonIsTheOldOneWrittenSeriesBySeries() {
         for test in Self.cases {
             let report = WeeklyReport(test.notebook, period: test.period, seriesID: test.series)
