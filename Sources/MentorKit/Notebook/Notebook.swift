@@ -179,17 +179,25 @@ public struct TrackedItem: Sendable, Hashable {
             if let closed = item.pointee.closed, closed <= day { return (item.pointee.status, closed, item.pointee.carried) }
             return (.open, nil, item.pointee.history.last { $0.date <= day }?.carried ?? 0)
         }
+        return state(in: transitions(of: item), on: day)
+    }
+
+    /// The state on `day` from an item's `transitions` (worked out once for many days).
+    static func state(in transitions: [(date: LocalDate, status: ItemStatus, closed: LocalDate?, carried: Int)],
+                      on day: LocalDate) -> (status: ItemStatus, closed: LocalDate?, carried: Int) {
         var state: (status: ItemStatus, closed: LocalDate?, carried: Int) = (.open, nil, 0)
-        for (date, status, closed, carried) in transitions(of: item) where date <= day {
+        for (date, status, closed, carried) in transitions where date <= day {
             state = (status, closed, carried)
         }
         return state
     }
 
     /// The item's changes in order, each from the day it counts: a session's last mention
-    /// only (the later mention in a session wins, spec 3.4), and a closing mentioned again
-    /// with the same status one closing, dated as the last mention dates it (a corrected
-    /// `done:`).
+    /// only (the later mention in a session wins, spec 3.4); a closing mentioned again with
+    /// the same status is one closing, re-dated only by a `done:` date of its own (a
+    /// correction), not by the session that mentions it again; and a closing counts from no
+    /// earlier than the change before it (a `done:` dated before a reopening does not undo
+    /// the reopening for the days between).
     static func transitions(of item: UnsafePointer<TrackedItem>)
         -> [(date: LocalDate, status: ItemStatus, closed: LocalDate?, carried: Int)] {
         let history = item.pointee.history
@@ -198,11 +206,16 @@ public struct TrackedItem: Sendable, Hashable {
             if index + 1 < history.count, history[index + 1].file == event.file { continue }
             let closes = !event.status.isActive
             let closed = closes ? event.closed ?? event.date : nil
-            if closes, let last = result.last, last.closed != nil, last.status == event.status {
-                result[result.count - 1] = (closed ?? event.date, event.status, closed, event.carried)
+            if closes, let last = result.last, let lastClosed = last.closed, last.status == event.status {
+                let corrected = closed != event.date ? closed ?? lastClosed : lastClosed
+                let before = result.count > 1 ? result[result.count - 2].date : corrected
+                result[result.count - 1] = (corrected < before ? max(last.date, before) : corrected, event.status,
+                                            corrected, event.carried)
                 continue
             }
-            result.append((closed ?? event.date, event.status, closed, event.carried))
+            // A closing dated before the change it follows counts from its own session.
+            let from = closed.map { closed in result.last.map { closed < $0.date } ?? (closed < event.date) ? event.date : closed }
+            result.append((from ?? event.date, event.status, closed, event.carried))
         }
         return result
     }

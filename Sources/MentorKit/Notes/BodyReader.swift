@@ -264,7 +264,7 @@ struct BodyReader {
                 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "+") }
             guard let content = tree.firstChild(of: inner) else { return mark }
             switch tree.nodes[content].kind {
-            case .paragraph: return joined(mark, tree.collapsedText(of: content))
+            case .paragraph: return joined(mark, itemText(inner))
             case .list, .heading: return joined(mark, writtenText(ofItem: inner))
             default: return mark
             }
@@ -290,9 +290,21 @@ struct BodyReader {
     /// then that inner item is the task, and the outer one no item of its own.
     private func opensWithTask(_ item: Int) -> Bool {
         guard let first = tree.firstChild(of: item), tree.nodes[first].kind == .list,
-              let inner = tree.firstChild(of: first), let paragraph = tree.firstChild(of: inner),
-              tree.nodes[paragraph].kind == .paragraph else { return false }
-        return checkbox(ofParagraph: paragraph) != nil
+              let inner = tree.firstChild(of: first), let content = tree.firstChild(of: inner) else { return false }
+        switch tree.nodes[content].kind {
+        case .paragraph: return checkbox(ofParagraph: content) != nil
+        case .list: return opensWithTask(inner)
+        default: return false
+        }
+    }
+
+    /// The item an item opens on its line when it is the first item of the list that opens
+    /// it (`- 1. [ ] Send it`: `[ ] Send it` opens `- 1.`), else nil.
+    private func openedItem(_ index: Int) -> Int? {
+        guard let list = tree.parent(of: index), tree.firstChild(of: list) == index,
+              let outer = tree.parent(of: list), tree.nodes[outer].kind == .item,
+              tree.firstChild(of: outer) == list, tree.nodes[outer].line == tree.nodes[index].line else { return nil }
+        return outer
     }
 
     /// How many bytes of an item's plain text the written box takes: three (`[x]`), or one
@@ -486,17 +498,16 @@ struct BodyReader {
             for index in block..<tree.nodes[block].end where tree.nodes[index].kind == .item {
                 // The first item of a list that opens an item on its line (`- 3. Call Sam`) is
                 // part of that item's written text, not an item of its own.
-                if let list = tree.parent(of: index), tree.firstChild(of: list) == index,
-                   let outer = tree.parent(of: list), tree.nodes[outer].kind == .item,
-                   tree.firstChild(of: outer) == list, tree.nodes[outer].line == tree.nodes[index].line,
-                   !opensWithTask(outer) {
-                    continue
-                }
+                let opener = openedItem(index)
+                if let opener, !opensWithTask(opener) { continue }
                 // The box alone first: the item's text is made only if it becomes an item.
                 let firstParagraph = tree.firstChild(of: index).flatMap { tree.nodes[$0].kind == .paragraph ? $0 : nil }
                 let status = firstParagraph.flatMap { checkbox(ofParagraph: $0) }
-                let outerItem = enclosingItem(of: index)
-                let isTopLevel = outerItem == nil && tree.parent(of: index).flatMap(tree.parent(of:)) == 0
+                // A task that opens its item (`- 1. [ ] Send it`) stands where that item does.
+                var standIn = index
+                while let outer = openedItem(standIn) { standIn = outer }
+                let outerItem = enclosingItem(of: standIn)
+                let isTopLevel = outerItem == nil && tree.parent(of: standIn).flatMap(tree.parent(of:)) == 0
                 // The nearest item above that is itself a goal or action, past detail lines.
                 var outerMention: Int?
                 var ancestor = outerItem

@@ -176,7 +176,7 @@ enum ContextValues {
         let authority = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let host = authority.prefix { $0 != ":" }
         let port = authority.dropFirst(host.count)
-        let isHost = (host.contains(".") || host == "localhost") && !host.hasPrefix(".") && !host.hasSuffix(".")
+        let isHost = (host.contains(".") || host.lowercased() == "localhost") && !host.hasPrefix(".") && !host.hasSuffix(".")
             && host.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-.".unicodeScalars.contains($0) }
             && (port.isEmpty || (port.count > 1 && port.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }))
         return isHost ? "https://" + url : nil
@@ -192,8 +192,9 @@ enum ContextValues {
         // `localhost:3000/room` is a host and port; `tel:5551234567` is a scheme.
         let rest = url.utf8.dropFirst(scheme.count + 1)
         let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        if scheme.elementsEqual("localhost".utf8), !digits.isEmpty,
-           digits.count == rest.count || rest.dropFirst(digits.count).first == UInt8(ascii: "/") { return false }
+        let after = rest.dropFirst(digits.count).first
+        if scheme.map({ $0 | 0x20 }).elementsEqual("localhost".utf8), !digits.isEmpty,
+           after == nil || after == UInt8(ascii: "/") || after == UInt8(ascii: "?") || after == UInt8(ascii: "#") { return false }
         return scheme.allSatisfy { byte in
             let lower = byte | 0x20
             return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))

@@ -148,8 +148,12 @@ public struct WeeklyReport: Sendable {
                     // An item that closed once and stayed so is read from its final state; one
                     // reopened (or dropped after done) from its history, day by day.
                     let once = TrackedItem.closesOnce(item)
+                    let steps = once ? [] : TrackedItem.transitions(of: item)
                     func state(on day: LocalDate) -> (status: ItemStatus, closed: LocalDate?) {
-                        TrackedItem.state(of: item, on: day, closesOnce: once).map { ($0.status, $0.closed) } ?? (.open, nil)
+                        guard created <= day else { return (.open, nil) }
+                        if once { return TrackedItem.state(of: item, on: day, closesOnce: true).map { ($0.status, $0.closed) } ?? (.open, nil) }
+                        let state = TrackedItem.state(in: steps, on: day)
+                        return (state.status, state.closed)
                     }
                     func isOpen(on day: LocalDate) -> Bool { created <= day && state(on: day).closed == nil }
                     if created <= period.to, let role = item.pointee.ownerRole, role != .other {
@@ -165,9 +169,13 @@ public struct WeeklyReport: Sendable {
                     for (week, bounds) in weeks.enumerated() {
                         // Closed in the week; an item that closed once by its final closing date
                         // (a `done:` may date it before the session that created it).
+                        // (A closing dated before the item's creation counts from the creation, as in the lists.)
                         if once {
-                            if let closedOn = item.pointee.closed, closedOn >= bounds.from, closedOn <= bounds.to { closed[week] += 1 }
-                        } else if created <= bounds.to, let closedOn = state(on: bounds.to).closed, closedOn >= bounds.from {
+                            if let closedOn = item.pointee.closed.map({ max($0, created) }), closedOn >= bounds.from, closedOn <= bounds.to {
+                                closed[week] += 1
+                            }
+                        } else if created <= bounds.to, let last = steps.last(where: { $0.date <= bounds.to }), last.closed != nil,
+                                  last.date >= bounds.from {
                             closed[week] += 1
                         }
                         if isOpen(on: bounds.openOn) { open[week] += 1 }
@@ -201,7 +209,14 @@ public struct WeeklyReport: Sendable {
                 let standing = WeeklyReport.standing(of: items.baseAddress! + index, at: index, on: end,
                                                      heldDates: heldDates, overdueBefore: overdueBefore)
                 if items[index].created >= period.from && items[index].created <= period.to { created.append(standing) }
-                if let day = standing.closed, day >= period.from && day <= period.to { closed.append(standing) }
+                // Closed in the period by the day the closing counts from: a `done:` dated
+                // before the item was created counts from its creation.
+                let item = items.baseAddress! + index
+                let closedFrom = standing.closed.map { closed in
+                    TrackedItem.closesOnce(item) ? max(closed, items[index].created)
+                        : TrackedItem.transitions(of: item).last { $0.date <= end }?.date ?? closed
+                }
+                if let day = closedFrom, day >= period.from && day <= period.to { closed.append(standing) }
                 if standing.status.isActive {
                     open.append(standing)
                     if standing.overdue { overdue.append(standing) }

@@ -121,6 +121,14 @@ struct NoteReaderTests {
         #expect(tasks.mentions.map(\.fields.text) == ["Send the deck", "Book the room", "3. Call Sam re Q&A"])
         #expect(tasks.mentions.map(\.checkbox) == [.open, .done, nil])
         #expect(tasks.mentions[2].key == InlineFields.key(of: "3. Call Sam re Q&A") && tasks.mentions[2].fields.due == LocalDate("2026-11-20"))
+        // The task stands where its item does: a goal at the top of the goals, one item for
+        // a nested opening list; an entry's box goes (a third review found all three).
+        let deep = NoteReader.read(path: "a.md", text: "---\ndate: 2026-11-10\nmentee: Alex\n---\n"
+            + "## Goals\n- 1. [ ] Top goal\n\n## Action items\n- 1. - [ ] nested task\n\n## Key takeaways\n- 1. [x] Ship it\n")
+        // (A task in the takeaways is an action item too, spec 3.3.)
+        #expect(deep.mentions.map(\.fields.text) == ["Top goal", "nested task", "Ship it"])
+        #expect(deep.mentions.map(\.role) == [.goal, .action, .action] && deep.mentions.allSatisfy { $0.parent == nil })
+        #expect(deep.sections(.takeaways).first?.entries.map(\.text) == ["1. Ship it"])
     }
 
     @Test func resources() {

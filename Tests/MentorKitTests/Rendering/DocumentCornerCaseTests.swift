@@ -41,6 +41,7 @@ struct DocumentCornerCaseTests {
         ("localhost:3000/room_1", "https://localhost:3000/room_1"),
         ("mailto:jade_green@example.com", "mailto:jade_green@example.com"),
         ("tel:5551234567", "tel:5551234567"),
+        ("LOCALHOST:3000?room=1", "https://LOCALHOST:3000?room=1"),
     ])
     func linksAreAutolinks(written: String, href: String) throws {
         let notebook = InlineNotebook([
@@ -291,6 +292,31 @@ struct DocumentCornerCaseTests {
         #expect(ro.carried == now.series[0].series.items[ro.index].carried)
     }
 
+    /// From a third review: a re-closing backdated before its reopening leaves the reopening
+    /// standing until its own session; a session that reopens and closes again changes
+    /// nothing; an item created closed with an earlier `done:` counts from its creation,
+    /// in the lists and the chart alike.
+    @Test func backdatedClosingsAndSameSessionFlips() throws {
+        let notebook = InlineNotebook([
+            ("s/a1.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen", "## Action items\n- [ ] Backdated ^p\n- [ ] Flipped ^b\n")),
+            ("s/a2.md", sessionNote("date: 2026-11-09\nmentee: Alex Chen", "## Review\n- [x] ^p\n- [x] ^b\n")),
+            ("s/a3.md", sessionNote("date: 2026-11-17\nmentee: Alex Chen", "## Review\n- [ ] ^p\n- [ ] ^b\n- [x] ^b\n")),
+            ("s/a4.md", sessionNote("date: 2026-11-23\nmentee: Alex Chen", "## Review\n- [x] ^p done:2026-11-10\n\n## Action items\n- [x] Born done done:2026-11-12 ^n\n")),
+        ]).link()
+        let week = { (label: String) in WeeklyReport(notebook, period: ReportPeriod.week(label, startsOn: .monday)!) }
+        let ids = { (report: WeeklyReport, list: KeyPath<WeeklyReport.SeriesFigures, [WeeklyReport.ItemStanding]>) in
+            report.series[0][keyPath: list].map { report.series[0].series.items[$0.index].id }.sorted()
+        }
+        let w46 = week("2026-W46"), w47 = week("2026-W47"), w48 = week("2026-W48")
+        #expect(ids(w46, \.closed) == ["b", "p"] && ids(w46, \.open).isEmpty)
+        // p was reopened on 11-17 and closed again in the 11-23 session; b stayed closed.
+        #expect(ids(w47, \.open) == ["p"] && ids(w47, \.closed).isEmpty)
+        #expect(ids(w48, \.closed) == ["n", "p"])
+        // The chart agrees with the lists: W46 2 closed, W47 none, W48 two.
+        #expect(w48.chart.suffix(3).map(\.closed) == [2, 0, 2])
+        #expect(w48.chart.suffix(3).map(\.open) == [0, 1, 0])
+    }
+
     /// The current week's next session skipped the upcoming one inside the week when a later
     /// note existed; the last session was the last in chain order, not the latest; a note
     /// marked held after the as-of date counted as held (an audit found all three).
@@ -315,6 +341,9 @@ struct DocumentCornerCaseTests {
         let past = WeeklyReport(notebook, period: try #require(ReportPeriod.week("2026-W48", startsOn: .monday)))
         let boThen = try #require(past.series.first { $0.series.id == "bo-li" })
         #expect(boThen.next?.file == "s/b2.md" && boThen.next?.time == LocalTime("10:00"))
+        // The earliest note after a past week, not the first in chain order (a -> c -> b).
+        let w46 = WeeklyReport(notebook, period: try #require(ReportPeriod.week("2026-W46", startsOn: .monday)))
+        #expect(w46.series.first { $0.series.id == "lee-ro" }?.next?.file == "t/b.md")
     }
 
     /// An item due on a past week's last day was overdue in that week only when the report

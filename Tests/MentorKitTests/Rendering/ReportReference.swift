@@ -57,7 +57,8 @@ struct ReportReference {
             // date filling in); the current one's is the first upcoming session.
             let followingNote = series.sessions.filter { $0.date > period.to && $0.status != .cancelled }
                 .min { $0.date < $1.date }.map { session in
-                let plan = series.sessions.filter { $0.date <= session.date && $0.file != session.file }
+                // An earlier note in the chain that planned this date.
+                let plan = series.sessions.prefix { $0.file != session.file }
                     .compactMap(\.header.next).last { $0.date == session.date }
                 return UpcomingSession(series: series.id, date: session.date, time: session.time ?? plan?.time,
                                        location: session.header.location ?? plan?.location,
