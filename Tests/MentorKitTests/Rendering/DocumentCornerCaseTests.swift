@@ -265,6 +265,11 @@ struct DocumentCornerCaseTests {
         #expect(w47.followThrough[0].closedOnTime == 1)
     }
 
+    /// The sorted ids of the first series' items in one of a report's lists.
+    static func itemIDs(_ report: WeeklyReport, _ list: KeyPath<WeeklyReport.SeriesFigures, [WeeklyReport.ItemStanding]>) -> [String] {
+        report.series[0][keyPath: list].map { report.series[0].series.items[$0.index].id }.sorted()
+    }
+
     /// From a review of the history reading: a session's later mention wins over an earlier
     /// one with an earlier `done:`; a closing re-dated later is one closing; a reopened item's
     /// carried count leaves out the sessions it was closed for.
@@ -277,9 +282,7 @@ struct DocumentCornerCaseTests {
             ("s/a5.md", sessionNote("date: 2026-11-30\nmentee: Alex Chen", "## Notes\nTalked.\n")),
         ]).link()
         let week = { (label: String) in WeeklyReport(notebook, period: ReportPeriod.week(label, startsOn: .monday)!) }
-        let ids = { (report: WeeklyReport, list: KeyPath<WeeklyReport.SeriesFigures, [WeeklyReport.ItemStanding]>) in
-            report.series[0][keyPath: list].map { report.series[0].series.items[$0.index].id }.sorted()
-        }
+        let ids = Self.itemIDs
         // W46 (11-09..11-15): ro closed on 11-09; rd's closing was re-dated to 11-18; la was
         // reopened in the session that gave it its done date.
         #expect(ids(week("2026-W46"), \.closed) == ["ro"])
@@ -304,9 +307,7 @@ struct DocumentCornerCaseTests {
             ("s/a4.md", sessionNote("date: 2026-11-23\nmentee: Alex Chen", "## Review\n- [x] ^p done:2026-11-10\n\n## Action items\n- [x] Born done done:2026-11-12 ^n\n")),
         ]).link()
         let week = { (label: String) in WeeklyReport(notebook, period: ReportPeriod.week(label, startsOn: .monday)!) }
-        let ids = { (report: WeeklyReport, list: KeyPath<WeeklyReport.SeriesFigures, [WeeklyReport.ItemStanding]>) in
-            report.series[0][keyPath: list].map { report.series[0].series.items[$0.index].id }.sorted()
-        }
+        let ids = Self.itemIDs
         let w46 = week("2026-W46"), w47 = week("2026-W47"), w48 = week("2026-W48")
         #expect(ids(w46, \.closed) == ["b", "p"] && ids(w46, \.open).isEmpty)
         // p was reopened on 11-17 and closed again in the 11-23 session; b stayed closed.
