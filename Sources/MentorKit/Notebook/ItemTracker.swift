@@ -152,7 +152,8 @@ struct ItemTracker {
         let carried = items[index].carried + (openSince[index].map { heldIndex - $0 } ?? 0)
         items[index].history.append(.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
                                           status: items[index].status, checkbox: mention.pointee.checkbox,
-                                          due: items[index].due, carried: carried, closed: items[index].closed))
+                                          due: items[index].due, carried: carried, closed: items[index].closed,
+                                          done: mention.pointee.fields.done))
     }
 
     private mutating func transition(_ index: Int, to status: ItemStatus, done: LocalDate?, in session: UnsafePointer<Session>) {

@@ -113,6 +113,8 @@ public struct TrackedItem: Sendable, Hashable {
         public var carried: Int
         /// The closing date after this mention; nil while the item is open.
         public var closed: LocalDate?
+        /// The mention's own `done:` date, when it wrote one (a closing it dates or corrects).
+        public var done: LocalDate? = nil
     }
 
     /// `^id` where given, else the key.
@@ -207,7 +209,7 @@ public struct TrackedItem: Sendable, Hashable {
             let closes = !event.status.isActive
             let closed = closes ? event.closed ?? event.date : nil
             if closes, let last = result.last, let lastClosed = last.closed, last.status == event.status {
-                let corrected = closed != event.date ? closed ?? lastClosed : lastClosed
+                let corrected = event.done ?? lastClosed
                 let before = result.count > 1 ? result[result.count - 2].date : corrected
                 result[result.count - 1] = (corrected < before ? max(last.date, before) : corrected, event.status,
                                             corrected, event.carried)
@@ -229,8 +231,10 @@ public struct TrackedItem: Sendable, Hashable {
         let history = item.pointee.history
         guard let first = history.firstIndex(where: { !$0.status.isActive }) else { return true }
         // A closing mentioned again with its status (perhaps its `done:` corrected) is still
-        // one closing, dated as the item's final closing date says.
+        // one closing, dated as the item's final closing date says; one dated before the
+        // change it follows counts from its session, which `transitions` works out.
         let closing = history[first]
+        if let closed = closing.closed, closed < (first > 0 ? history[first - 1].date : closing.date) { return false }
         return history[first...].allSatisfy { $0.status == closing.status }
     }
 }

@@ -318,6 +318,29 @@ struct DocumentCornerCaseTests {
         #expect(w48.chart.suffix(3).map(\.open) == [0, 1, 0])
     }
 
+    /// From a fourth review: the two ways of reading an item (its final state, or its
+    /// history when it was reopened) disagreed, so a later reopening rewrote past weeks: a
+    /// closing dated before the item's last change, and a correction to the session's own
+    /// date. Each week now reads the same with or without a later reopening.
+    @Test(arguments: [false, true])
+    func aLaterReopeningRewritesNoPastWeek(reopenLater: Bool) throws {
+        let notebook = InlineNotebook([
+            ("s/a1.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen", "## Action items\n- [ ] Backdated ^a\n- [ ] Corrected ^c\n")),
+            ("s/a2.md", sessionNote("date: 2026-11-09\nmentee: Alex Chen", "## Review\n- [x] ^c done:2026-11-04\n")),
+            ("s/a3.md", sessionNote("date: 2026-11-17\nmentee: Alex Chen", "## Review\n- [x] ^c done:2026-11-17\n")),
+            ("s/a4.md", sessionNote("date: 2026-11-23\nmentee: Alex Chen", "## Review\n- [x] ^a done:2026-11-01\n")),
+            ("s/a5.md", sessionNote("date: 2026-11-30\nmentee: Alex Chen", reopenLater ? "## Review\n- [ ] ^a\n- [ ] ^c\n" : "## Notes\nTalked.\n")),
+        ]).link()
+        let week = { (label: String) in WeeklyReport(notebook, period: ReportPeriod.week(label, startsOn: .monday)!) }
+        // a was open until the 11-23 session (its done: is before its creation); c's closing
+        // was corrected to 11-17, which rewrites the weeks before (decisions.md).
+        #expect(Self.itemIDs(week("2026-W45"), \.closed).isEmpty)
+        #expect(Self.itemIDs(week("2026-W46"), \.open) == ["a", "c"])
+        #expect(Self.itemIDs(week("2026-W47"), \.closed) == ["c"] && Self.itemIDs(week("2026-W47"), \.open) == ["a"])
+        #expect(Self.itemIDs(week("2026-W48"), \.closed) == ["a"])
+        #expect(week("2026-W48").chart.suffix(4).map(\.closed) == [0, 0, 1, 1])
+    }
+
     /// The current week's next session skipped the upcoming one inside the week when a later
     /// note existed; the last session was the last in chain order, not the latest; a note
     /// marked held after the as-of date counted as held (an audit found all three).
