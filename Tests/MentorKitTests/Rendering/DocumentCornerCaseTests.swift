@@ -244,8 +244,8 @@ struct DocumentCornerCaseTests {
                 - [ ] @alex Done then dropped ^dd
                 - [ ] @alex Done early ^de
                 """)),
-            ("s/a2.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen", "## Review\n- [x] ^ro\n- [x] ^dd\n- [x] ^de done:2026-11-08\n")),
-            ("s/a3.md", sessionNote("date: 2026-11-17\nmentee: Alex Chen", "## Review\n- [ ] ^ro\n- [-] ^dd\n")),
+            Self.alex("a2", "2026-11-10", "## Review\n- [x] ^ro\n- [x] ^dd\n- [x] ^de done:2026-11-08\n"),
+            Self.alex("a3", "2026-11-17", "## Review\n- [ ] ^ro\n- [-] ^dd\n"),
         ]).link()
         let w46 = try #require(ReportPeriod.week("2026-W46", startsOn: .monday))
         let report = WeeklyReport(notebook, period: w46)
@@ -265,6 +265,16 @@ struct DocumentCornerCaseTests {
         #expect(w47.followThrough[0].closedOnTime == 1)
     }
 
+    /// A note of Alex Chen's series, `s/<name>.md`, held on `date`.
+    static func alex(_ name: String, _ date: String, _ body: String) -> (String, String) {
+        ("s/\(name).md", sessionNote("date: \(date)\nmentee: Alex Chen", body))
+    }
+
+    /// The report of an ISO week (weeks starting on Monday).
+    static func week(_ notebook: Notebook, _ label: String) -> WeeklyReport {
+        WeeklyReport(notebook, period: ReportPeriod.week(label, startsOn: .monday)!)
+    }
+
     /// The sorted ids of the first series' items in one of a report's lists.
     static func itemIDs(_ report: WeeklyReport, _ list: KeyPath<WeeklyReport.SeriesFigures, [WeeklyReport.ItemStanding]>) -> [String] {
         report.series[0][keyPath: list].map { report.series[0].series.items[$0.index].id }.sorted()
@@ -275,13 +285,13 @@ struct DocumentCornerCaseTests {
     /// carried count leaves out the sessions it was closed for.
     @Test func historyEdgesOfThePastWeeks() throws {
         let notebook = InlineNotebook([
-            ("s/a1.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen", "## Action items\n- [ ] Same day ^la\n- [ ] Re-dated ^rd\n- [ ] Reopened ^ro\n")),
-            ("s/a2.md", sessionNote("date: 2026-11-09\nmentee: Alex Chen", "## Review\n- [x] ^rd\n- [x] ^ro\n")),
-            ("s/a3.md", sessionNote("date: 2026-11-17\nmentee: Alex Chen", "## Review\n- [x] ^la done:2026-11-12\n- [ ] ^la\n")),
-            ("s/a4.md", sessionNote("date: 2026-11-23\nmentee: Alex Chen", "## Review\n- [x] ^rd done:2026-11-18\n- [ ] ^ro\n")),
-            ("s/a5.md", sessionNote("date: 2026-11-30\nmentee: Alex Chen", "## Notes\nTalked.\n")),
+            Self.alex("a1", "2026-11-03", "## Action items\n- [ ] Same day ^la\n- [ ] Re-dated ^rd\n- [ ] Reopened ^ro\n"),
+            Self.alex("a2", "2026-11-09", "## Review\n- [x] ^rd\n- [x] ^ro\n"),
+            Self.alex("a3", "2026-11-17", "## Review\n- [x] ^la done:2026-11-12\n- [ ] ^la\n"),
+            Self.alex("a4", "2026-11-23", "## Review\n- [x] ^rd done:2026-11-18\n- [ ] ^ro\n"),
+            Self.alex("a5", "2026-11-30", "## Notes\nTalked.\n"),
         ]).link()
-        let week = { (label: String) in WeeklyReport(notebook, period: ReportPeriod.week(label, startsOn: .monday)!) }
+        let week = { Self.week(notebook, $0) }
         let ids = Self.itemIDs
         // W46 (11-09..11-15): ro closed on 11-09; rd's closing was re-dated to 11-18; la was
         // reopened in the session that gave it its done date.
@@ -301,12 +311,12 @@ struct DocumentCornerCaseTests {
     /// in the lists and the chart alike.
     @Test func backdatedClosingsAndSameSessionFlips() throws {
         let notebook = InlineNotebook([
-            ("s/a1.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen", "## Action items\n- [ ] Backdated ^p\n- [ ] Flipped ^b\n")),
-            ("s/a2.md", sessionNote("date: 2026-11-09\nmentee: Alex Chen", "## Review\n- [x] ^p\n- [x] ^b\n")),
-            ("s/a3.md", sessionNote("date: 2026-11-17\nmentee: Alex Chen", "## Review\n- [ ] ^p\n- [ ] ^b\n- [x] ^b\n")),
-            ("s/a4.md", sessionNote("date: 2026-11-23\nmentee: Alex Chen", "## Review\n- [x] ^p done:2026-11-10\n\n## Action items\n- [x] Born done done:2026-11-12 ^n\n")),
+            Self.alex("a1", "2026-11-03", "## Action items\n- [ ] Backdated ^p\n- [ ] Flipped ^b\n"),
+            Self.alex("a2", "2026-11-09", "## Review\n- [x] ^p\n- [x] ^b\n"),
+            Self.alex("a3", "2026-11-17", "## Review\n- [ ] ^p\n- [ ] ^b\n- [x] ^b\n"),
+            Self.alex("a4", "2026-11-23", "## Review\n- [x] ^p done:2026-11-10\n\n## Action items\n- [x] Born done done:2026-11-12 ^n\n"),
         ]).link()
-        let week = { (label: String) in WeeklyReport(notebook, period: ReportPeriod.week(label, startsOn: .monday)!) }
+        let week = { Self.week(notebook, $0) }
         let ids = Self.itemIDs
         let w46 = week("2026-W46"), w47 = week("2026-W47"), w48 = week("2026-W48")
         #expect(ids(w46, \.closed) == ["b", "p"] && ids(w46, \.open).isEmpty)
@@ -325,13 +335,13 @@ struct DocumentCornerCaseTests {
     @Test(arguments: [false, true])
     func aLaterReopeningRewritesNoPastWeek(reopenLater: Bool) throws {
         let notebook = InlineNotebook([
-            ("s/a1.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen", "## Action items\n- [ ] Backdated ^a\n- [ ] Corrected ^c\n")),
-            ("s/a2.md", sessionNote("date: 2026-11-09\nmentee: Alex Chen", "## Review\n- [x] ^c done:2026-11-04\n")),
-            ("s/a3.md", sessionNote("date: 2026-11-17\nmentee: Alex Chen", "## Review\n- [x] ^c done:2026-11-17\n")),
-            ("s/a4.md", sessionNote("date: 2026-11-23\nmentee: Alex Chen", "## Review\n- [x] ^a done:2026-11-01\n")),
+            Self.alex("a1", "2026-11-03", "## Action items\n- [ ] Backdated ^a\n- [ ] Corrected ^c\n"),
+            Self.alex("a2", "2026-11-09", "## Review\n- [x] ^c done:2026-11-04\n"),
+            Self.alex("a3", "2026-11-17", "## Review\n- [x] ^c done:2026-11-17\n"),
+            Self.alex("a4", "2026-11-23", "## Review\n- [x] ^a done:2026-11-01\n"),
             ("s/a5.md", sessionNote("date: 2026-11-30\nmentee: Alex Chen", reopenLater ? "## Review\n- [ ] ^a\n- [ ] ^c\n" : "## Notes\nTalked.\n")),
         ]).link()
-        let week = { (label: String) in WeeklyReport(notebook, period: ReportPeriod.week(label, startsOn: .monday)!) }
+        let week = { Self.week(notebook, $0) }
         // a was open until the 11-23 session (its done: is before its creation); c's closing
         // was corrected to 11-17, which rewrites the weeks before (decisions.md).
         #expect(Self.itemIDs(week("2026-W45"), \.closed).isEmpty)
@@ -489,10 +499,10 @@ struct DocumentCornerCaseTests {
     /// count is the one at that session's end (a review found it missing and miscounted).
     @Test func followUpOfAnItemReopenedLater() throws {
         var notebook = InlineNotebook([
-            ("s/2026-11-03.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen", "## Action items\n- [ ] Ship ^s\n")),
-            ("s/2026-11-10.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen", "## Review\n- [x] ^s\n")),
-            ("s/2026-11-17.md", sessionNote("date: 2026-11-17\nmentee: Alex Chen", "## Review\n- [ ] ^s\n")),
-            ("s/2026-11-24.md", sessionNote("date: 2026-11-24\nmentee: Alex Chen", "## Review\n- [x] ^s\n")),
+            Self.alex("2026-11-03", "2026-11-03", "## Action items\n- [ ] Ship ^s\n"),
+            Self.alex("2026-11-10", "2026-11-10", "## Review\n- [x] ^s\n"),
+            Self.alex("2026-11-17", "2026-11-17", "## Review\n- [ ] ^s\n"),
+            Self.alex("2026-11-24", "2026-11-24", "## Review\n- [x] ^s\n"),
         ]).link(asOf: "2026-12-01")
         notebook.templateOverrides = ["followup.md.mustache": "open:{{#actions}}{{text}}/{{carried}}{{/actions}} closed:{{#closed}}{{text}}/{{closed}}{{/closed}}"]
         let documents = Documents(notebook)
