@@ -152,12 +152,17 @@ enum ContextValues {
     /// false: a relative one (`docs/guide.md`) too, as the note wrote it, but no unsafe
     /// scheme, white space, quote or angle bracket.
     static func linkTarget(_ url: String?) -> Any {
-        guard let url, !url.isEmpty, CMarkAdapter.isSafeURL(url),
-              !url.unicodeScalars.contains(where: { scalar in
-                  scalar.value <= 0x20 || scalar.value == 0x7F || scalar == "\"" || scalar == "<" || scalar == ">"
-                      || scalar.properties.isWhitespace
-              }) else { return false }
+        guard let url, isWritable(url) else { return false }
         return linkURL(url) ?? url
+    }
+
+    /// A non-empty URL of a safe scheme (not `javascript:` ...) without white space, control
+    /// characters, quotes or angle brackets: one a document can write as it is.
+    private static func isWritable(_ url: String) -> Bool {
+        !url.isEmpty && CMarkAdapter.isSafeURL(url) && !url.unicodeScalars.contains { scalar in
+            scalar.value <= 0x20 || scalar.value == 0x7F || scalar == "\"" || scalar == "<" || scalar == ">"
+                || scalar.properties.isWhitespace
+        }
     }
 
     /// A link as documents show it, nil for none: an absolute URL of a safe scheme (not
@@ -166,11 +171,7 @@ enum ContextValues {
     /// backslash escapes would be part of the URL. A bare host and path
     /// (`meet.example.com/abc`, as invitations often give it) gets `https://`.
     static func linkURL(_ url: String?) -> String? {
-        guard let url, !url.isEmpty, CMarkAdapter.isSafeURL(url),
-              !url.unicodeScalars.contains(where: { scalar in
-                  scalar.value <= 0x20 || scalar.value == 0x7F || scalar == "\"" || scalar == "<" || scalar == ">"
-                      || scalar.properties.isWhitespace
-              }) else { return nil }
+        guard let url, isWritable(url) else { return nil }
         if hasScheme(url) { return url }
         // A host, with a port of digits at most: `meet.example.com/abc`, `localhost:3000/room`.
         let authority = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
