@@ -169,11 +169,10 @@ public struct WeeklyReport: Sendable {
                     for (week, bounds) in weeks.enumerated() {
                         // Closed in the week; an item that closed once by its final closing date
                         // (a `done:` may date it before the session that created it).
-                        // (A closing dated before the item's creation counts from the creation, as in the lists.)
+                        // (An item that closes once counts from its closing date: `closesOnce`
+                        // sends a closing dated before the change it follows to `transitions`.)
                         if once {
-                            if let closedOn = item.pointee.closed.map({ max($0, created) }), closedOn >= bounds.from, closedOn <= bounds.to {
-                                closed[week] += 1
-                            }
+                            if let closedOn = item.pointee.closed, closedOn >= bounds.from, closedOn <= bounds.to { closed[week] += 1 }
                         } else if created <= bounds.to, let last = steps.last(where: { $0.date <= bounds.to }), last.closed != nil,
                                   last.date >= bounds.from {
                             closed[week] += 1
@@ -206,16 +205,10 @@ public struct WeeklyReport: Sendable {
         series.items.withUnsafeBufferPointer { items in
             for index in items.indices where !items[index].isPrivate && items[index].created <= end {
                 // Every item as it stood at the end of the period, not as it stands today.
-                let standing = WeeklyReport.standing(of: items.baseAddress! + index, at: index, on: end,
-                                                     heldDates: heldDates, overdueBefore: overdueBefore)
+                let (standing, closedFrom) = WeeklyReport.standing(of: items.baseAddress! + index, at: index, on: end,
+                                                                   heldDates: heldDates, overdueBefore: overdueBefore)
                 if items[index].created >= period.from && items[index].created <= period.to { created.append(standing) }
-                // Closed in the period by the day the closing counts from: a `done:` dated
-                // before the item was created counts from its creation.
-                let item = items.baseAddress! + index
-                let closedFrom = standing.closed.map { closed in
-                    TrackedItem.closesOnce(item) ? max(closed, items[index].created)
-                        : TrackedItem.transitions(of: item).last { $0.date <= end }?.date ?? closed
-                }
+                // Closed in the period by the day the closing counts from (`transitions`).
                 if let day = closedFrom, day >= period.from && day <= period.to { closed.append(standing) }
                 if standing.status.isActive {
                     open.append(standing)
@@ -268,13 +261,19 @@ public struct WeeklyReport: Sendable {
 
     /// The item as it stood at the end of `day`: status, closing, carried count and overdue.
     // Through a pointer: an item passed by value is copied (its dozen strings retained).
+    /// With the day its closing counts from, for an item closed by then.
     static func standing(of item: UnsafePointer<TrackedItem>, at index: Int, on day: LocalDate, heldDates: [LocalDate],
-                         overdueBefore: LocalDate) -> ItemStanding {
+                         overdueBefore: LocalDate) -> (standing: ItemStanding, closedFrom: LocalDate?) {
         let due = TrackedItem.due(of: item, on: day)
         let once = TrackedItem.closesOnce(item)
-        if let state = TrackedItem.state(of: item, on: day, closesOnce: once), let closed = state.closed {
-            return ItemStanding(index: index, status: state.status, closed: closed, carried: state.carried,
-                                overdue: false, due: due)
+        if once {
+            if let closed = item.pointee.closed, closed <= day {
+                return (ItemStanding(index: index, status: item.pointee.status, closed: closed, carried: item.pointee.carried,
+                                     overdue: false, due: due), closed)
+            }
+        } else if let step = TrackedItem.transitions(of: item).last(where: { $0.date <= day }), let closed = step.closed {
+            return (ItemStanding(index: index, status: step.status, closed: closed, carried: step.carried,
+                                 overdue: false, due: due), step.date)
         }
         var status = item.pointee.history.last { $0.date <= day && $0.status.isActive }?.status ?? .open
         if !status.isActive { status = .open }
@@ -284,8 +283,8 @@ public struct WeeklyReport: Sendable {
         let since = once ? nil : item.pointee.history.last { $0.date <= day }
         var carried = since?.carried ?? 0
         for date in heldDates where date > (since?.date ?? item.pointee.created) && date <= day { carried += 1 }
-        return ItemStanding(index: index, status: status, closed: nil, carried: carried,
-                            overdue: due.map { $0 < overdueBefore } ?? false, due: due)
+        return (ItemStanding(index: index, status: status, closed: nil, carried: carried,
+                             overdue: due.map { $0 < overdueBefore } ?? false, due: due), nil)
     }
 
     static func isOpen(created: LocalDate, closed: LocalDate?, on day: LocalDate) -> Bool {
