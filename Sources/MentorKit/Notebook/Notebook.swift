@@ -160,20 +160,10 @@ public struct TrackedItem: Sendable, Hashable {
     /// The item as it stood at the end of `day`, nil before it was created: its status, its
     /// closing date (nil while open) and its carried count. A closing counts from its date
     /// (a `done:` field's, else its session's), a reopening from its session's, so a past
-    /// week reads as it was even for an item reopened or dropped since.
-    public func state(on day: LocalDate) -> (status: ItemStatus, closed: LocalDate?, carried: Int)? {
-        let once = closesOnce
-        return withUnsafePointer(to: self) { item in
-            guard var state = TrackedItem.state(of: item, on: day, closesOnce: once) else { return nil }
-            if once, state.closed == nil {
-                state.status = item.pointee.history.last { $0.date <= day && $0.status.isActive }?.status ?? .open
-            }
-            return state
-        }
-    }
-
-    /// `state(on:)` through a pointer (a copy of an item retains its dozen strings), with
-    /// `closesOnce` worked out by the caller once for many days.
+    /// week reads as it was even for an item reopened or dropped since. Through a pointer (a
+    /// copy of an item retains its dozen strings), with `closesOnce` worked out by the
+    /// caller once for many days; while the item is open and closes once, the status is
+    /// `.open` (the caller reads an open item's status from its history).
     static func state(of item: UnsafePointer<TrackedItem>, on day: LocalDate, closesOnce: Bool)
         -> (status: ItemStatus, closed: LocalDate?, carried: Int)? {
         guard item.pointee.created <= day else { return nil }
@@ -223,10 +213,7 @@ public struct TrackedItem: Sendable, Hashable {
     }
 
     /// Whether the item closed at most once and stayed as it closed (no reopening, no done
-    /// turned dropped): then its final status and closing date tell its state on any day
-    /// (while open, `state` says `.open`: the caller reads an open item's status itself).
-    var closesOnce: Bool { withUnsafePointer(to: self) { TrackedItem.closesOnce($0) } }
-
+    /// turned dropped): then its final status and closing date tell its state on any day.
     static func closesOnce(_ item: UnsafePointer<TrackedItem>) -> Bool {
         let history = item.pointee.history
         guard let first = history.firstIndex(where: { !$0.status.isActive }) else { return true }

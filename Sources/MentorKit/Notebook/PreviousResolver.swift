@@ -78,8 +78,10 @@ struct PreviousResolver: Sendable {
         byStem = LazyStemIndex(paths: sessionPaths)
     }
 
-    private func contains(_ path: String) -> Bool {
-        paths.contains(path)
+    /// The session a written path names: itself, or the note a link at that path leads to.
+    private func session(at written: String) -> String? {
+        let path = aliases[written] ?? written
+        return paths.contains(path) ? path : nil
     }
 
     func resolve(_ raw: String, from notePath: String, in series: inout SeriesSessions) -> Resolution {
@@ -99,9 +101,8 @@ struct PreviousResolver: Sendable {
         let folder = PreviousResolver.folder(of: notePath)
         for base in [folder, ""] {
             for spelling in [value, value + ".md"] {
-                guard let written = PreviousResolver.normalize(base.isEmpty ? spelling : base + "/" + spelling) else { continue }
-                let path = aliases[written] ?? written
-                guard contains(path) else { continue }
+                guard let written = PreviousResolver.normalize(base.isEmpty ? spelling : base + "/" + spelling),
+                      let path = session(at: written) else { continue }
                 return .found(path)
             }
         }
@@ -133,10 +134,9 @@ struct PreviousResolver: Sendable {
         name = PreviousResolver.trimmed(name)
         if name.lowercased().hasSuffix(".md") { name = String(name.dropLast(3)) }
         if name.contains("/") {
-            let path = PreviousResolver.normalize(name + ".md").map { aliases[$0] ?? $0 }
-            if let path, contains(path) { return .found(path) }
+            if let path = PreviousResolver.normalize(name + ".md").flatMap(session(at:)) { return .found(path) }
             let folder = PreviousResolver.folder(of: notePath)
-            if let path = PreviousResolver.normalize(folder + "/" + name + ".md").map({ aliases[$0] ?? $0 }), contains(path) {
+            if let path = PreviousResolver.normalize(folder + "/" + name + ".md").flatMap(session(at:)) {
                 return .found(path)
             }
             return .notFound

@@ -119,9 +119,7 @@ struct NoteText: Sendable {
         return true
     }
 
-    /// The 1-based line of `index`, counting LF, CRLF and a lone CR as line ends, as the
-    /// rest of the reading does.
-    /// The line and column (in characters, as `not-utf8` counts them: each byte that does
+    /// The line (LF, CRLF and a lone CR end lines, as in the rest of the reading) and column (in characters, as `not-utf8` counts them: each byte that does
     /// not continue a UTF-8 sequence starts one) of the byte at `index`.
     private static func position(of index: ArraySlice<UInt8>.Index, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
         var line = 1
