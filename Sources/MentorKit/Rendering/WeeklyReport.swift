@@ -287,7 +287,4 @@ public struct WeeklyReport: Sendable {
                              overdue: due.map { $0 < overdueBefore } ?? false, due: due), nil)
     }
 
-    static func isOpen(created: LocalDate, closed: LocalDate?, on day: LocalDate) -> Bool {
-        created <= day && !(closed.map { $0 <= day } ?? false)
-    }
 }
