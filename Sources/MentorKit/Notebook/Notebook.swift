@@ -93,6 +93,19 @@ public struct UpcomingSession: Sendable, Hashable {
     public var plannedIn: String?
 }
 
+extension UpcomingSession {
+    /// `session` as the meeting an earlier note's `plan` announced for its date (spec 3.5):
+    /// the note is the meeting, so its own time, place, link and length win and the plan
+    /// fills in what it leaves out.
+    init(series: String, session: Session, plan: NextSessionPlan?, plannedIn: String?) {
+        self.init(series: series, date: session.date, time: session.time ?? plan?.time,
+                  location: session.header.location ?? plan?.location,
+                  link: session.header.link ?? plan?.link,
+                  durationMinutes: session.header.durationMinutes ?? plan?.durationMinutes,
+                  file: session.file, plannedIn: plannedIn)
+    }
+}
+
 /// A goal or action item followed from the session that created it to the latest mention.
 public struct TrackedItem: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable { case goal, action }

@@ -332,11 +332,7 @@ struct NotebookLinker {
         }
         var result = series.sessions[afterLastRecorded...].filter { $0.status == .planned }.map { session in
             let plan = plans.last { $0.1.date == session.date }
-            return UpcomingSession(series: series.id, date: session.date, time: session.time ?? plan?.1.time,
-                                   location: session.header.location ?? plan?.1.location,
-                                   link: session.header.link ?? plan?.1.link,
-                                   durationMinutes: session.header.durationMinutes ?? plan?.1.durationMinutes,
-                                   file: session.file, plannedIn: plan?.0)
+            return UpcomingSession(series: series.id, session: session, plan: plan?.1, plannedIn: plan?.0)
         }
         // A plan is the upcoming session only while no later note exists: so only the last
         // note's own plan can be.

@@ -68,11 +68,9 @@ public enum FollowUpDocument {
             }
         }
         guard let later else { return plan }
-        return NextSessionPlan(date: later.date, time: later.time ?? plan?.time,
-                               location: later.header.location ?? plan?.location,
-                               link: later.header.link ?? plan?.link,
-                               durationMinutes: later.header.durationMinutes ?? plan?.durationMinutes,
-                               line: plan?.line ?? 1)
+        let meeting = UpcomingSession(series: series.id, session: later, plan: plan, plannedIn: nil)
+        return NextSessionPlan(date: meeting.date, time: meeting.time, location: meeting.location,
+                               link: meeting.link, durationMinutes: meeting.durationMinutes, line: plan?.line ?? 1)
     }
 
     static func sessionValues(_ session: Session, defaultMentor: String?) -> [String: Any] {

@@ -234,11 +234,7 @@ public struct WeeklyReport: Sendable {
                 let session = series.sessions[index]
                 let plan = series.sessions[..<index].indices.reversed().lazy
                     .compactMap { series.sessions[$0].header.next }.first { $0.date == session.date }
-                return UpcomingSession(series: series.id, date: session.date, time: session.time ?? plan?.time,
-                                       location: session.header.location ?? plan?.location,
-                                       link: session.header.link ?? plan?.link,
-                                       durationMinutes: session.header.durationMinutes ?? plan?.durationMinutes,
-                                       file: session.file, plannedIn: nil)
+                return UpcomingSession(series: series.id, session: session, plan: plan, plannedIn: nil)
             }
         }
         let next = period.to < asOf ? following ?? upcomingFirst : upcomingFirst ?? following
