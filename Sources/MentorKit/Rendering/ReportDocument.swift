@@ -71,21 +71,13 @@ public enum ReportDocument {
         writer.key("series")
         writer.beginArray()
         if jobs > 1 {
-            // A batch of a few series per thread at a time, so memory stays that of a batch.
-            var start = 0
-            while start < report.series.count {
-                let range = start..<min(report.series.count, start + jobs * 4)
-                let fragments = ParallelChunks.map(count: range.count, jobs: range.count) { offset in
-                    var fragment = JSONWriter(capacity: 1 << 14, fragmentAt: 2)
-                    json(report.series[range.lowerBound + offset]).write(to: &fragment)
-                    return fragment.bytes
-                }
-                for bytes in fragments {
-                    writer.element()
-                    writer.appendFragment(bytes)
-                    try flush(&writer)
-                }
-                start = range.upperBound
+            let series = report.series
+            for bytes in FragmentsInBatches(count: series.count, jobs: jobs, capacity: 1 << 14, write: { index, fragment in
+                json(series[index]).write(to: &fragment)
+            }) {
+                writer.element()
+                writer.appendFragment(bytes)
+                try flush(&writer)
             }
         } else {
             for figures in report.series {
