@@ -84,9 +84,6 @@ public struct WeeklyReport: Sendable {
         self.period = period
         asOf = notebook.asOf
         let end = min(period.to, notebook.asOf)
-        // Overdue at the end as on any day: due before it. An item due on a past week's last
-        // day is not overdue in that week, so the week reads the same whatever the as-of date.
-        let overdueBefore = end
         let chosen = notebook.series.filter { series in
             (seriesID == nil || series.id == seriesID) && series.sessions.contains { $0.date <= period.to }
         }
@@ -109,9 +106,9 @@ public struct WeeklyReport: Sendable {
         // Each series' figures and its counts for the two tables, on all threads; the counts
         // are added up after, in series order.
         let worked = ParallelChunks.map(count: chosen.count, jobs: jobs) { index in
-            (WeeklyReport.figures(of: chosen[index], period: period, end: end, overdueBefore: overdueBefore,
+            (WeeklyReport.figures(of: chosen[index], period: period, end: end,
                                   upcoming: byID[chosen[index].id] ?? [], stalledAfter: stalledAfter, asOf: notebook.asOf),
-             Tally(chosen[index], period: period, end: end, overdueBefore: overdueBefore, weeks: weeks))
+             Tally(chosen[index], period: period, end: end, weeks: weeks))
         }
         series = worked.map(\.0)
         for (_, tally) in worked {
@@ -136,7 +133,7 @@ public struct WeeklyReport: Sendable {
 
         /// One pass over the series' items for both tables, reading them in place rather than
         /// filtering copies of them once per owner and twice per week.
-        init(_ series: Series, period: ReportPeriod, end: LocalDate, overdueBefore: LocalDate,
+        init(_ series: Series, period: ReportPeriod, end: LocalDate,
              weeks: [(from: LocalDate, to: LocalDate, openOn: LocalDate)]) {
             closed = Array(repeating: 0, count: weeks.count)
             open = Array(repeating: 0, count: weeks.count)
@@ -162,7 +159,7 @@ public struct WeeklyReport: Sendable {
                         // Each against the due date that stood then: when it was closed, or at the end.
                         if atEnd.status == .done, let closedOn = atEnd.closed {
                             if let due = TrackedItem.due(of: item, on: closedOn), closedOn > due { closedLate[row] += 1 } else { closedOnTime[row] += 1 }
-                        } else if isOpen(on: end), let due = TrackedItem.due(of: item, on: end), due < overdueBefore {
+                        } else if isOpen(on: end), let due = TrackedItem.due(of: item, on: end), due < end {
                             openOverdue[row] += 1
                         }
                     }
@@ -185,7 +182,7 @@ public struct WeeklyReport: Sendable {
     }
 
     /// One series' figures: its sessions and items as they stood at the end of the period.
-    static func figures(of series: Series, period: ReportPeriod, end: LocalDate, overdueBefore: LocalDate,
+    static func figures(of series: Series, period: ReportPeriod, end: LocalDate,
                         upcoming: [UpcomingSession], stalledAfter: Int, asOf: LocalDate) -> SeriesFigures {
         // Dates and indices rather than copies of the sessions, which hold whole notes.
         var heldDates: [LocalDate] = []
@@ -206,7 +203,7 @@ public struct WeeklyReport: Sendable {
             for index in items.indices where !items[index].isPrivate && items[index].created <= end {
                 // Every item as it stood at the end of the period, not as it stands today.
                 let (standing, closedFrom) = WeeklyReport.standing(of: items.baseAddress! + index, at: index, on: end,
-                                                                   heldDates: heldDates, overdueBefore: overdueBefore)
+                                                                   heldDates: heldDates)
                 if items[index].created >= period.from && items[index].created <= period.to { created.append(standing) }
                 // Closed in the period by the day the closing counts from (`transitions`).
                 if let day = closedFrom, day >= period.from && day <= period.to { closed.append(standing) }
@@ -255,11 +252,13 @@ public struct WeeklyReport: Sendable {
         return days > stalledAfter
     }
 
-    /// The item as it stood at the end of `day`: status, closing, carried count and overdue.
+    /// The item as it stood at the end of `day`: status, closing, carried count and overdue,
+    /// with the day its closing counts from, for an item closed by then. Overdue is open and
+    /// due before `day`, as on any day: an item due on a past week's last day is not overdue
+    /// in that week, so the week reads the same whatever the as-of date.
     // Through a pointer: an item passed by value is copied (its dozen strings retained).
-    /// With the day its closing counts from, for an item closed by then.
-    static func standing(of item: UnsafePointer<TrackedItem>, at index: Int, on day: LocalDate, heldDates: [LocalDate],
-                         overdueBefore: LocalDate) -> (standing: ItemStanding, closedFrom: LocalDate?) {
+    static func standing(of item: UnsafePointer<TrackedItem>, at index: Int, on day: LocalDate,
+                         heldDates: [LocalDate]) -> (standing: ItemStanding, closedFrom: LocalDate?) {
         let due = TrackedItem.due(of: item, on: day)
         let once = TrackedItem.closesOnce(item)
         if once {
@@ -280,7 +279,7 @@ public struct WeeklyReport: Sendable {
         var carried = since?.carried ?? 0
         for date in heldDates where date > (since?.date ?? item.pointee.created) && date <= day { carried += 1 }
         return (ItemStanding(index: index, status: status, closed: nil, carried: carried,
-                             overdue: due.map { $0 < overdueBefore } ?? false, due: due), nil)
+                             overdue: due.map { $0 < day } ?? false, due: due), nil)
     }
 
 }
