@@ -19,19 +19,10 @@ struct CalendarFile {
         // PUBLISH would require an ORGANIZER, which a notebook may not know).
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mentor//mentoring notebook//EN",
                      "CALSCALE:GREGORIAN"]
-        // Each series' notes by date, made once a series: the UID's same-day position.
-        var notesByDate: [String: [LocalDate: [String]]] = [:]
         for event in events {
             let upcoming = event.upcoming
             let people = (event.series.mentee ?? event.series.id) + (event.series.mentor.map { " and \($0)" } ?? "")
-            if notesByDate[event.series.id] == nil {
-                var byDate: [LocalDate: [String]] = [:]
-                for index in event.series.sessions.indices {
-                    byDate[event.series.sessions[index].date, default: []].append(event.series.sessions[index].file)
-                }
-                notesByDate[event.series.id] = byDate
-            }
-            let suffix = Documents.sameDaySuffix(of: upcoming.file, among: notesByDate[event.series.id]?[upcoming.date] ?? [])
+            let suffix = Documents.sameDaySuffix(of: upcoming.file, on: upcoming.date, in: event.series)
             lines.append("BEGIN:VEVENT")
             lines.append("UID:" + CalendarFile.escape("\(upcoming.series)-\(upcoming.date)\(suffix)@mentor.invalid"))
             lines.append("DTSTAMP:" + CalendarFile.basic(stamp) + "T000000Z")
