@@ -104,42 +104,30 @@ enum PlainText {
     /// The character of the entity starting at `start` and the entity's length in scalars.
     private static func entity(at start: Int, in scalars: [Unicode.Scalar]) -> (Unicode.Scalar, Int)? {
         guard let semicolon = scalars[start...].prefix(12).firstIndex(of: ";") else { return nil }
-        let text = String(String.UnicodeScalarView(scalars[start...semicolon]))
-        switch text {
-        case "&lt;": return ("<", text.unicodeScalars.count)
-        case "&gt;": return (">", text.unicodeScalars.count)
-        case "&quot;": return ("\"", text.unicodeScalars.count)
-        case "&#39;": return ("'", text.unicodeScalars.count)
-        case "&amp;": return ("&", text.unicodeScalars.count)
-        default:
-            let decoded = decodeNumericEntities(text)
-            guard decoded != text, decoded.unicodeScalars.count == 1, let scalar = decoded.unicodeScalars.first else { return nil }
-            return (scalar, text.unicodeScalars.count)
+        let length = semicolon - start + 1
+        let body = scalars[(start + 1)..<semicolon]
+        switch String(String.UnicodeScalarView(body)) {
+        case "lt": return ("<", length)
+        case "gt": return (">", length)
+        case "quot": return ("\"", length)
+        case "#39": return ("'", length)
+        case "amp": return ("&", length)
+        default: return numericCharacter(body).map { ($0, length) }
         }
     }
 
-    /// `&#9;` and `&#x1F600;`, which cmark writes for characters Markdown cannot hold as
-    /// they are (a tab in the minutes), as their characters; a control character other than
-    /// the tab, or a number that is no character, stays as written.
-    static func decodeNumericEntities(_ line: String) -> String {
-        guard line.contains("&#") else { return line }
-        var result = ""
-        var rest = Substring(line)
-        while let start = rest.range(of: "&#") {
-            result += rest[..<start.lowerBound]
-            let body = rest[start.upperBound...]
-            let isHex = body.first == "x" || body.first == "X"
-            let digits = (isHex ? body.dropFirst() : body).prefix { isHex ? $0.isHexDigit : $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, digits.count <= 8, digits.endIndex < body.endIndex, body[digits.endIndex] == ";",
-               let value = UInt32(digits, radix: isHex ? 16 : 10), let scalar = Unicode.Scalar(value),
-               value == 9 || (value >= 0x20 && value != 0x7F) {
-                result.unicodeScalars.append(scalar)
-                rest = body[body.index(after: digits.endIndex)...]
-            } else {
-                result += "&#"
-                rest = body
-            }
-        }
-        return result + rest
+    /// The character of a numeric entity's body (`#9`, `#x1F600`), which cmark writes for
+    /// characters Markdown cannot hold as they are (a tab in the minutes); nil for a control
+    /// character other than the tab, or a number that is no character: those stay as written.
+    private static func numericCharacter(_ body: ArraySlice<Unicode.Scalar>) -> Unicode.Scalar? {
+        guard body.first == "#" else { return nil }
+        var digits = body.dropFirst()
+        let isHex = digits.first == "x" || digits.first == "X"
+        if isHex { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.count <= 8,
+              digits.allSatisfy({ isHex ? $0.properties.isASCIIHexDigit : ("0"..."9").contains($0) }),
+              let value = UInt32(String(String.UnicodeScalarView(digits)), radix: isHex ? 16 : 10),
+              let scalar = Unicode.Scalar(value), value == 9 || (value >= 0x20 && value != 0x7F) else { return nil }
+        return scalar
     }
 }

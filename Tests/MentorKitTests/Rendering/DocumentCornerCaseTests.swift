@@ -187,7 +187,7 @@ struct DocumentCornerCaseTests {
         let parsed = try parseBack("eml", eml)
         let text = try #require(parsed["text"] as? String)
         #expect(text.contains("A tab\there.") && !text.contains("&#"))
-        #expect(PlainText.decodeNumericEntities("&#9;&#x41;&#0;&#1;&#xD800;&#12a;&#;") == "\tA&#0;&#1;&#xD800;&#12a;&#;")
+        #expect(PlainText.unescapeAndDecode("&#9;&#x41;&#0;&#1;&#xD800;&#12a;&#;&#X1F600;&#123456789;") == "\tA&#0;&#1;&#xD800;&#12a;&#;😀&#123456789;")
         // One pass, as CommonMark reads it: an escaped `&` and a code span are literal text
         // (a review found `\&#65;` and `` `&#160;` `` decoded).
         #expect(PlainText.unescapeAndDecode("Use `&#160;` and \\&#65; literally; also &amp;#66; &lt;b&gt; \\* \\q &#x42;")
