@@ -22,7 +22,8 @@ public enum AgendaDocument {
         if upcoming.link != nil, link == nil {
             warnings.append("The call link is not a web address a document can show: write it as https://… with no spaces (link: in the note).")
         }
-        if upcoming.location == nil && upcoming.link == nil {
+        // A link no document can show is no way to meet: without a place, nothing says where.
+        if upcoming.location == nil && link == nil {
             warnings.append("No place and no call link: say where you will meet (location: or link: in the note).")
         } else if upcoming.link == nil {
             warnings.append("No call link: add one (link: in the note) if anyone joins remotely.")

@@ -31,6 +31,19 @@ struct DocumentCornerCaseTests {
         let agenda = try Documents(notebook).agenda(series: "ann-lee", format: .md)
         #expect(agenda.contains("**Where:** Office Room 5"))
         #expect(!agenda.contains("No place"))
+        #expect(!agenda.contains("No call link"))
+    }
+
+    /// Without a place, a call link no document can show leaves no way to meet: the agenda
+    /// says so, besides the warning about the link.
+    @Test func anUnusableLinkWithoutAPlaceLeavesNoWayToMeet() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2026-12-08\nmentee: Ann Lee\nstatus: planned\ntime: \"10:00\"\nlink: meet example com")),
+        ]).link()
+        let agenda = try Documents(notebook).agenda(series: "ann-lee", format: .md)
+        #expect(agenda.contains("The call link is not a web address a document can show"))
+        #expect(agenda.contains("No place and no call link: say where you will meet"))
+        #expect(!agenda.contains("No place: add one"))
     }
 
     /// Backslash escapes do not work inside a CommonMark autolink: a call link with `_` or
