@@ -24,6 +24,10 @@ struct ItemTracker {
     /// The held-session index that created each item: it never counts as a carry.
     private var createdAt: [Int] = []
     private var heldIndex = -1
+    /// Items the current session reopened, with the closing they had: a session's last
+    /// mention is its word (as the report's history reads it), so one that reopens and then
+    /// closes an item again the same way leaves its closing where it was.
+    private var reopenedThisSession: [Int: (status: ItemStatus, closed: LocalDate?, closedIn: String?)] = [:]
     /// Mentions of only an `^id` that no earlier item has: they create nothing.
     private(set) var unknownIDs: [(file: String, line: Int, column: Int, id: String, isPrivate: Bool)] = []
 
@@ -48,6 +52,7 @@ struct ItemTracker {
     /// Applies one held session's mentions, in document order.
     mutating func apply(_ session: UnsafePointer<Session>) {
         heldIndex += 1
+        if !reopenedThisSession.isEmpty { reopenedThisSession.removeAll(keepingCapacity: true) }
         // Through the buffer, not by element: a mention is a large value, which indexing the
         // array copies (a retain and a release per string of it) to pass it on.
         session.pointee.note.mentions.withUnsafeBufferPointer { mentions in
@@ -167,9 +172,17 @@ struct ItemTracker {
         case (true, false):
             if let since = openSince[index] { items[index].carried += max(0, heldIndex - 1 - since) }
             openSince[index] = nil
-            items[index].closed = done ?? session.pointee.date
-            items[index].closedIn = session.pointee.file
+            if let before = reopenedThisSession[index], before.status == status {
+                items[index].closed = done ?? before.closed
+                items[index].closedIn = before.closedIn
+            } else {
+                items[index].closed = done ?? session.pointee.date
+                items[index].closedIn = session.pointee.file
+            }
         case (false, true):
+            if reopenedThisSession[index] == nil {
+                reopenedThisSession[index] = (old, items[index].closed, items[index].closedIn)
+            }
             // Reopened: this session's end counts, unless this is the session that created it.
             openSince[index] = max(heldIndex - 1, createdAt[index])
             items[index].closed = nil

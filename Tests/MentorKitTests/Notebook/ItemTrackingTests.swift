@@ -236,6 +236,29 @@ struct ItemTrackingTests {
         #expect(item.carried == 1)
     }
 
+    /// A session's last mention is its word, as the report's history reads it: a note that
+    /// reopens a closed item and closes it again the same way leaves the closing where it
+    /// was (the export had moved it to that note, while the report kept the first closing).
+    @Test("Reopened and closed again in one session", arguments: [
+        ("- [ ] Book focus mornings\n\n## Review\n- [x] Book focus mornings\n", ItemStatus.done, "2026-11-10", "s/2026-11-10.md"),
+        ("- [ ] Book focus mornings\n\n## Review\n- [x] Book focus mornings done:2026-11-12\n", .done, "2026-11-12", "s/2026-11-10.md"),
+        ("- [ ] Book focus mornings\n\n## Review\n- [-] Book focus mornings\n", .dropped, "2026-11-17", "s/2026-11-17.md"),
+    ])
+    func reopenedAndClosedInOneSession(third: String, status: ItemStatus, closed: String, closedIn: String) throws {
+        let s = try series([
+            ("2026-11-03", "## Action items\n- [ ] Book focus mornings\n"),
+            ("2026-11-10", "## Review\n- [x] Book focus mornings\n"),
+            ("2026-11-17", "## Action items\n" + third),
+        ])
+        let item = try #require(s.items.first)
+        #expect(item.status == status)
+        #expect(item.closed == LocalDate(closed))
+        #expect(item.closedIn == closedIn)
+        #expect(item.carried == 0)
+        let final = try #require(s.items.withUnsafeBufferPointer { TrackedItem.transitions(of: $0.baseAddress!).last })
+        #expect(final.closed == item.closed)
+    }
+
     @Test("A mention without a checkbox leaves the state alone")
     func mentionWithoutCheckbox() throws {
         let s = try series([
