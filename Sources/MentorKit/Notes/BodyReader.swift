@@ -577,14 +577,40 @@ struct BodyReader {
             let text = writtenText(ofItem: item)
             return text.isEmpty ? nil : InlineFields(parsing: text)
         }
-        return tree.withPlainTextBytes(of: first) { text in
-            guard afterCheckbox else { return InlineFields(utf8: text) }
-            // The box comes after the leading spaces.
-            var start = 0
-            while start < text.count, text[start] == 0x20 { start += 1 }
-            let box = BodyReader.boxWidth(startingWith: start < text.count ? text[start] : nil)
-            return InlineFields(utf8: UnsafeBufferPointer(rebasing: text[min(text.count, start + box)...]))
+        if tree.containsCodeSpan(first), let (text, code) = tree.plainTextHidingCode(of: first) {
+            var fields = text.withUnsafeBufferPointer { fieldsAfterCheckbox(of: $0, afterCheckbox: afterCheckbox) }
+            fields.text = collapse(BodyReader.restoring(code, in: fields.text))
+            for index in fields.badDates.indices {
+                fields.badDates[index].value = BodyReader.restoring(code, in: fields.badDates[index].value)
+            }
+            return fields
         }
+        return tree.withPlainTextBytes(of: first) { fieldsAfterCheckbox(of: $0, afterCheckbox: afterCheckbox) }
+    }
+
+    private func fieldsAfterCheckbox(of text: UnsafeBufferPointer<UInt8>, afterCheckbox: Bool) -> InlineFields {
+        guard afterCheckbox else { return InlineFields(utf8: text) }
+        // The box comes after the leading spaces.
+        var start = 0
+        while start < text.count, text[start] == 0x20 { start += 1 }
+        let box = BodyReader.boxWidth(startingWith: start < text.count ? text[start] : nil)
+        return InlineFields(utf8: UnsafeBufferPointer(rebasing: text[min(text.count, start + box)...]))
+    }
+
+    /// `text` with each code placeholder (`MarkdownTree.plainTextHidingCode`) given back its
+    /// code span's text.
+    private static func restoring(_ code: [[UInt8]], in text: String) -> String {
+        guard !code.isEmpty, text.utf8.contains(where: { $0 == 0xEE || $0 == 0xEF }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            let span = Int(scalar.value) - Int(MarkdownTree.codePlaceholders.lowerBound)
+            if span >= 0, span < code.count {
+                result += String(decoding: code[span], as: UTF8.self)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// The box a paragraph starts with, as GFM's task lists read it: the written bytes, not

@@ -126,11 +126,18 @@ public struct MarkdownTree: Sendable {
     @inline(__always)
     private func forEachPlainTextPiece(of index: Int, in buffer: UnsafeBufferPointer<UInt8>,
                                        _ piece: (UnsafeBufferPointer<UInt8>?) -> Bool) {
+        forEachPlainTextPiece(of: index, in: buffer) { text, _ in piece(text) }
+    }
+
+    /// The same, telling which pieces are code spans.
+    private func forEachPlainTextPiece(of index: Int, in buffer: UnsafeBufferPointer<UInt8>,
+                                       _ piece: (UnsafeBufferPointer<UInt8>?, _ isCode: Bool) -> Bool) {
         var appended = false
         func literal(_ node: Node) -> Bool {
             guard node.literalCount > 0 else { return true }
             appended = true
-            return piece(UnsafeBufferPointer(rebasing: buffer[Int(node.literalStart)..<Int(node.literalStart + node.literalCount)]))
+            return piece(UnsafeBufferPointer(rebasing: buffer[Int(node.literalStart)..<Int(node.literalStart + node.literalCount)]),
+                         node.kind == .code)
         }
         let stop = end(of: index)
         var position = index
@@ -141,10 +148,10 @@ public struct MarkdownTree: Sendable {
                 if !literal(node) { return }
             case .softBreak, .lineBreak:
                 appended = true
-                if !piece(nil) { return }
+                if !piece(nil, false) { return }
             case .paragraph, .heading, .codeBlock:
                 guard position != index else { break }
-                if appended, !piece(nil) { return }
+                if appended, !piece(nil, false) { return }
                 if node.kind == .codeBlock, !literal(node) { return }
             default:
                 break
@@ -236,6 +243,51 @@ public struct MarkdownTree: Sendable {
             }
             return body(UnsafeBufferPointer(rebasing: output[..<count]))
         }
+    }
+
+    /// Whether the inline content of `index` holds a code span.
+    func containsCodeSpan(_ index: Int) -> Bool {
+        for position in index..<end(of: index) where nodes[position].kind == .code { return true }
+        return false
+    }
+
+    /// The characters that stand for code spans in `plainTextHidingCode(of:)`: the private
+    /// use area, whose characters no field can start with or hold; the n-th span is U+E000 + n.
+    static let codePlaceholders: ClosedRange<UInt32> = 0xE000...0xF8FF
+
+    /// `plainTextBytes(of:)` with each code span one character of `codePlaceholders`, and
+    /// the code spans' text in order: what an item's fields are read from, since a code span
+    /// is literal (`` `@MainActor` `` names no owner). Nil when the text holds such a
+    /// character itself, which could then not be told from a code span (or has more spans).
+    func plainTextHidingCode(of index: Int) -> (bytes: [UInt8], code: [[UInt8]])? {
+        var text: [UInt8] = []
+        var code: [[UInt8]] = []
+        var ambiguous = false
+        bytes.withUnsafeBufferPointer { buffer in
+            forEachPlainTextPiece(of: index, in: buffer) { piece, isCode in
+                guard let piece else {
+                    text.append(0x20)
+                    return true
+                }
+                if isCode {
+                    guard let placeholder = Unicode.Scalar(MarkdownTree.codePlaceholders.lowerBound + UInt32(code.count)),
+                          MarkdownTree.codePlaceholders.contains(placeholder.value) else {
+                        ambiguous = true
+                        return false
+                    }
+                    code.append(Array(piece))
+                    text += UTF8.encode(placeholder)!
+                } else {
+                    // Private-use characters are three bytes from EE 80 80 to EF A3 BF.
+                    ambiguous = String(decoding: piece, as: UTF8.self).unicodeScalars
+                        .contains { MarkdownTree.codePlaceholders.contains($0.value) }
+                    if ambiguous { return false }
+                    text.append(contentsOf: piece)
+                }
+                return true
+            }
+        }
+        return ambiguous ? nil : (text, code)
     }
 
     /// `plainText(of:)` as UTF-8 bytes, for readers that work on bytes.

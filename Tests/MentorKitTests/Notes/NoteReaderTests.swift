@@ -131,6 +131,27 @@ struct NoteReaderTests {
         #expect(deep.sections(.takeaways).first?.entries.map(\.text) == ["1. Ship it"])
     }
 
+    /// A code span is literal text: `` `@MainActor` `` is no owner and `` `due:...` `` no due
+    /// date, and both stay in the item's text (they had been taken out as fields).
+    @Test("Fields are not read inside code spans", arguments: [
+        ("- [ ] Read how `@MainActor` isolates a type @sam", "Read how @MainActor isolates a type", "sam", nil, [String]()),
+        ("- [ ] Explain `due:2026-12-01` and `[due:: 2026-12-02]` due:2026-12-03", "Explain due:2026-12-01 and [due:: 2026-12-02]", nil, "2026-12-03", []),
+        ("- [ ] Try `#available` checks #swift", "Try #available checks #swift", nil, nil, ["swift"]),
+        ("- [ ] Tag it `^x` x` a  b `y ^real", "Tag it ^x xa by", nil, nil, []),
+        // A private-use character in the text itself is what stands for a code span: then
+        // the code span is read as before (and its owner taken out).
+        ("- [ ] Keep \u{E000} and `@a` as written", "Keep \u{E000} and as written", "a", nil, []),
+    ] as [(String, String, String?, String?, [String])])
+    func noFieldsInCodeSpans(line: String, text: String, owner: String?, due: String?, tags: [String]) throws {
+        let note = NoteReader.read(path: "a.md", text: "---\ndate: 2026-11-10\nmentee: Alex\n---\n## Action items\n\(line)\n")
+        let mention = try #require(note.mentions.first)
+        #expect(mention.fields.text == text)
+        #expect(mention.fields.owner == owner)
+        #expect(mention.fields.due == due.flatMap { LocalDate($0) })
+        #expect(mention.fields.tags == tags)
+        #expect(mention.key == InlineFields.key(of: text))
+    }
+
     @Test func resources() {
         #expect(note.sections(.resources)[0].links == [
             ResourceLink(title: "Stakeholder mapping", url: "https://example.com/stakeholders"),
