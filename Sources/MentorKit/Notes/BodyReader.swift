@@ -383,7 +383,7 @@ struct BodyReader {
                               let time = LocalTime(value.dropFirst(10).trimmingCharacters(in: CharacterSet(charactersIn: " ,at"))) {
                         plan.date = date
                         timeFromWhen = time
-                    } else {
+                    } else if !DateTimeText.isNotYetKnown(value) {
                         diagnostics.append(Diagnostic(
                             file: path, line: fileLine, code: .badDate,
                             message: "next session date '\(value)' is not a date; write `When: YYYY-MM-DD HH:MM`"))

@@ -189,7 +189,7 @@ struct HeaderReader {
                 if let (date, time) = DateTimeText.parse(text) {
                     plan.date = date
                     if let time { plan.time = time }
-                } else {
+                } else if !DateTimeText.isNotYetKnown(text) {
                     report(.badDate, line: line, "next session date '\(text)' is not a date; write YYYY-MM-DD")
                 }
             case "time":

@@ -80,4 +80,18 @@ enum DateTimeText {
         guard let time = LocalTime(timeText) else { return nil }
         return (date, time)
     }
+
+    /// Words that say a date is not known yet (`When: tbd`): a plan without a date, not a
+    /// malformed one.
+    static func isNotYetKnown(_ raw: some StringProtocol) -> Bool {
+        var text = raw.trimmedOfSpaces().lowercased()
+        while let last = text.last, ".!)(".contains(last) { text.removeLast() }
+        return notYetKnown.contains(text.trimmedOfSpaces())
+    }
+
+    private static let notYetKnown: Set<String> = [
+        "tbd", "tba", "tbc", "?", "??", "???", "-", "--", "—", "n/a", "na", "none", "unknown",
+        "not yet", "not set", "not scheduled", "not planned", "to be decided", "to be confirmed",
+        "to be announced", "later",
+    ]
 }

@@ -34,7 +34,7 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
 /// Builds the next session's note from where the last one left off (issue: `mentor new`).
 public enum SessionDraft {
     /// The next note of a series: date and time from the last session's plan (else a week
-    /// after it, same time), people and logistics carried over, and every open goal and
+    /// after the last held or cancelled note, at the last session's time), people and logistics carried over, and every open goal and
     /// action item as a task line in the review section, oldest first.
     public static func next(in notebook: Notebook, series id: String, date: LocalDate?, time: LocalTime?,
                             templates: TemplateSet) throws(WriteError) -> NoteDraft {
@@ -54,7 +54,10 @@ public enum SessionDraft {
             guard let planDate = plan.date else { return nil }
             return last.map { planDate > $0.date } ?? true ? plan : nil
         }
-        let newDate = date ?? planned?.date ?? last.map { $0.date.adding(days: 7) } ?? notebook.asOf.adding(days: 7)
+        // Else a week after the last held or cancelled note: a cancelled meeting a week after
+        // the last held one is no slot for the next.
+        let lastRecordedDate = recorded.map(\.date).max() ?? last?.date
+        let newDate = date ?? planned?.date ?? lastRecordedDate.map { $0.adding(days: 7) } ?? notebook.asOf.adding(days: 7)
         let newTime = time ?? planned?.time ?? last?.time
         guard (1...9999).contains(newDate.year) else {
             throw WriteError("the next session would fall in the year \(newDate.year); pass --date")

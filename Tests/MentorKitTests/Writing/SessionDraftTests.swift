@@ -82,6 +82,33 @@ struct SessionDraftTests {
         #expect(draft.text.contains("Nothing open from last time."))
     }
 
+    /// The meeting a week after the last one was cancelled, and its note says `When: tbd`:
+    /// the draft went to the cancelled note's day (`new` then refused, the file existing),
+    /// and `tbd` was a bad-date error. Now the draft is a week after the cancelled note, and
+    /// a date not known yet is no date, without a word.
+    @Test("After a cancelled meeting with no new date, the draft is a week after it", arguments: [
+        "## Next session\n- When: tbd\n", "## Next session\n- When: TBD.\n", "## Next session\n- Date: not yet\n", "",
+    ])
+    func afterACancelledMeeting(cancelledBody: String) throws {
+        let files = [
+            ("s/noor/2027-02-04.md", sessionNote("date: 2027-02-04\ntime: \"10:00\"\nmentee: Noor Haddad", "## Next session\n- When: 2027-02-11 10:00\n")),
+            ("s/noor/2027-02-11.md", sessionNote("date: 2027-02-11\ntime: \"10:00\"\nmentee: Noor Haddad\nstatus: cancelled", cancelledBody)),
+        ]
+        let notebook = Self.notebook(files, asOf: "2027-02-12")
+        #expect(notebook.diagnostics.isEmpty)
+        let draft = try SessionDraft.next(in: notebook, series: "noor-haddad", date: nil, time: nil, templates: Self.templates)
+        #expect(draft.path == "s/noor/2027-02-18.md")
+        #expect(draft.text.contains("date: 2027-02-18\ntime: \"10:00\"\n"))
+        #expect(draft.text.contains("previous: \"2027-02-04.md\""))
+    }
+
+    @Test("A date not known yet in a front matter plan is no error", arguments: ["tbd", "\"?\"", "TBC"])
+    func frontMatterPlanNotYetKnown(value: String) {
+        let notebook = Self.notebook([("s/a.md", sessionNote("date: 2026-11-24\nmentee: Ann Lee\nnext:\n  date: \(value)\n  location: Cafe"))])
+        #expect(!notebook.diagnostics.contains { $0.code == .badDate })
+        #expect(notebook.series("ann-lee")?.sessions.first?.header.next?.location == "Cafe")
+    }
+
     @Test func theSeriesFileNamePatternIsKept() throws {
         let files = [("notes/2026-11-10-alex.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen"))]
         let draft = try SessionDraft.next(in: Self.notebook(files), series: "alex-chen",
