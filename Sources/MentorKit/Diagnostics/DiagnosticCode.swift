@@ -41,12 +41,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case badTemplate = "bad-template"
     case unknownTemplate = "unknown-template"
     case unknownItemID = "unknown-item-id"
+    case unknownSection = "unknown-section"
 
     /// The severity a diagnostic of this code has unless the finder says otherwise.
     public var defaultSeverity: Severity {
         switch self {
         case .unknownKey, .badDuration, .plannedInPast, .heldInFuture, .duplicateProfile,
-             .badFieldDate, .previousOtherSeries, .noNextSession, .unclosedCodeBlock, .unknownTemplate, .unknownItemID:
+             .badFieldDate, .previousOtherSeries, .noNextSession, .unclosedCodeBlock, .unknownTemplate, .unknownItemID, .unknownSection:
             return .warning
         default:
             return .error

@@ -34,8 +34,13 @@ struct BodyReader {
     /// read either way.
     let keepsEntries: Bool
 
+    /// Whether a heading a letter or two away from a known one gets `unknown-section`: in
+    /// session notes, whose headings say what their sections hold (a profile's are free).
+    let warnsOfNearMisses: Bool
+
     init(path: String, body: Substring, lineOffset: Int, keepsAllMarkdown: Bool = true, keepsMarkdown: Bool = true,
-         keepsEntries: Bool = true) {
+         keepsEntries: Bool = true, warnsOfNearMisses: Bool = false) {
+        self.warnsOfNearMisses = warnsOfNearMisses
         self.path = path
         self.lineOffset = lineOffset
         self.keepsAllMarkdown = keepsAllMarkdown
@@ -151,6 +156,12 @@ struct BodyReader {
         let title = tree.collapsedText(of: heading)
         var (kind, isPrivate) = SectionKind.classify(heading: title)
         if headingNode.level == 1 { kind = .other }
+        if kind == .other, headingNode.level == 2, warnsOfNearMisses, let (known, meant) = SectionKind.nearMiss(heading: title) {
+            diagnostics.append(Diagnostic(
+                file: path, line: headingNode.line + lineOffset, column: headingNode.column, code: .unknownSection,
+                message: "'\(title)' is no section heading mentor knows, so this section is not read for \(meant.readFor); did you mean '\(known)'?",
+                isPrivate: isPrivate))
+        }
 
         let (publicBlocks, privateBlocks, hiddenLines) = privateParts(of: blocks, allPrivate: isPrivate, until: nextLine)
         // A private section keeps its entries (readers leave the section out unless asked);

@@ -68,7 +68,7 @@ public enum NoteReader {
         }
         var body = BodyReader(path: path, body: text.body, lineOffset: text.bodyLineOffset,
                               keepsAllMarkdown: kind == .profile, keepsMarkdown: keepingMarkdown || kind == .profile,
-                              keepsEntries: keepingEntries || kind == .profile)
+                              keepsEntries: keepingEntries || kind == .profile, warnsOfNearMisses: kind == .session)
         body.read()
         note.title = frontMatter.string("title") ?? body.title
         note.preamble = body.preamble

@@ -33,12 +33,66 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         "guidance": .guidance, "advice": .guidance,
         "key takeaways": .takeaways, "takeaways": .takeaways,
         "goals": .goals, "goals for the week": .goals, "goals for next week": .goals,
-        "goals for the coming week": .goals,
+        "goals for the coming week": .goals, "goals for this week": .goals,
         "action items": .actions, "actions": .actions, "next steps": .actions,
         "to do": .actions, "todo": .actions,
         "next session": .next, "next meeting": .next, "logistics": .next,
         "resources": .resources, "links": .resources,
     ]
+
+    /// For a heading of no kind that is one or two letters away from a known heading
+    /// (`Goal`, `Challanges`, `Action item`): that heading, as the spec writes it, and its
+    /// kind. Nil for other headings, which are sections of their own (spec 3.1).
+    static func nearMiss(heading: String) -> (heading: String, kind: SectionKind)? {
+        var words = normalizedWords(heading)
+        if let first = words.first, first.allSatisfy(\.isNumber), words.count > 1 { words.removeFirst() }
+        if words.last == "private" { words.removeLast() }
+        let phrase = Array(words.joined(separator: " ").unicodeScalars)
+        guard phrase.count >= 3, headingWords[String(String.UnicodeScalarView(phrase))] == nil else { return nil }
+        var best: (heading: String, kind: SectionKind, distance: Int)?
+        for (known, kind) in headingWords {
+            let target = Array(known.unicodeScalars)
+            let allowed = target.count <= 5 ? 1 : 2
+            guard abs(target.count - phrase.count) <= allowed,
+                  let distance = editDistance(phrase, target, atMost: allowed),
+                  distance < (best?.distance ?? Int.max) || (distance == best?.distance && known < best!.heading) else { continue }
+            best = (known, kind, distance)
+        }
+        return best.map { (String($0.heading.prefix(1)).uppercased() + $0.heading.dropFirst(), $0.kind) }
+    }
+
+    /// The edit distance (insertions, deletions, substitutions) of two words, or nil when it
+    /// is above `limit`.
+    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            guard current.min()! <= limit else { return nil }
+            previous = current
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
+    }
+
+    /// What a section of this kind is read for, in a sentence: "read as goals".
+    var readFor: String {
+        switch self {
+        case .agenda: return "talking points"
+        case .checkin: return "the check-in"
+        case .review: return "updates of earlier items"
+        case .notes: return "minutes"
+        case .challenges: return "challenges"
+        case .guidance: return "guidance"
+        case .takeaways: return "takeaways"
+        case .goals: return "goals"
+        case .actions: return "action items"
+        case .next: return "the next session's logistics"
+        case .resources: return "resources"
+        case .other: return "a section of its own"
+        }
+    }
 
     /// Classifies a heading's text: case-insensitive, ignoring punctuation, emoji, a leading
     /// number (`2.`) and a trailing colon. A heading `Private` or one ending in `(private)`

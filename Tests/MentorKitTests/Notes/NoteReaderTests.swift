@@ -152,6 +152,18 @@ struct NoteReaderTests {
         #expect(mention.key == InlineFields.key(of: text))
     }
 
+    /// Only a session note's near-miss headings are warned about: a profile's are its own.
+    @Test func nearMissHeadingsAreWarnedAboutInSessionNotes() throws {
+        let session = NoteReader.read(path: "a.md", text: "---\ndate: 2026-11-10\nmentee: Alex\n---\n## Goal\n- Ship it\n\n## Career chat\n- x\n")
+        let warning = try #require(session.diagnostics.first { $0.code == .unknownSection })
+        #expect(warning.line == 5 && warning.severity == .warning)
+        #expect(warning.message.contains("did you mean 'Goals'?"))
+        #expect(session.diagnostics.filter { $0.code == .unknownSection }.count == 1)
+        #expect(session.mentions.isEmpty)
+        let profile = NoteReader.read(path: "p.md", text: "---\ntype: profile\nname: Alex\n---\n## Goal\n- Ship it\n")
+        #expect(!profile.diagnostics.contains { $0.code == .unknownSection })
+    }
+
     @Test func resources() {
         #expect(note.sections(.resources)[0].links == [
             ResourceLink(title: "Stakeholder mapping", url: "https://example.com/stakeholders"),

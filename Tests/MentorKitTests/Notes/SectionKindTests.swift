@@ -35,6 +35,32 @@ struct SectionKindTests {
         #expect(result.isPrivate)
     }
 
+    /// A heading a letter or two away from a known one (a product review lost its goals to
+    /// `## Goal`, silently) is named with the heading it probably meant; other headings
+    /// are sections of their own and get nothing.
+    @Test("Near misses of known headings", arguments: [
+        ("Goal", "Goals", SectionKind.goals), ("Challanges", "Challenges", .challenges), ("Action item", "Action items", .actions),
+        ("2. Take aways:", "Takeaways", .takeaways), ("Resource (private)", "Resources", .resources), ("Agendas", "Agenda", .agenda),
+        ("Check-ins", "Check in", .checkin), ("Nxt session", "Next session", .next),
+    ])
+    func nearMisses(heading: String, meant: String, kind: SectionKind) {
+        #expect(SectionKind.classify(heading: heading).kind == .other)
+        let miss = SectionKind.nearMiss(heading: heading)
+        #expect(miss?.heading == meant)
+        #expect(miss?.kind == kind)
+    }
+
+    @Test("Headings of their own are no near misses", arguments: [
+        "Career chat", "Goal setting", "Private", "Vision", "Notes from Sam", "Q&A", "Log", "Goals", "Ideas", "",
+    ])
+    func notNearMisses(heading: String) {
+        #expect(SectionKind.nearMiss(heading: heading) == nil)
+    }
+
+    @Test func goalsForThisWeekAreGoals() {
+        #expect(SectionKind.classify(heading: "Goals for this week").kind == .goals)
+    }
+
     @Test func privateAsAnOrdinaryWordIsNotPrivate() {
         #expect(SectionKind.classify(heading: "Going private").isPrivate == false)
     }
