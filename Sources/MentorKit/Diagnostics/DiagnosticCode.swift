@@ -42,12 +42,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownTemplate = "unknown-template"
     case unknownItemID = "unknown-item-id"
     case unknownSection = "unknown-section"
+    case unmatchedUpdate = "unmatched-update"
+    case itemIDMismatch = "item-id-mismatch"
 
     /// The severity a diagnostic of this code has unless the finder says otherwise.
     public var defaultSeverity: Severity {
         switch self {
         case .unknownKey, .badDuration, .plannedInPast, .heldInFuture, .duplicateProfile,
-             .badFieldDate, .previousOtherSeries, .noNextSession, .unclosedCodeBlock, .unknownTemplate, .unknownItemID, .unknownSection:
+             .badFieldDate, .previousOtherSeries, .noNextSession, .unclosedCodeBlock, .unknownTemplate, .unknownItemID, .unknownSection,
+             .unmatchedUpdate, .itemIDMismatch:
             return .warning
         default:
             return .error

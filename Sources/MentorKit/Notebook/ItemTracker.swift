@@ -30,6 +30,14 @@ struct ItemTracker {
     private var reopenedThisSession: [Int: (status: ItemStatus, closed: LocalDate?, closedIn: String?)] = [:]
     /// Mentions of only an `^id` that no earlier item has: they create nothing.
     private(set) var unknownIDs: [(file: String, line: Int, column: Int, id: String, isPrivate: Bool)] = []
+    /// Mentions that made a new item where an earlier one was probably meant: a review tick
+    /// (done, dropped or in progress) that matches no item (spec 3.3 makes it a new action
+    /// item), or an `^id` no item has
+    /// on the text of an item that has another id. With the item meant, where one is close.
+    private(set) var likelyDuplicates: [(file: String, line: Int, column: Int, isPrivate: Bool,
+                                         kind: DuplicateKind, meant: TrackedItem?)] = []
+
+    enum DuplicateKind { case unmatchedUpdate, otherID }
 
     /// The people's first names and slugs, worked out once per series instead of per item.
     private let menteeFirst: String?
@@ -70,6 +78,7 @@ struct ItemTracker {
                                        mention.pointee.fields.id ?? "", mention.pointee.isPrivate))
                     continue
                 } else {
+                    noteLikelyDuplicate(mention, in: session)
                     index = create(mention, in: session, parent: parentItem)
                 }
                 itemOfMention[mentionIndex] = index
@@ -103,6 +112,62 @@ struct ItemTracker {
             return nil
         }
         return byKey[mention.pointee.key]
+    }
+
+    /// Records a mention about to make a new item where an earlier one was probably meant.
+    private mutating func noteLikelyDuplicate(_ mention: UnsafePointer<ItemMention>, in session: UnsafePointer<Session>) {
+        let kind: DuplicateKind
+        let meant: Int?
+        if mention.pointee.fields.id != nil, let index = byKey[mention.pointee.key] {
+            kind = .otherID
+            meant = index
+        } else if mention.pointee.role == .update, let box = mention.pointee.checkbox, box != .open {
+            // A new open task in the review is a new task; a tick says something was done.
+            kind = .unmatchedUpdate
+            meant = closestItem(to: mention.pointee.key)
+        } else {
+            return
+        }
+        likelyDuplicates.append((session.pointee.file, mention.pointee.line, mention.pointee.column,
+                                 mention.pointee.isPrivate, kind, meant.map { items[$0] }))
+    }
+
+    /// The open earlier item whose key shares the most words with `key`, when it shares at
+    /// least half of the longer key's words: what a retyped review tick most likely meant.
+    /// Words are compared on the keys' bytes, without sets: a notebook may have many such
+    /// ticks, each compared with every open item of its series.
+    private func closestItem(to key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { keyBytes -> Int? in
+            let words = ItemTracker.words(of: keyBytes)
+            guard !words.isEmpty else { return nil }
+            var best: (index: Int, shared: Int)?
+            for index in items.indices where items[index].status.isActive {
+                var other = items[index].key
+                let (shared, count) = other.withUTF8 { otherBytes in
+                    var shared = 0
+                    let otherWords = ItemTracker.words(of: otherBytes)
+                    for word in otherWords where words.contains(where: { keyBytes[$0].elementsEqual(otherBytes[word]) }) {
+                        shared += 1
+                    }
+                    return (shared, otherWords.count)
+                }
+                guard shared * 2 >= max(words.count, count), shared > (best?.shared ?? 0) else { continue }
+                best = (index, shared)
+            }
+            return best?.index
+        }
+    }
+
+    /// The words of a key (single spaces between them), as byte ranges.
+    private static func words(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            if index > start { words.append(start..<index) }
+            start = index + 1
+        }
+        return words
     }
 
     private mutating func create(_ mention: UnsafePointer<ItemMention>, in session: UnsafePointer<Session>, parent: Int?) -> Int {

@@ -140,6 +140,22 @@ struct NotebookLinker {
                 message: "^\(unknown.id) has no text of its own and names no earlier item of this series; write the item's text with it, or fix the id",
                 isPrivate: unknown.isPrivate))
         }
+        for duplicate in tracker.likelyDuplicates {
+            let meant = duplicate.meant.map { item in
+                "'\(item.text)'" + (item.explicitID.map { " (^\($0))" } ?? "") + " from \(item.created)"
+            }
+            let message: String
+            switch duplicate.kind {
+            case .unmatchedUpdate:
+                message = "this review line matches no earlier item of the series, so it is a new action item"
+                    + (meant.map { "; if it updates \($0), write its text as it was or its ^id" } ?? "; if it updates one, write its text as it was or its ^id")
+            case .otherID:
+                message = "this item's ^id names no earlier item, but its text is that of \(meant ?? "an earlier item"), so it is a new item; write that item's ^id to update it, or change the text"
+            }
+            diagnostics.append(Diagnostic(file: duplicate.file, line: duplicate.line, column: duplicate.column,
+                                          code: duplicate.kind == .unmatchedUpdate ? .unmatchedUpdate : .itemIDMismatch,
+                                          message: message, isPrivate: duplicate.isPrivate || (duplicate.meant?.isPrivate ?? false)))
+        }
         return series
     }
 

@@ -589,17 +589,18 @@ struct BodyReader {
             return text.isEmpty ? nil : InlineFields(parsing: text)
         }
         if tree.containsCodeSpan(first), let (text, code) = tree.plainTextHidingCode(of: first) {
-            var fields = text.withUnsafeBufferPointer { fieldsAfterCheckbox(of: $0, afterCheckbox: afterCheckbox) }
+            var fields = text.withUnsafeBufferPointer { BodyReader.fieldsAfterCheckbox(of: $0, afterCheckbox: afterCheckbox) }
             fields.text = collapse(BodyReader.restoring(code, in: fields.text))
             for index in fields.badDates.indices {
                 fields.badDates[index].value = BodyReader.restoring(code, in: fields.badDates[index].value)
             }
             return fields
         }
-        return tree.withPlainTextBytes(of: first) { fieldsAfterCheckbox(of: $0, afterCheckbox: afterCheckbox) }
+        return tree.withPlainTextBytes(of: first) { BodyReader.fieldsAfterCheckbox(of: $0, afterCheckbox: afterCheckbox) }
     }
 
-    private func fieldsAfterCheckbox(of text: UnsafeBufferPointer<UInt8>, afterCheckbox: Bool) -> InlineFields {
+    // Static: a method's closure would copy the reader, retaining each of its arrays.
+    private static func fieldsAfterCheckbox(of text: UnsafeBufferPointer<UInt8>, afterCheckbox: Bool) -> InlineFields {
         guard afterCheckbox else { return InlineFields(utf8: text) }
         // The box comes after the leading spaces.
         var start = 0

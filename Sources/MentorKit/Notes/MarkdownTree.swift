@@ -130,6 +130,7 @@ public struct MarkdownTree: Sendable {
     }
 
     /// The same, telling which pieces are code spans.
+    @inline(__always)
     private func forEachPlainTextPiece(of index: Int, in buffer: UnsafeBufferPointer<UInt8>,
                                        _ piece: (UnsafeBufferPointer<UInt8>?, _ isCode: Bool) -> Bool) {
         var appended = false

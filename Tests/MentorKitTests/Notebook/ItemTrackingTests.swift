@@ -86,6 +86,26 @@ struct ItemTrackingTests {
         #expect(notebook.diagnostics.first?.severity == .warning)
     }
 
+    /// A tick in the review that matches no item, and an `^id` no item has on another item's
+    /// text, each made a second item silently (a product review ticked items by retyped
+    /// text): still new items, as spec 3.3 says, now each with a warning naming the item
+    /// probably meant. A new open task in the review is just that, and warned about by no one.
+    @Test func likelyDuplicatesAreWarnedAbout() throws {
+        let notebook = InlineNotebook([
+            ("s/2026-11-03.md", session("2026-11-03", "## Goals\n- Write one case study draft ^case-study\n- [ ] Send Alex the Berlin design-engineering meetups\n- [ ] Call Sam\n")),
+            ("s/2026-11-10.md", session("2026-11-10", "## Review\n- [x] Send Alex the Berlin design engineering meetups\n- [/] Write one case study draft ^casestudy\n- [x] Had the Munich chat\n- [ ] Find a second reviewer\n- [x] call sam\n")),
+        ], config: NotebookConfig(mentor: "Jade Green")).link(asOf: "2026-12-01")
+        let items = try #require(notebook.series("alex-chen")).items
+        #expect(items.count == 7)
+        let warnings = notebook.diagnostics.filter { $0.code == .unmatchedUpdate || $0.code == .itemIDMismatch }
+        #expect(warnings.map(\.code) == [.unmatchedUpdate, .itemIDMismatch, .unmatchedUpdate])
+        #expect(warnings.map(\.line) == [6, 7, 8])
+        #expect(warnings.allSatisfy { $0.severity == .warning && $0.file == "s/2026-11-10.md" })
+        #expect(warnings[0].message.contains("'Send Alex the Berlin design-engineering meetups' from 2026-11-03"))
+        #expect(warnings[1].message.contains("'Write one case study draft' (^case-study)"))
+        #expect(warnings[2].message.contains("if it updates one,"))
+    }
+
     @Test("Without an id, mentions match by key: case and punctuation ignored", arguments: [
         ("Update CV!", "update cv"),
         ("update cv", "Update CV!"),
