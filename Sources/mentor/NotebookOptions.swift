@@ -66,7 +66,9 @@ struct OutputOptions: ParsableArguments {
         }
         let path = NotebookLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
         if let note = OutputOptions.note(at: path, of: notebook) {
-            throw Failure("--output \(output) is the notebook's note \(note); mentor never replaces a note, even with --force, so write to another file")
+            let isSetting = note == "mentor.yml" || note.hasPrefix("templates/")
+            throw Failure("--output \(output) is the notebook's \(isSetting ? "own file" : "note") \(note); mentor never replaces "
+                          + (isSetting ? "its settings or templates" : "a note") + ", even with --force, so write to another file")
         }
         let folder = (path as NSString).deletingLastPathComponent
         if !FileManager.default.fileExists(atPath: folder) {
@@ -102,10 +104,13 @@ extension OutputOptions {
             .compactMap { $0 }
         // Outside the notebook (the usual case) no list of its notes is needed.
         guard !candidates.isEmpty else { return nil }
+        // The notebook's settings and templates are its own files too.
+        if let own = candidates.first(where: { $0 == "mentor.yml" || $0.hasPrefix("templates/") }) { return own }
         var notes = Set(notebook.diagnostics.map(\.file))
         for series in notebook.series { notes.formUnion(series.sessions.map(\.file)) }
         notes.formUnion(notebook.profiles.map(\.file))
-        return candidates.first(where: notes.contains)
+        // A note read under another name (through a folder link) is found by its file.
+        return candidates.first(where: notes.contains) ?? notebook.note(sameFileAs: path)
     }
 }
 

@@ -213,23 +213,29 @@ public struct Documents: Sendable {
             NotebookLocator.absolute(reference, from: workingDirectory),
             NotebookLocator.absolute(reference, from: root),
         ]
+        func heldSession(_ file: String) throws(DocumentError) -> (Session, Series)? {
+            guard let series = notebook.series.first(where: { $0.sessions.contains { $0.file == file } }),
+                  let session = series.sessions.first(where: { $0.file == file }) else { return nil }
+            guard session.status == .held else {
+                throw DocumentError("\(file) is \(session.status.rawValue), not held; a follow-up is for a session that took place")
+            }
+            return (session, series)
+        }
         for candidate in candidates where candidate.hasPrefix(root + "/") {
             let written = String(candidate.dropFirst(root.count + 1))
             // A link to a note names that note.
             let relative = notebook.aliases[written] ?? written
-            if let series = notebook.series.first(where: { $0.sessions.contains { $0.file == relative } }),
-               let session = series.sessions.first(where: { $0.file == relative }) {
-                guard session.status == .held else {
-                    throw DocumentError("\(relative) is \(session.status.rawValue), not held; a follow-up is for a session that took place")
-                }
-                return (session, series)
-            }
+            if let found = try heldSession(relative) { return found }
             // A note of the notebook that could not be read: say why, not that it is unknown.
             let errors = notebook.diagnostics.filter { $0.file == relative && $0.severity == .error }
             if !errors.isEmpty {
                 throw DocumentError("\(relative) cannot be read as a session (its errors are above); fix them, then follow it up",
                                     diagnostics: errors)
             }
+        }
+        // A note read under another name (through a folder link) is found by its file.
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate) {
+            if let file = notebook.note(sameFileAs: candidate), let found = try heldSession(file) { return found }
         }
         throw DocumentError("\(reference) is neither a session note of the notebook nor a series id; give a note's path or a series id")
     }

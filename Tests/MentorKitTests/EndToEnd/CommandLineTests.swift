@@ -163,6 +163,33 @@ struct CommandLineTests {
         #expect(try String(contentsOfFile: folder.path + "/nb/sessions/a.md", encoding: .utf8).hasPrefix("---\ndate: 2026-11-10"))
     }
 
+    /// A folder link inside the notebook that the walk reaches first names the notes below
+    /// it by the link's path: their real paths were not recognised, and `--force` replaced
+    /// a session note (an audit found it). The notebook's settings and templates are kept
+    /// too; and a follow-up by the real path finds the note.
+    @Test func outputNeverReplacesANoteReadThroughAFolderLink() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let note = "---\ndate: 2026-11-10\nmentee: Alex Chen\n---\n## Notes\nWe met.\n"
+        try folder.write("sessions/alex-chen/2026-11-10.md", note)
+        try folder.write("mentor.yml", "mentor: Jade Green\n")
+        try folder.write("templates/report.md.mustache", "# {{title}}\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/alex", withDestinationPath: "sessions/alex-chen")
+        for (target, own) in [("sessions/alex-chen/2026-11-10.md", "note alex/2026-11-10.md"), ("mentor.yml", "own file mentor.yml"),
+                              ("templates/report.md.mustache", "own file templates/report.md.mustache")] {
+            let before = try String(contentsOfFile: folder.path + "/" + target, encoding: .utf8)
+            let run = try Self.run(["report", "--notebook", folder.path, "--as-of", "2026-12-01",
+                                    "--output", folder.path + "/" + target, "--force"])
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("is the notebook's \(own); mentor never replaces"))
+            #expect(try String(contentsOfFile: folder.path + "/" + target, encoding: .utf8) == before)
+        }
+        let followUp = try Self.run(["followup", folder.path + "/sessions/alex-chen/2026-11-10.md", "--notebook", folder.path,
+                                     "--as-of", "2026-12-01"])
+        #expect(followUp.status == 0)
+        #expect(followUp.stdout.contains("We met."))
+    }
+
     @Test func helpHasExamples() throws {
         for command in ["check", "export"] {
             let run = try Self.run([command, "--help"])

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Whether two paths name one file, by device and inode, through any links: a note read
+/// under a folder link's name (`alex/2026-11-10.md`) is still the file at its real path.
+enum SameFile {
+    struct Identity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// The file `path` names, links followed; nil when there is none.
+    static func identity(of path: String) -> Identity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+}
+
+extension Notebook {
+    /// The notebook path of the session, profile or other note read (one `check` names)
+    /// that is the same file as `absolutePath`, whatever path reaches it; nil when none is.
+    /// It looks at every note's file, so callers use it after a match by path failed.
+    public func note(sameFileAs absolutePath: String) -> String? {
+        guard let target = SameFile.identity(of: absolutePath) else { return nil }
+        var files = series.flatMap { $0.sessions.map(\.file) } + profiles.map(\.file)
+        files += diagnostics.map(\.file)
+        return files.first { SameFile.identity(of: root + "/" + $0) == target }
+    }
+}
