@@ -66,6 +66,10 @@ public enum SessionDraft {
             throw WriteError("\(newDate) is before the series' last note (\(lastNote.file), \(lastNote.date)); `mentor new` writes the next session, so pick a later --date")
         }
         let path = notePath(for: series, date: newDate)
+        // `--force` may replace a draft (a planned note), never the record of a meeting.
+        if let recordedNote = series.sessions.first(where: { $0.file == path && $0.status != .planned }) {
+            throw WriteError("\(path) is the note of a \(recordedNote.status.rawValue) session; mentor new never replaces it, even with --force, so pass another --date")
+        }
         // A note at the same path is left to the writer (refused unless --force); another
         // note at the same date and time would be a same-time conflict.
         if let existing = series.sessions.first(where: { $0.date == newDate && $0.time == newTime && $0.file != path }) {

@@ -262,6 +262,26 @@ struct WorkflowCornerCaseTests {
         }
     }
 
+    /// `new --date` of the last note's own day, with `--force`, replaced the held note it was
+    /// drafted from with a draft naming itself as previous (an audit found it). A held or
+    /// cancelled session's note is never replaced; a planned note's draft still may be.
+    @Test("new never replaces a held or cancelled session's note", arguments: ["held", "cancelled"])
+    func newNeverReplacesARecordedSession(status: String) throws {
+        let notebook = InlineNotebook([("s/2026-11-04.md", sessionNote("date: 2026-11-04\nmentee: Sam Okafor\nstatus: \(status)"))]).link()
+        do throws(WriteError) {
+            _ = try SessionDraft.next(in: notebook, series: "sam-okafor", date: LocalDate("2026-11-04"), time: nil,
+                                      templates: TemplateSet(overrides: [:]))
+            Issue.record("a draft was made over s/2026-11-04.md")
+        } catch {
+            #expect(error.description.contains("s/2026-11-04.md is the note of a \(status) session; mentor new never replaces it"))
+        }
+        let planned = InlineNotebook([("s/2026-11-04.md", sessionNote("date: 2026-11-04\nmentee: Sam Okafor")),
+                                      ("s/2026-12-08.md", sessionNote("date: 2026-12-08\nmentee: Sam Okafor\nstatus: planned"))]).link()
+        let draft = try SessionDraft.next(in: planned, series: "sam-okafor", date: LocalDate("2026-12-08"), time: nil,
+                                          templates: TemplateSet(overrides: [:]))
+        #expect(draft.path == "s/2026-12-08.md")
+    }
+
     @Test func statusColumnsAlignForWideNames() {
         let notebook = InlineNotebook([
             ("s/a.md", sessionNote("date: 2026-11-10\nmentee: 東京 太郎\nseries: taro")),
