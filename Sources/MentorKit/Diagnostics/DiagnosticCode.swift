@@ -44,13 +44,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownSection = "unknown-section"
     case unmatchedUpdate = "unmatched-update"
     case itemIDMismatch = "item-id-mismatch"
+    case badEmail = "bad-email"
 
     /// The severity a diagnostic of this code has unless the finder says otherwise.
     public var defaultSeverity: Severity {
         switch self {
         case .unknownKey, .badDuration, .plannedInPast, .heldInFuture, .duplicateProfile,
              .badFieldDate, .previousOtherSeries, .noNextSession, .unclosedCodeBlock, .unknownTemplate, .unknownItemID, .unknownSection,
-             .unmatchedUpdate, .itemIDMismatch:
+             .unmatchedUpdate, .itemIDMismatch, .badEmail:
             return .warning
         default:
             return .error

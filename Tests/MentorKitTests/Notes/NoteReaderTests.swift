@@ -164,6 +164,18 @@ struct NoteReaderTests {
         #expect(!profile.diagnostics.contains { $0.code == .unknownSection })
     }
 
+    /// `check` said nothing about a profile email the follow-up's email then refused.
+    @Test("A profile email no message can go to is a warning", arguments: [
+        ("zoe@exämple.com", true), ("zoe.example.com", true), ("zoe@example.com", false), ("zoe@xn--exmple-cua.com", false),
+    ])
+    func profileEmail(email: String, warned: Bool) throws {
+        let note = NoteReader.read(path: "p.md", text: "---\ntype: profile\nname: Zoë O'Brien\nemail: \(email)\n---\n")
+        let warnings = note.diagnostics.filter { $0.code == .badEmail }
+        #expect(warnings.count == (warned ? 1 : 0))
+        #expect(warnings.allSatisfy { $0.line == 4 && $0.severity == .warning })
+        #expect(note.profile?.email == email)
+    }
+
     @Test func resources() {
         #expect(note.sections(.resources)[0].links == [
             ResourceLink(title: "Stakeholder mapping", url: "https://example.com/stakeholders"),
