@@ -32,7 +32,16 @@ public enum AgendaDocument {
         }
         context["logisticsWarnings"] = ContextValues.nonEmpty(warnings)
 
-        let talkingPoints = planned.map { ContextValues.entries($0.note, .agenda) } ?? []
+        var talkingPoints = planned.map { ContextValues.entries($0.note, .agenda) } ?? []
+        // The points of a meeting cancelled since the last one held were never talked about:
+        // they come along, marked, unless the planned note has them already.
+        var keys = Set(talkingPoints.map { InlineFields.key(of: $0) })
+        for session in series.sessions where session.status == .cancelled && session.date <= upcoming.date
+            && last.map({ session.date > $0.date }) ?? true {
+            for point in ContextValues.entries(session.note, .agenda) where keys.insert(InlineFields.key(of: point)).inserted {
+                talkingPoints.append("\(point) (from the cancelled session on \(session.date))")
+            }
+        }
         let challenges = planned.map { ContextValues.entries($0.note, .challenges) } ?? []
         context["talkingPoints"] = ContextValues.nonEmpty(talkingPoints)
         context["challenges"] = ContextValues.nonEmpty(challenges)

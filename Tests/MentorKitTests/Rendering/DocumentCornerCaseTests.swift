@@ -102,6 +102,20 @@ struct DocumentCornerCaseTests {
         #expect(!agenda.contains("No place"))
     }
 
+    /// The mentee's points for a meeting that was then cancelled vanished: the replacement's
+    /// agenda said "none yet" (a product review found it). They come along, marked, once.
+    @Test func aCancelledMeetingsTalkingPointsComeAlong() throws {
+        let notebook = InlineNotebook([
+            ("s/2027-01-20.md", sessionNote("date: 2027-01-20\nmentee: Alex Romero", "## Agenda\n- Old point, talked about\n")),
+            ("s/2027-01-27.md", sessionNote("date: 2027-01-27\nmentee: Alex Romero\nstatus: cancelled", "## Agenda\n- Rota proposal feedback\n- Holiday plans\n")),
+            ("s/2027-01-29.md", sessionNote("date: 2027-01-29\ntime: \"10:00\"\nmentee: Alex Romero\nstatus: planned\nlocation: Room 5\nlink: https://meet.example.com/r", "## Agenda\n- holiday plans!\n- Team offsite\n")),
+        ]).link(asOf: "2027-01-28")
+        let agenda = try Documents(notebook).agenda(series: "alex-romero", format: .md)
+        #expect(agenda.contains("- holiday plans!\n- Team offsite\n- Rota proposal feedback (from the cancelled session on 2027-01-27)\n"))
+        #expect(!agenda.contains("Holiday plans (from"))
+        #expect(!agenda.contains("Old point"))
+    }
+
     /// A cancellation written ahead of time hid the planned meeting before it: agenda,
     /// calendar and status found no upcoming session (an audit found it).
     @Test func aCancellationAheadLeavesTheMeetingBeforeItUpcoming() throws {
