@@ -7,6 +7,10 @@ struct CalendarFile {
         var upcoming: UpcomingSession
         var series: Series
         var description: String
+        /// A meeting still ahead whose note says it is cancelled: written with
+        /// `STATUS:CANCELLED` under the UID it had while planned, so that a calendar the
+        /// earlier file was imported into drops it.
+        var isCancelled = false
     }
 
     var events: [Event]
@@ -35,10 +39,11 @@ struct CalendarFile {
                 lines.append("DTSTART;VALUE=DATE:" + CalendarFile.basic(upcoming.date))
                 lines.append("DTEND;VALUE=DATE:" + CalendarFile.basic(upcoming.date.adding(days: 1)))
             }
-            lines.append("SUMMARY:" + CalendarFile.escape("Mentoring: \(people)"))
+            if event.isCancelled { lines.append("STATUS:CANCELLED") }
+            lines.append("SUMMARY:" + CalendarFile.escape((event.isCancelled ? "Cancelled: " : "") + "Mentoring: \(people)"))
             if let location = upcoming.location { lines.append("LOCATION:" + CalendarFile.escape(location)) }
             if let link = ContextValues.linkURL(upcoming.link) { lines.append("URL:" + EmailMessage.clean(link)) }
-            lines.append("DESCRIPTION:" + CalendarFile.escape(event.description))
+            if !event.description.isEmpty { lines.append("DESCRIPTION:" + CalendarFile.escape(event.description)) }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")

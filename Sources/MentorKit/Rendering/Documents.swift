@@ -148,7 +148,8 @@ public struct Documents: Sendable {
 
     // MARK: - Calendar
 
-    /// An iCalendar file with an event per upcoming session.
+    /// An iCalendar file with an event per upcoming session, and one with `STATUS:CANCELLED`
+    /// per meeting still ahead that was cancelled.
     public func calendar(series seriesID: String?) throws(DocumentError) -> String {
         var events: [CalendarFile.Event] = []
         let chosen: [Series] = try seriesID.map { id throws(DocumentError) in [try series(named: id)] } ?? notebook.series
@@ -160,9 +161,25 @@ public struct Documents: Sendable {
             events.append(CalendarFile.Event(upcoming: upcoming, series: series,
                                              description: CalendarFile.description(agenda)))
         }
-        if events.isEmpty {
+        // Meetings still ahead that were cancelled, as they were planned (an earlier plan for
+        // their date filling in), so that a calendar drops them.
+        var cancelled: [CalendarFile.Event] = []
+        for series in chosen {
+            for (index, session) in series.sessions.enumerated() where session.status == .cancelled && session.date >= notebook.asOf {
+                let plan = series.sessions[..<index].reversed().lazy.compactMap(\.header.next).first { $0.date == session.date }
+                cancelled.append(CalendarFile.Event(upcoming: UpcomingSession(series: series.id, session: session, plan: plan, plannedIn: nil),
+                                                    series: series, description: "", isCancelled: true))
+            }
+        }
+        if events.isEmpty && cancelled.isEmpty {
             throw DocumentError(seriesID.map { "series \($0) has no upcoming session to put in a calendar" }
                                 ?? "no series has an upcoming session to put in a calendar")
+        }
+        if !cancelled.isEmpty {
+            events = (events + cancelled).enumerated().sorted { a, b in
+                let (x, y) = (a.element.upcoming, b.element.upcoming)
+                return (x.date, x.time?.minutes ?? -1, x.series, a.offset) < (y.date, y.time?.minutes ?? -1, y.series, b.offset)
+            }.map(\.element)
         }
         return CalendarFile(events: events, timeZone: notebook.config.timeZone, stamp: notebook.asOf).rendered()
     }

@@ -116,6 +116,23 @@ struct DocumentCornerCaseTests {
         #expect(!agenda.contains("Old point"))
     }
 
+    /// A meeting cancelled after the calendar was imported stayed in it: the file had no
+    /// event for it any more (a product review found it). It is written cancelled, at the
+    /// time its plan gave, and a calendar of only cancelled meetings is still made.
+    @Test func aCancelledMeetingAheadIsACancelledEvent() throws {
+        let notebook = InlineNotebook([
+            ("s/2027-01-20.md", sessionNote("date: 2027-01-20\nmentee: Alex Romero", "## Next session\n- When: 2027-01-27 10:00\n- Where: Room 5\n")),
+            ("s/2027-01-27.md", sessionNote("date: 2027-01-27\nmentee: Alex Romero\nstatus: cancelled")),
+            ("s/2027-01-13.md", sessionNote("date: 2027-01-13\nmentee: Alex Romero\nstatus: cancelled")),
+        ]).link(asOf: "2027-01-24")
+        let lines = try Documents(notebook).calendar(series: nil).components(separatedBy: "\r\n")
+        #expect(lines.filter { $0.hasPrefix("UID:") } == ["UID:alex-romero-2027-01-27@mentor.invalid"])
+        #expect(lines.contains("STATUS:CANCELLED"))
+        #expect(lines.contains("LOCATION:Room 5"))
+        #expect(lines.contains { $0.hasPrefix("DTSTART:20270127T") })
+        #expect(!lines.contains { $0.hasPrefix("DESCRIPTION:") })
+    }
+
     /// A cancellation written ahead of time hid the planned meeting before it: agenda,
     /// calendar and status found no upcoming session (an audit found it).
     @Test func aCancellationAheadLeavesTheMeetingBeforeItUpcoming() throws {
@@ -154,8 +171,11 @@ struct DocumentCornerCaseTests {
             ("s/2026-11-10-am.md", sessionNote("date: 2026-11-10\ntime: \"09:00\"\nmentee: Tao Tan\nstatus: cancelled")),
             ("s/2026-11-10-pm.md", sessionNote("date: 2026-11-10\ntime: \"15:00\"\nmentee: Tao Tan\nstatus: planned\nprevious: \"[[2026-11-10-am]]\"")),
         ]).link(asOf: "2026-11-03")
-        let afternoon = try Documents(morningCancelled).calendar(series: nil).components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
-        #expect(afternoon == ["UID:tao-tan-2026-11-10-2@mentor.invalid"])
+        let lines = try Documents(morningCancelled).calendar(series: nil).components(separatedBy: "\r\n")
+        let afternoon = lines.filter { $0.hasPrefix("UID:") || $0.hasPrefix("STATUS:") }
+        // The morning stays, cancelled, under its UID, so that a calendar drops it.
+        #expect(afternoon == ["UID:tao-tan-2026-11-10@mentor.invalid", "STATUS:CANCELLED", "UID:tao-tan-2026-11-10-2@mentor.invalid"])
+        #expect(lines.contains { $0.hasPrefix("SUMMARY:Cancelled: Mentoring: Tao Tan") })
         let ids = try ["s/2026-11-02-am.md", "s/2026-11-02-pm.md"].map { file in
             try documents.followUp(session: file, workingDirectory: "/", format: .eml)
                 .components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID:") }
