@@ -45,13 +45,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unmatchedUpdate = "unmatched-update"
     case itemIDMismatch = "item-id-mismatch"
     case badEmail = "bad-email"
+    case strayNote = "stray-note"
 
     /// The severity a diagnostic of this code has unless the finder says otherwise.
     public var defaultSeverity: Severity {
         switch self {
         case .unknownKey, .badDuration, .plannedInPast, .heldInFuture, .duplicateProfile,
              .badFieldDate, .previousOtherSeries, .noNextSession, .unclosedCodeBlock, .unknownTemplate, .unknownItemID, .unknownSection,
-             .unmatchedUpdate, .itemIDMismatch, .badEmail:
+             .unmatchedUpdate, .itemIDMismatch, .badEmail, .strayNote:
             return .warning
         default:
             return .error

@@ -80,6 +80,7 @@ struct NotebookLinker {
                     notesBySeries[seriesID, default: []].append(index)
                 }
             }
+            reportStrays(notesBySeries, paths: { buffer[$0].path }, mentee: { buffer[$0].session?.mentee })
             let profiles = readProfiles
             let profileIndex = ProfileIndex(profiles)
             let resolver = PreviousResolver(paths: sessionPaths, aliases: source.aliases)
@@ -157,6 +158,37 @@ struct NotebookLinker {
                                           message: message, isPrivate: duplicate.isPrivate || (duplicate.meant?.isPrivate ?? false)))
         }
         return series
+    }
+
+    /// A note filed in a folder named after another series, among at least two of that
+    /// series' notes (`sessions/alex-romero/` holding a note with `mentee: Alex`), starts a
+    /// series of its own: said, since nothing else would show it. Folders are compared by
+    /// name with series ids; a folder of several series' notes, named after none, is fine.
+    private mutating func reportStrays(_ notesBySeries: [String: [Int]], paths: (Int) -> String, mentee: (Int) -> String?) {
+        // On the bytes: `/` is never part of another character.
+        func folder(_ path: String) -> (path: Substring, name: Substring)? {
+            let utf8 = path.utf8
+            guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+            let folder = path[..<slash]
+            let name = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder[folder.utf8.index(after: $0)...] } ?? folder
+            return (folder, name)
+        }
+        var homeCounts: [Substring: Int] = [:]
+        for (id, indices) in notesBySeries {
+            for index in indices {
+                if let (path, name) = folder(paths(index)), name == id { homeCounts[path, default: 0] += 1 }
+            }
+        }
+        guard !homeCounts.isEmpty else { return }
+        for (id, indices) in notesBySeries {
+            for index in indices {
+                let file = paths(index)
+                guard let (path, name) = folder(file), name != id, (homeCounts[path] ?? 0) >= 2 else { continue }
+                let source = mentee(index).map { "from its mentee '\($0)'" } ?? "from its `series:`"
+                report(file, 1, .strayNote,
+                       "this note is in series '\(id)' (\(source)), but it is filed with the notes of series '\(name)' in \(path)/; if it belongs to that mentorship, write the mentee's name as those notes do, or `series: \(name)`")
+            }
+        }
     }
 
     // MARK: - Sessions

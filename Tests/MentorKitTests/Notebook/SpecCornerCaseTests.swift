@@ -4,6 +4,26 @@ import Testing
 /// Corner cases of the spec found in review, each pinned down.
 @Suite("Spec corner cases")
 struct SpecCornerCaseTests {
+    /// A note with `mentee: Alex` among Alex Romero's notes started a series `alex` of its
+    /// own, with no word (a product review found its ticks going nowhere). A folder named
+    /// after a series, holding two or more of its notes, says so for a note of another
+    /// series; a flat folder of several series' notes says nothing.
+    @Test func aNoteFiledWithAnotherSeriesIsWarnedAbout() {
+        let romero = (1...2).map { ("sessions/alex-romero/2027-01-0\($0).md", sessionNote("date: 2027-01-0\($0)\nmentee: Alex Romero")) }
+        let notebook = InlineNotebook(romero + [
+            ("sessions/alex-romero/2027-01-20.md", sessionNote("date: 2027-01-20\nmentee: Alex")),
+            ("sessions/alex-chen/2027-01-20.md", sessionNote("date: 2027-01-20\nmentee: Alex Chen")),
+            ("flat/2027-01-05.md", sessionNote("date: 2027-01-05\nmentee: Priya Nair")),
+            ("flat/2027-01-06.md", sessionNote("date: 2027-01-06\nmentee: Sam Okafor")),
+            ("flat/2027-01-07.md", sessionNote("date: 2027-01-07\nmentee: Sam Okafor")),
+        ]).link(asOf: "2027-01-21")
+        let strays = notebook.diagnostics.filter { $0.code == .strayNote }
+        #expect(strays.map(\.file) == ["sessions/alex-romero/2027-01-20.md"])
+        #expect(strays.first?.severity == .warning)
+        #expect(strays.first?.message.contains("series 'alex' (from its mentee 'Alex')") == true)
+        #expect(strays.first?.message.contains("`series: alex-romero`") == true)
+    }
+
     private func alex(_ date: String, _ extra: String = "", _ body: String = "") -> String {
         sessionNote("date: \(date)\nmentee: Alex Chen" + (extra.isEmpty ? "" : "\n" + extra), body)
     }
