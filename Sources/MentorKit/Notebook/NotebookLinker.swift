@@ -390,7 +390,10 @@ struct NotebookLinker {
                                           location: plan.location, link: plan.link,
                                           durationMinutes: plan.durationMinutes, file: nil,
                                           plannedIn: last.file))
-        } else if last.status == .held {
+        } else if last.status == .held, !last.note.diagnostics.contains(where: { $0.code == .badDate }) {
+            // A plan whose date could not be read has its `bad-date` (the only one a session
+            // keeps: a bad `date:` leaves the note out); "no next session planned" would
+            // contradict it.
             let line = last.note.sections(.next).first?.line ?? 1
             report(last.file, line, .noNextSession,
                    "no next session planned after this one; add a `## Next session` section with `- When: YYYY-MM-DD HH:MM`")

@@ -8,6 +8,15 @@ struct SpecCornerCaseTests {
     /// own, with no word (a product review found its ticks going nowhere). A folder named
     /// after a series, holding two or more of its notes, says so for a note of another
     /// series; a flat folder of several series' notes says nothing.
+    /// `When: 23/02/2027` got both `bad-date` and "no next session planned", which
+    /// contradict each other (a product review found it): the bad date is the one said.
+    @Test(arguments: ["## Next session\n- When: 23/02/2027\n", ""])
+    func anUnreadablePlanDateIsNotAlsoNoPlan(body: String) {
+        let notebook = InlineNotebook([("s/a.md", sessionNote("date: 2027-02-16\nmentee: Noor Haddad", body))]).link(asOf: "2027-02-17")
+        let codes = notebook.diagnostics.map(\.code)
+        #expect(codes == (body.isEmpty ? [.noNextSession] : [.badDate]))
+    }
+
     @Test func aNoteFiledWithAnotherSeriesIsWarnedAbout() {
         let romero = (1...2).map { ("sessions/alex-romero/2027-01-0\($0).md", sessionNote("date: 2027-01-0\($0)\nmentee: Alex Romero")) }
         let notebook = InlineNotebook(romero + [
