@@ -66,10 +66,7 @@ public enum SessionDraft {
             throw WriteError("\(newDate) is before the series' last note (\(lastNote.file), \(lastNote.date)); `mentor new` writes the next session, so pick a later --date")
         }
         let path = notePath(for: series, date: newDate)
-        // `--force` may replace a draft (a planned note), never the record of a meeting.
-        if let recordedNote = series.sessions.first(where: { $0.file == path && $0.status != .planned }) {
-            throw WriteError("\(path) is the note of a \(recordedNote.status.rawValue) session; mentor new never replaces it, even with --force, so pass another --date")
-        }
+        try refuseReplacing(path, in: notebook, series: slug)
         // A note at the same path is left to the writer (refused unless --force); another
         // note at the same date and time would be a same-time conflict.
         if let existing = series.sessions.first(where: { $0.date == newDate && $0.time == newTime && $0.file != path }) {
@@ -140,8 +137,26 @@ public enum SessionDraft {
             "profilePath": MarkdownText.escape(profilePath),
             "when": newDate.adding(days: 7).description + (time.map { " \($0)" } ?? ""),
         ], templates: templates)
+        try refuseReplacing(sessionPath, in: notebook, series: slug)
         drafts.append(NoteDraft(path: sessionPath, text: session, date: newDate))
         return drafts
+    }
+
+    /// `--force` may replace a draft (a planned note of the series), never the record of a
+    /// meeting, another series' note, a profile, or a note that could not be read.
+    static func refuseReplacing(_ path: String, in notebook: Notebook, series slug: String) throws(WriteError) {
+        for other in notebook.series {
+            guard let note = other.sessions.first(where: { $0.file == path }) else { continue }
+            if note.status == .planned && other.id == slug { return }
+            let what = other.id == slug ? "a \(note.status.rawValue) session" : "series \(other.id)'s \(note.status.rawValue) session"
+            throw WriteError("\(path) is the note of \(what); mentor new never replaces it, even with --force, so pass another --date")
+        }
+        if notebook.profiles.contains(where: { $0.file == path }) {
+            throw WriteError("\(path) is a profile note; mentor new never replaces it, even with --force")
+        }
+        if notebook.diagnostics.contains(where: { $0.file == path && $0.severity == .error }) {
+            throw WriteError("\(path) is a note mentor cannot read (`mentor check` says why); mentor new never replaces it, even with --force, so fix it or pass another --date")
+        }
     }
 
     // MARK: - Pieces

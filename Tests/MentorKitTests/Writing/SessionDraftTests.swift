@@ -282,6 +282,28 @@ struct WorkflowCornerCaseTests {
         #expect(draft.path == "s/2026-12-08.md")
     }
 
+    /// The guard looked at the drafted series' notes only: a note that could not be read, or
+    /// another series' note at the path, was still replaced with --force (a review found it).
+    @Test("new never replaces another series' note or a broken one", arguments: [
+        ("---\ndate: 2026-11-10\nmentee: Alex Chen\ntags: [a, b\n---\n", "a note mentor cannot read"),
+        ("---\ndate: 2026-11-10\nmentee: Alex\n---\n", "the note of series alex's held session"),
+        ("---\ntype: profile\nname: Alex Chen\n---\n", "a profile note"),
+    ])
+    func newNeverReplacesOtherNotes(text: String, what: String) {
+        let notebook = InlineNotebook([
+            ("s/alex-chen/2026-11-03.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen")),
+            ("s/alex-chen/2026-11-10.md", text),
+        ]).link()
+        do throws(WriteError) {
+            _ = try SessionDraft.next(in: notebook, series: "alex-chen", date: LocalDate("2026-11-10"), time: nil,
+                                      templates: TemplateSet(overrides: [:]))
+            Issue.record("a draft was made over s/alex-chen/2026-11-10.md")
+        } catch {
+            #expect(error.description.hasPrefix("s/alex-chen/2026-11-10.md is \(what)"))
+            #expect(error.description.contains("never replaces it"))
+        }
+    }
+
     @Test func statusColumnsAlignForWideNames() {
         let notebook = InlineNotebook([
             ("s/a.md", sessionNote("date: 2026-11-10\nmentee: 東京 太郎\nseries: taro")),
