@@ -38,6 +38,8 @@ struct ItemTracker {
                                          kind: DuplicateKind, meant: TrackedItem?)] = []
 
     enum DuplicateKind { case unmatchedUpdate, otherID }
+    /// How many more unmatched ticks get the item they probably meant looked for.
+    private var suggestionsLeft = 20
 
     /// The people's first names and slugs, worked out once per series instead of per item.
     private let menteeFirst: String?
@@ -118,13 +120,18 @@ struct ItemTracker {
     private mutating func noteLikelyDuplicate(_ mention: UnsafePointer<ItemMention>, in session: UnsafePointer<Session>) {
         let kind: DuplicateKind
         let meant: Int?
-        if mention.pointee.fields.id != nil, let index = byKey[mention.pointee.key] {
+        // A closed item's text again with a new id is a new round of a recurring task.
+        if mention.pointee.fields.id != nil, let index = byKey[mention.pointee.key], items[index].status.isActive {
             kind = .otherID
             meant = index
-        } else if mention.pointee.role == .update, let box = mention.pointee.checkbox, box != .open {
+        } else if mention.pointee.role == .update, heldIndex > 0, let box = mention.pointee.checkbox, box != .open {
             // A new open task in the review is a new task; a tick says something was done.
+            // In the series' first session there is nothing earlier to tick.
             kind = .unmatchedUpdate
-            meant = closestItem(to: mention.pointee.key)
+            // The search looks at every open item: a few ticks a series get it, so that a
+            // note of thousands of unmatched ticks stays linear.
+            meant = suggestionsLeft > 0 ? closestItem(to: mention.pointee.key) : nil
+            suggestionsLeft -= 1
         } else {
             return
         }
@@ -229,7 +236,11 @@ struct ItemTracker {
     private mutating func transition(_ index: Int, to status: ItemStatus, done: LocalDate?, in session: UnsafePointer<Session>) {
         let old = items[index].status
         if old == status {
-            if !status.isActive, let done { items[index].closed = done }
+            // A closing dated again: the note that gives the date is where it was closed.
+            if !status.isActive, let done {
+                items[index].closed = done
+                items[index].closedIn = session.pointee.file
+            }
             return
         }
         items[index].status = status
@@ -239,7 +250,7 @@ struct ItemTracker {
             openSince[index] = nil
             if let before = reopenedThisSession[index], before.status == status {
                 items[index].closed = done ?? before.closed
-                items[index].closedIn = before.closedIn
+                items[index].closedIn = done == nil ? before.closedIn : session.pointee.file
             } else {
                 items[index].closed = done ?? session.pointee.date
                 items[index].closedIn = session.pointee.file
