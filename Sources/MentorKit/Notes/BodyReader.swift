@@ -156,11 +156,19 @@ struct BodyReader {
         let title = tree.collapsedText(of: heading)
         var (kind, isPrivate) = SectionKind.classify(heading: title)
         if headingNode.level == 1 { kind = .other }
-        if kind == .other, headingNode.level == 2, warnsOfNearMisses, let (known, meant) = SectionKind.nearMiss(heading: title) {
-            diagnostics.append(Diagnostic(
-                file: path, line: headingNode.line + lineOffset, column: headingNode.column, code: .unknownSection,
-                message: "'\(title)' is no section heading mentor knows, so this section is not read for \(meant.readFor); did you mean '\(known)'?",
-                isPrivate: isPrivate))
+        if headingNode.level == 2, warnsOfNearMisses {
+            if kind == .other, let (known, meant) = SectionKind.nearMiss(heading: title) {
+                diagnostics.append(Diagnostic(
+                    file: path, line: headingNode.line + lineOffset, column: headingNode.column, code: .unknownSection,
+                    message: "'\(title)' is no section heading mentor knows, so this section is not read for \(meant.readFor); did you mean '\(known)'?",
+                    isPrivate: isPrivate))
+            }
+            if !isPrivate, SectionKind.isPrivateSlip(heading: title) {
+                // Said in the export too: the section is public already, the heading is not the secret.
+                diagnostics.append(Diagnostic(
+                    file: path, line: headingNode.line + lineOffset, column: headingNode.column, code: .unknownSection,
+                    message: "'\(title)' does not make this section private, so its text can reach follow-ups, agendas and reports; write 'Private' or end the heading with '(private)'"))
+            }
         }
 
         let (publicBlocks, privateBlocks, hiddenLines) = privateParts(of: blocks, allPrivate: isPrivate, until: nextLine)

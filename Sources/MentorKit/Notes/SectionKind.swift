@@ -40,40 +40,57 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         "resources": .resources, "links": .resources,
     ]
 
-    /// For a heading of no kind that is one or two letters away from a known heading
-    /// (`Goal`, `Challanges`, `Action item`): that heading, as the spec writes it, and its
-    /// kind. Nil for other headings, which are sections of their own (spec 3.1).
+    /// For a heading of no kind that is a slip away from a known heading (`Goal`,
+    /// `Challanges`, `Action item`, `Nxt session`): that heading, as the spec writes it, and
+    /// its kind. A slip is one letter or space added or left out, or, in a heading of seven
+    /// letters or more, one letter changed, never the first: ordinary words a letter away
+    /// (`Options`, `Preview`, `Nodes`, `Lines`) are sections of their own (spec 3.1).
     static func nearMiss(heading: String) -> (heading: String, kind: SectionKind)? {
         var words = normalizedWords(heading)
         if let first = words.first, first.allSatisfy(\.isNumber), words.count > 1 { words.removeFirst() }
         if words.last == "private" { words.removeLast() }
         let phrase = Array(words.joined(separator: " ").unicodeScalars)
         guard phrase.count >= 3, headingWords[String(String.UnicodeScalarView(phrase))] == nil else { return nil }
-        var best: (heading: String, kind: SectionKind, distance: Int)?
-        for (known, kind) in headingWords {
-            let target = Array(known.unicodeScalars)
-            let allowed = target.count <= 5 ? 1 : 2
-            guard abs(target.count - phrase.count) <= allowed,
-                  let distance = editDistance(phrase, target, atMost: allowed),
-                  distance < (best?.distance ?? Int.max) || (distance == best?.distance && known < best!.heading) else { continue }
-            best = (known, kind, distance)
+        var best: String?
+        for known in headingWords.keys where isSlip(phrase, of: Array(known.unicodeScalars)) {
+            if best.map({ known < $0 }) ?? true { best = known }
         }
-        return best.map { (String($0.heading.prefix(1)).uppercased() + $0.heading.dropFirst(), $0.kind) }
+        return best.map { (String($0.prefix(1)).uppercased() + $0.dropFirst(), headingWords[$0]!) }
     }
 
-    /// The edit distance (insertions, deletions, substitutions) of two words, or nil when it
-    /// is above `limit`.
-    private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    /// A heading whose last word is a slip of `private` (`Privte`, `Notes (privat)`): its
+    /// section is not private, which its writer meant it to be.
+    static func isPrivateSlip(heading: String) -> Bool {
+        guard let last = normalizedWords(heading).last, last != "private" else { return false }
+        return isSlip(Array(last.unicodeScalars), of: Array("private".unicodeScalars))
+    }
+
+    /// Whether `written` is `known` with one slip (see `nearMiss`).
+    private static func isSlip(_ written: [Unicode.Scalar], of known: [Unicode.Scalar]) -> Bool {
+        guard written.first == known.first, written != known else { return false }
+        switch written.count - known.count {
+        case 0:
+            guard known.count >= 7 else { return false }
+            return zip(written, known).filter { $0 != $1 }.count == 1
+        case 1, -1:
+            let (longer, shorter) = written.count > known.count ? (written, known) : (known, written)
+            var skipped = false
+            var i = 0, j = 0
+            while i < longer.count {
+                if j < shorter.count, longer[i] == shorter[j] {
+                    i += 1
+                    j += 1
+                } else if !skipped {
+                    skipped = true
+                    i += 1
+                } else {
+                    return false
+                }
             }
-            guard current.min()! <= limit else { return nil }
-            previous = current
+            return j == shorter.count
+        default:
+            return false
         }
-        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 
     /// What a section of this kind is read for, in a sentence: "read as goals".

@@ -162,6 +162,12 @@ struct NoteReaderTests {
         #expect(session.mentions.isEmpty)
         let profile = NoteReader.read(path: "p.md", text: "---\ntype: profile\nname: Alex\n---\n## Goal\n- Ship it\n")
         #expect(!profile.diagnostics.contains { $0.code == .unknownSection })
+        // A slip of "private" leaves the section public, which its writer did not mean.
+        let slip = NoteReader.read(path: "a.md", text: "---\ndate: 2026-11-10\nmentee: Alex\n---\n## Privte\nBurnout worries.\n\n## Notes (privat)\nx\n")
+        let slips = slip.diagnostics.filter { $0.code == .unknownSection }
+        #expect(slips.map(\.line) == [5, 8])
+        #expect(slips.allSatisfy { $0.message.contains("does not make this section private") })
+        #expect(slip.sections.allSatisfy { !$0.isPrivate })
     }
 
     /// `check` said nothing about a profile email the follow-up's email then refused.

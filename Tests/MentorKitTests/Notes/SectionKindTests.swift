@@ -52,9 +52,17 @@ struct SectionKindTests {
 
     @Test("Headings of their own are no near misses", arguments: [
         "Career chat", "Goal setting", "Private", "Vision", "Notes from Sam", "Q&A", "Log", "Goals", "Ideas", "",
+        // Ordinary words a letter away from a known heading (a review found them warned about).
+        "Options", "Preview", "Votes", "Nodes", "Sources", "Lines", "Agents", "Adviser", "Motions", "Actors",
     ])
     func notNearMisses(heading: String) {
         #expect(SectionKind.nearMiss(heading: heading) == nil)
+    }
+
+    @Test("Slips of private", arguments: [("Privte", true), ("Notes (privat)", true), ("Prvate", true), ("Private", false),
+                                         ("Privacy", false), ("Notes (private)", false), ("Pirate", false)])
+    func privateSlips(heading: String, slip: Bool) {
+        #expect(SectionKind.isPrivateSlip(heading: heading) == slip)
     }
 
     @Test func goalsForThisWeekAreGoals() {
