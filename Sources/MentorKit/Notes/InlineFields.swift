@@ -95,14 +95,17 @@ public struct InlineFields: Sendable, Hashable {
             let coreFirst = core.utf8.first
             let mayBeDate = coreFirst == UInt8(ascii: "d") || coreFirst == UInt8(ascii: "D")
             let tokenFirst = bytes[word.lowerBound]
-            if mayBeDate, let value = InlineFields.value(of: core, prefix: "due:") {
+            // A value that is a code span (`MarkdownTree.plainTextHidingCode`) is literal text.
+            if mayBeDate, let value = InlineFields.value(of: core, prefix: "due:"), !InlineFields.isCode(value) {
                 assign(value, to: \.due, field: "due")
-            } else if mayBeDate, let value = InlineFields.value(of: core, prefix: "done:") {
+            } else if mayBeDate, let value = InlineFields.value(of: core, prefix: "done:"), !InlineFields.isCode(value) {
                 assign(value, to: \.done, field: "done")
             } else if owner == nil, coreFirst == UInt8(ascii: "@"), let name = InlineFields.mention(core),
                       name.trailing.isEmpty {
                 owner = name.name
-            } else if tokenFirst >= 0xE2, let (emoji, attached) = InlineFields.emojiField(token) {
+            } else if tokenFirst >= 0xE2, let (emoji, attached) = InlineFields.emojiField(token),
+                      !InlineFields.isCode(attached.isEmpty && index + 1 < words.count
+                          ? String(decoding: UnsafeBufferPointer(rebasing: bytes[words[index + 1]]), as: UTF8.self) : attached) {
                 var value = attached
                 if value.isEmpty, index + 1 < words.count {
                     index += 1
@@ -142,13 +145,26 @@ public struct InlineFields: Sendable, Hashable {
     /// name in any case), each replaced by a space: the definition, on characters.
     private mutating func extractDataview(from source: inout String) {
         for field in ["due", "done"] {
-            while let open = source.range(of: "[\(field)::", options: .caseInsensitive) {
+            var searchFrom = source.startIndex
+            while let open = source.range(of: "[\(field)::", options: .caseInsensitive, range: searchFrom..<source.endIndex) {
                 guard let close = source[open.upperBound...].firstIndex(of: "]") else { break }
                 let value = source[open.upperBound..<close].trimmingCharacters(in: .whitespaces)
+                guard !InlineFields.isCode(value) else {
+                    searchFrom = close
+                    continue
+                }
                 assign(value, to: field == "due" ? \.due : \.done, field: field)
+                let offset = source.distance(from: source.startIndex, to: open.lowerBound)
                 source.replaceSubrange(open.lowerBound...close, with: " ")
+                searchFrom = source.index(source.startIndex, offsetBy: offset)
             }
         }
+    }
+
+    /// Whether a field's value holds a code span's placeholder (a private-use character,
+    /// `MarkdownTree.codePlaceholders`): then it is literal text, not a field.
+    static func isCode(_ value: some StringProtocol) -> Bool {
+        value.unicodeScalars.contains { MarkdownTree.codePlaceholders.contains($0.value) }
     }
 
     /// The same for ASCII text, on bytes.
@@ -163,6 +179,10 @@ public struct InlineFields: Sendable, Hashable {
                 while start < end, source[start] == 0x20 || source[start] == 0x09 { start += 1 }
                 while end > start, source[end - 1] == 0x20 || source[end - 1] == 0x09 { end -= 1 }
                 let value = String(decoding: source[start..<end], as: UTF8.self)
+                guard !InlineFields.isCode(value) else {
+                    searchFrom = close
+                    continue
+                }
                 assign(value, to: field == "due" ? \.due : \.done, field: field)
                 source.replaceSubrange(open...close, with: [0x20])
                 searchFrom = open

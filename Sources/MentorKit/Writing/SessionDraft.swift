@@ -185,10 +185,23 @@ public enum SessionDraft {
     static func taskLine(_ item: TrackedItem) -> String {
         var line = ContextValues.checkbox(item.status) + " "
         if let owner = item.owner { line += "@\(owner) " }
-        line += MarkdownText.escape(item.text)
+        line += fieldSafeMarkdown(item.text, tags: item.tags)
         if let due = item.due { line += " due:\(due)" }
         if let id = item.explicitID { line += " ^\(id)" }
         return line
+    }
+
+    /// An item's text as Markdown that reads back as the same text and no fields: a word
+    /// that came from a code span and reads as a field (`due:2026-11-01`, `@MainActor`,
+    /// `#available`, `[due::`) goes back into one, the rest is escaped.
+    static func fieldSafeMarkdown(_ text: String, tags: [String]) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let read = InlineFields(parsing: word)
+            let isField = read.text != word || read.owner != nil || read.due != nil || read.done != nil || read.id != nil
+                || !read.badDates.isEmpty || read.tags.contains { !tags.contains($0) } || word.contains("::")
+            guard isField else { return MarkdownText.escape(String(word)) }
+            return word.contains("`") ? "`` \(word) ``" : "`\(word)`"
+        }.joined(separator: " ")
     }
 
     static func relativePath(from notePath: String, to target: String) -> String {

@@ -138,6 +138,10 @@ struct NoteReaderTests {
         ("- [ ] Explain `due:2026-12-01` and `[due:: 2026-12-02]` due:2026-12-03", "Explain due:2026-12-01 and [due:: 2026-12-02]", nil, "2026-12-03", []),
         ("- [ ] Try `#available` checks #swift", "Try #available checks #swift", nil, nil, ["swift"]),
         ("- [ ] Tag it `^x` x` a  b `y ^real", "Tag it ^x xa by", nil, nil, []),
+        // A code span as a field's value is literal too (a review found a bad-date warning
+        // and the text lost).
+        ("- [ ] Date in code 📅 `2026-11-14` and due:`2026-11-15`", "Date in code 📅 2026-11-14 and due:2026-11-15", nil, nil, []),
+        ("- [ ] A [done:: `2026-11-02`] b [due:: 2026-11-20]", "A [done:: 2026-11-02] b", nil, "2026-11-20", []),
         // A private-use character in the text itself is what stands for a code span: then
         // the code span is read as before (and its owner taken out).
         ("- [ ] Keep \u{E000} and `@a` as written", "Keep \u{E000} and as written", "a", nil, []),
@@ -145,6 +149,7 @@ struct NoteReaderTests {
     func noFieldsInCodeSpans(line: String, text: String, owner: String?, due: String?, tags: [String]) throws {
         let note = NoteReader.read(path: "a.md", text: "---\ndate: 2026-11-10\nmentee: Alex\n---\n## Action items\n\(line)\n")
         let mention = try #require(note.mentions.first)
+        #expect(note.diagnostics.isEmpty)
         #expect(mention.fields.text == text)
         #expect(mention.fields.owner == owner)
         #expect(mention.fields.due == due.flatMap { LocalDate($0) })

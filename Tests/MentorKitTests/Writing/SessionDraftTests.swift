@@ -73,6 +73,31 @@ struct SessionDraftTests {
         #expect(summary(after) == summary(before))
     }
 
+    /// Code spans in items came back in the draft as plain words, which the next note read
+    /// as fields: a new item, due, and the old one open for good (a review found it).
+    @Test func codeSpansSurviveTheDraft() throws {
+        let history = [("sessions/alex-chen/2026-11-10.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen", """
+            ## Action items
+            - [ ] Replace `due:2026-11-01` strings
+            - [ ] Annotate with `@MainActor` everywhere ^ma
+            - [ ] Try `#available` checks #swift
+            - [ ] Read the `[due:: x]` docs
+            - [ ] Keep `^x` and `done:` and `a*b*c`
+
+            ## Next session
+            - When: 2026-11-17
+            """))]
+        let before = Self.notebook(history)
+        let draft = try SessionDraft.next(in: before, series: "alex-chen", date: nil, time: nil, templates: Self.templates)
+        let after = Self.notebook(history + [(draft.path, draft.text)])
+        let summary = { (notebook: Notebook) in
+            notebook.series[0].items.map { "\($0.id)|\($0.text)|\($0.status)|\($0.owner ?? "-")|\($0.due?.description ?? "-")|\($0.tags)" }
+        }
+        #expect(summary(after) == summary(before))
+        #expect(before.series[0].items.count == 5)
+        #expect(!after.diagnostics.contains { $0.code == .unmatchedUpdate || $0.code == .badFieldDate })
+    }
+
     @Test func withoutAPlanTheNextIsAWeekLaterAtTheSameTime() throws {
         let files = [("s/alex/2026-11-10.md", sessionNote("date: 2026-11-10\ntime: \"09:30\"\nmentee: Alex Chen"))]
         let draft = try SessionDraft.next(in: Self.notebook(files), series: "alex-chen", date: nil, time: nil,
