@@ -127,7 +127,7 @@ struct HeaderReader {
         if let email = header.email, let entry = frontMatter["email"], !EmailMessage.isAddress(email) {
             // A warning: only the follow-up's email needs it, and refuses it then.
             report(.badEmail, line: entry.line, column: entry.column,
-                   "'\(email)' is not an email address a follow-up can be sent to; write it like alex@example.com (in ASCII: a domain with other letters in its punycode form, xn--...)")
+                   "'\(email)' is not an email address a follow-up email can use; write the address alone, like alex@example.com (in ASCII: a domain with other letters in its punycode form, xn--...)")
         }
         header.series = text("series").map(Slug.make).flatMap { $0.isEmpty ? nil : $0 }
         header.links = list("links")

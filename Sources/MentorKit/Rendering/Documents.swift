@@ -98,7 +98,7 @@ public struct Documents: Sendable {
             }
             let mentorEmail = notebook.profiles.first {
                 $0.header.role == .mentor && $0.header.name.lowercased() == series.mentor?.lowercased()
-            }?.header.email
+            }?.header.email.flatMap { EmailMessage.isAddress($0) ? $0 : nil }  // else `check`'s bad-email
             return EmailMessage(
                 to: .init(name: series.mentee ?? series.id, address: email),
                 from: mentorEmail.map { .init(name: series.mentor ?? "", address: $0) },

@@ -211,6 +211,21 @@ struct DocumentCornerCaseTests {
         #expect(!met.contains("Café") && !met.contains("11:00"))
     }
 
+    /// The mentor's own email was used as written: `Jade <jade@example.com>` made
+    /// `From: Jade Green <Jadejade@example.com>` (a review found it). An address that is none
+    /// is left out, as `check`'s bad-email says.
+    @Test func aMentorEmailThatIsNoAddressIsLeftOut() throws {
+        let notebook = InlineNotebook([
+            ("people/m.md", "---\ntype: profile\nname: Jade Green\nrole: mentor\nemail: \"Jade <jade@example.com>\"\n---\n"),
+            ("people/p.md", "---\ntype: profile\nname: Ann Lee\nemail: ann@example.com\n---\n"),
+            ("s/a.md", sessionNote("date: 2026-11-02\nmentee: Ann Lee\nmentor: Jade Green", "## Notes\nMet.\n")),
+        ]).link()
+        #expect(notebook.diagnostics.map(\.code).contains(.badEmail))
+        let eml = try Documents(notebook).followUp(session: "s/a.md", workingDirectory: "/", format: .eml)
+        #expect(!eml.contains("Jadejade"))
+        #expect(!eml.components(separatedBy: "\r\n").contains { $0.hasPrefix("From:") && $0.contains("jade") })
+    }
+
     /// Header lines with encoded words may have 76 characters (RFC 2047); long non-ASCII
     /// names in From and To went past it, and a tab in the minutes reached the text part as
     /// `&#9;` (an audit found both).
