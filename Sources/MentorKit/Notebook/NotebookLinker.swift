@@ -394,9 +394,10 @@ struct NotebookLinker {
             // A plan whose date could not be read has its `bad-date` (the only one a session
             // keeps: a bad `date:` leaves the note out); "no next session planned" would
             // contradict it.
-            let line = last.note.sections(.next).first?.line ?? 1
-            report(last.file, line, .noNextSession,
-                   "no next session planned after this one; add a `## Next session` section with `- When: YYYY-MM-DD HH:MM`")
+            let section = last.note.sections(.next).first
+            report(last.file, section?.line ?? 1, .noNextSession, section == nil
+                   ? "no next session planned after this one; add a `## Next session` section with `- When: YYYY-MM-DD HH:MM`"
+                   : "no next session date planned after this one; once you agree on one, write `- When: YYYY-MM-DD HH:MM` in its `## Next session` section")
         }
         return result
     }

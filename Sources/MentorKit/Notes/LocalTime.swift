@@ -84,9 +84,10 @@ enum DateTimeText {
     /// Words that say a date is not known yet (`When: tbd`): a plan without a date, not a
     /// malformed one.
     static func isNotYetKnown(_ raw: some StringProtocol) -> Bool {
-        var text = raw.trimmedOfSpaces().lowercased()
-        while let last = text.last, ".!)(".contains(last) { text.removeLast() }
-        return notYetKnown.contains(text.trimmedOfSpaces())
+        var text = Substring(raw.trimmedOfSpaces().lowercased())
+        while let last = text.last, ".!)]*_".contains(last) { text.removeLast() }
+        while let first = text.first, "([*_".contains(first) { text.removeFirst() }
+        return notYetKnown.contains(String(text).trimmedOfSpaces())
     }
 
     private static let notYetKnown: Set<String> = [

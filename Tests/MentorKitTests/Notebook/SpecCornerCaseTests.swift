@@ -10,6 +10,16 @@ struct SpecCornerCaseTests {
     /// series; a flat folder of several series' notes says nothing.
     /// `When: 23/02/2027` got both `bad-date` and "no next session planned", which
     /// contradict each other (a product review found it): the bad date is the one said.
+    /// With the section there and its date not known yet, the warning does not ask for the
+    /// section (a review found it telling the writer to add what was there).
+    @Test func aPlanNotYetDatedIsAskedForItsDate() throws {
+        let notebook = InlineNotebook([("s/a.md", sessionNote("date: 2027-02-16\nmentee: Noor Haddad", "## Next session\n- When: tbd\n"))]).link(asOf: "2027-02-17")
+        let warning = try #require(notebook.diagnostics.first)
+        #expect(notebook.diagnostics.map(\.code) == [.noNextSession])
+        #expect(warning.line == 5)
+        #expect(warning.message.contains("write `- When: YYYY-MM-DD HH:MM` in its `## Next session` section"))
+    }
+
     @Test(arguments: ["## Next session\n- When: 23/02/2027\n", ""])
     func anUnreadablePlanDateIsNotAlsoNoPlan(body: String) {
         let notebook = InlineNotebook([("s/a.md", sessionNote("date: 2027-02-16\nmentee: Noor Haddad", body))]).link(asOf: "2027-02-17")

@@ -113,6 +113,7 @@ struct SessionDraftTests {
     /// a date not known yet is no date, without a word.
     @Test("After a cancelled meeting with no new date, the draft is a week after it", arguments: [
         "## Next session\n- When: tbd\n", "## Next session\n- When: TBD.\n", "## Next session\n- Date: not yet\n", "",
+        "## Next session\n- When: (tbd)\n", "## Next session\n- When: *to be decided*\n",
     ])
     func afterACancelledMeeting(cancelledBody: String) throws {
         let files = [
