@@ -4,9 +4,17 @@
 public enum AgendaDocument {
     /// The template context for the agenda of `upcoming`. Names: docs/templates.md.
     public static func context(for upcoming: UpcomingSession, in series: Series, asOf: LocalDate) -> [String: Any] {
-        let planned = upcoming.file.flatMap { file in series.sessions.first { $0.file == file } }
-        let held = series.heldSessions
-        let last = held.last
+        let plannedIndex = upcoming.file.flatMap { file in series.sessions.indices.first { series.sessions[$0].file == file } }
+        let planned = plannedIndex.map { series.sessions[$0] }
+        // Counted, not filtered: a copy of each held session would retain its whole note, for
+        // every agenda of a calendar of many meetings.
+        var heldCount = 0
+        var lastHeld: Int?
+        for index in series.sessions.indices where series.sessions[index].status == .held {
+            heldCount += 1
+            lastHeld = index
+        }
+        let last = lastHeld.map { series.sessions[$0] }
         let visible = series.items.filter { !$0.isPrivate }
         let open = visible.filter { $0.status.isActive }.sorted(by: oldestFirst)
         var context: [String: Any] = [
@@ -33,11 +41,18 @@ public enum AgendaDocument {
         context["logisticsWarnings"] = ContextValues.nonEmpty(warnings)
 
         var talkingPoints = planned.map { ContextValues.entries($0.note, .agenda) } ?? []
-        // The points of a meeting cancelled since the last one held were never talked about:
-        // they come along, marked, unless the planned note has them already.
+        // The points of the meetings cancelled just before this one were never talked about:
+        // they come along, marked, unless the planned note has them already. Only to the next
+        // meeting: one planned after it has its own points.
+        var cancelledBefore: [Int] = []
+        var index = (plannedIndex ?? series.sessions.count) - 1
+        while index >= 0, series.sessions[index].status == .cancelled {
+            if series.sessions[index].date <= upcoming.date { cancelledBefore.append(index) }
+            index -= 1
+        }
         var keys = Set(talkingPoints.map { InlineFields.key(of: $0) })
-        for session in series.sessions where session.status == .cancelled && session.date <= upcoming.date
-            && last.map({ session.date > $0.date }) ?? true {
+        for index in cancelledBefore.reversed() {
+            let session = series.sessions[index]
             for point in ContextValues.entries(session.note, .agenda) where keys.insert(InlineFields.key(of: point)).inserted {
                 talkingPoints.append("\(point) (from the cancelled session on \(session.date))")
             }
@@ -55,7 +70,7 @@ public enum AgendaDocument {
             "actionsClosed": actions.filter { !$0.status.isActive }.count,
             "actionsOpen": actions.filter { $0.status.isActive }.count,
             "done": closed, "dropped": visible.filter { $0.status == .dropped }.count,
-            "open": open.count, "heldSessions": held.count,
+            "open": open.count, "heldSessions": heldCount,
             "hasItems": !visible.isEmpty,
         ] as [String: Any]
 
@@ -76,7 +91,7 @@ public enum AgendaDocument {
         context["overdueCount"] = open.filter(\.overdue).count
         context["keepOrDrop"] = ContextValues.nonEmpty(ContextValues.items(open.filter { $0.carried >= 3 }, asOf: asOf))
 
-        let isFirst = held.isEmpty
+        let isFirst = heldCount == 0
         context["firstSession"] = isFirst
         context["profile"] = (isFirst ? series.profile : nil).map(profile) ?? false
         return context

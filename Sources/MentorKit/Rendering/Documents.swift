@@ -165,10 +165,16 @@ public struct Documents: Sendable {
         // their date filling in), so that a calendar drops them.
         var cancelled: [CalendarFile.Event] = []
         for series in chosen {
-            for (index, session) in series.sessions.enumerated() where session.status == .cancelled && session.date >= notebook.asOf {
-                let plan = series.sessions[..<index].reversed().lazy.compactMap(\.header.next).first { $0.date == session.date }
-                cancelled.append(CalendarFile.Event(upcoming: UpcomingSession(series: series.id, session: session, plan: plan, plannedIn: nil),
-                                                    series: series, description: "", isCancelled: true))
+            // The latest plan for each date so far, in one pass (not a search per note).
+            var plans: [LocalDate: NextSessionPlan] = [:]
+            for index in series.sessions.indices {
+                let session = series.sessions[index]
+                if session.status == .cancelled && session.date >= notebook.asOf {
+                    cancelled.append(CalendarFile.Event(
+                        upcoming: UpcomingSession(series: series.id, session: session, plan: plans[session.date], plannedIn: nil),
+                        series: series, description: "", isCancelled: true))
+                }
+                if let plan = session.header.next, let date = plan.date { plans[date] = plan }
             }
         }
         if events.isEmpty && cancelled.isEmpty {

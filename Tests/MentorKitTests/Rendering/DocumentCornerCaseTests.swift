@@ -116,6 +116,28 @@ struct DocumentCornerCaseTests {
         #expect(!agenda.contains("Old point"))
     }
 
+    /// The cancelled points go to the next meeting only: every later planned meeting had
+    /// carried them all, which made a calendar of many meetings grow with their square (a
+    /// review found it). A calendar of thousands of meetings and cancellations is linear.
+    @Test func cancelledPointsGoToTheNextMeetingOnly() throws {
+        var files = [("s/2026-12-01.md", sessionNote("date: 2026-12-01\nmentee: Ann Lee"))]
+        for day in 1...28 {
+            let date = "2027-02-\(day < 10 ? "0" : "")\(day)"
+            files.append(("s/\(date).md", sessionNote("date: \(date)\nmentee: Ann Lee\ntime: \"10:00\"\nstatus: \(day <= 14 ? "cancelled" : "planned")",
+                                                    "## Agenda\n- Point \(day)\n")))
+        }
+        let documents = Documents(InlineNotebook(files).link(asOf: "2027-01-01"))
+        let calendar = try documents.calendar(series: nil)
+        #expect(calendar.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }.count == 28)
+        #expect(calendar.components(separatedBy: "STATUS:CANCELLED").count - 1 == 14)
+        // The first planned meeting, 02-15, carries the 14 cancelled ones' points; 02-16 none.
+        let unfolded = calendar.replacingOccurrences(of: "\r\n ", with: "")
+        let descriptions = unfolded.components(separatedBy: "\r\n").filter { $0.hasPrefix("DESCRIPTION:") }
+        #expect(descriptions.count == 14)
+        #expect(descriptions.first?.components(separatedBy: "(from the cancelled session on").count == 15)
+        #expect(descriptions.dropFirst().allSatisfy { !$0.contains("from the cancelled") })
+    }
+
     /// A meeting cancelled after the calendar was imported stayed in it: the file had no
     /// event for it any more (a product review found it). It is written cancelled, at the
     /// time its plan gave, and a calendar of only cancelled meetings is still made.
