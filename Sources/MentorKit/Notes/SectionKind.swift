@@ -61,8 +61,27 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// A heading whose last word is a slip of `private` (`Privte`, `Notes (privat)`): its
     /// section is not private, which its writer meant it to be.
     static func isPrivateSlip(heading: String) -> Bool {
+        // Every heading passes here: most are told apart on their bytes, by a last word that
+        // does not start with a p.
+        if let startsWithP = heading.utf8.withContiguousStorageIfAvailable(lastASCIIWordStartsWithP), startsWithP == false {
+            return false
+        }
         guard let last = normalizedWords(heading).last, last != "private" else { return false }
         return isSlip(Array(last.unicodeScalars), of: Array("private".unicodeScalars))
+    }
+
+    /// For an ASCII heading: whether its last word starts with `p`; nil for other headings.
+    private static func lastASCIIWordStartsWithP(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var index = bytes.count - 1
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        while index >= 0, !isLetter(bytes[index]) {
+            guard bytes[index] < 0x80 else { return nil }
+            index -= 1
+        }
+        while index > 0, isLetter(bytes[index - 1]) { index -= 1 }
+        guard index >= 0 else { return false }
+        if index > 0, bytes[index - 1] >= 0x80 { return nil }
+        return bytes[index] | 0x20 == 0x70
     }
 
     /// Whether `written` is `known` with one slip (see `nearMiss`).
