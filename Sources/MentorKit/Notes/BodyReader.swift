@@ -163,11 +163,11 @@ struct BodyReader {
                     message: "'\(title)' is no section heading mentor knows, so this section is not read for \(meant.readFor); did you mean '\(known)'?",
                     isPrivate: isPrivate))
             }
-            if !isPrivate, SectionKind.isPrivateSlip(heading: title) {
+            if !isPrivate, SectionKind.mentionsPrivate(heading: title) {
                 // Said in the export too: the section is public already, the heading is not the secret.
                 diagnostics.append(Diagnostic(
                     file: path, line: headingNode.line + lineOffset, column: headingNode.column, code: .unknownSection,
-                    message: "'\(title)' does not make this section private, so its text can reach follow-ups, agendas and reports; write 'Private' or end the heading with '(private)'"))
+                    message: "'\(title)' does not make this section private, so its text can reach follow-ups, agendas and reports; title it 'Private' or end the heading with '(private)'"))
             }
         }
 

@@ -58,30 +58,21 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         return best.map { (String($0.prefix(1)).uppercased() + $0.dropFirst(), headingWords[$0]!) }
     }
 
-    /// A heading whose last word is a slip of `private` (`Privte`, `Notes (privat)`): its
-    /// section is not private, which its writer meant it to be.
-    static func isPrivateSlip(heading: String) -> Bool {
-        // Every heading passes here: most are told apart on their bytes, by a last word that
-        // does not start with a p.
-        if let startsWithP = heading.utf8.withContiguousStorageIfAvailable(lastASCIIWordStartsWithP), startsWithP == false {
-            return false
+    /// A heading that says "private" (or a slip of it: `Privte`) in a way that does not make
+    /// its section private (`Notes - private`, `Private notes`, `Notes (privat)`): called for
+    /// headings `classify` did not find private, whose writer most likely meant them to be.
+    static func mentionsPrivate(heading: String) -> Bool {
+        // Every heading passes here: one without a `p` (most: Notes, Goals, Agenda, ...) is
+        // told apart on its bytes.
+        let mayMention = heading.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 | 0x20 == 0x70 || $0 >= 0x80 }
         }
-        guard let last = normalizedWords(heading).last, last != "private" else { return false }
-        return isSlip(Array(last.unicodeScalars), of: Array("private".unicodeScalars))
-    }
-
-    /// For an ASCII heading: whether its last word starts with `p`; nil for other headings.
-    private static func lastASCIIWordStartsWithP(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        var index = bytes.count - 1
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        while index >= 0, !isLetter(bytes[index]) {
-            guard bytes[index] < 0x80 else { return nil }
-            index -= 1
+        if mayMention == false { return false }
+        let target = Array("private".unicodeScalars)
+        return normalizedWords(heading).contains { word in
+            let scalars = Array(word.unicodeScalars)
+            return scalars == target || isSlip(scalars, of: target)
         }
-        while index > 0, isLetter(bytes[index - 1]) { index -= 1 }
-        guard index >= 0 else { return false }
-        if index > 0, bytes[index - 1] >= 0x80 { return nil }
-        return bytes[index] | 0x20 == 0x70
     }
 
     /// Whether `written` is `known` with one slip (see `nearMiss`).
@@ -89,8 +80,11 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         guard written.first == known.first, written != known else { return false }
         switch written.count - known.count {
         case 0:
-            guard known.count >= 7 else { return false }
-            return zip(written, known).filter { $0 != $1 }.count == 1
+            let differing = known.indices.filter { written[$0] != known[$0] }
+            // Two letters swapped (`Guidnace`, `Reveiw`), or in a long heading one changed.
+            if differing.count == 2, differing[1] == differing[0] + 1,
+               written[differing[0]] == known[differing[1]], written[differing[1]] == known[differing[0]] { return true }
+            return known.count >= 7 && differing.count == 1
         case 1, -1:
             let (longer, shorter) = written.count > known.count ? (written, known) : (known, written)
             var skipped = false
