@@ -66,6 +66,10 @@ struct NewCommand: ParsableCommand {
                     } catch let error as WriteError where index == last {
                         guard let existing = error.existingFile else { throw error }
                         throw Failure("\(existing) already exists; edit it, pass --date for another day, or --force to replace it")
+                    } catch let error as WriteError {
+                        // A profile at the path is never replaced, --force or not.
+                        guard let existing = error.existingFile else { throw error }
+                        throw Failure("\(existing) already exists and is not the profile of this mentee; mentor new never replaces a profile, even with --force, so give the series another id with --series")
                     }
                 }
                 var written: [String] = []

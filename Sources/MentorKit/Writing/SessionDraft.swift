@@ -184,7 +184,15 @@ public enum SessionDraft {
     /// A review line that re-reads as the same item in the same state.
     static func taskLine(_ item: TrackedItem) -> String {
         var line = ContextValues.checkbox(item.status) + " "
-        if let owner = item.owner { line += "@\(owner) " }
+        if let owner = item.owner {
+            // An owner that would not read back as one (`d'arcy`, a first name with an
+            // apostrophe) is written by role; an item's owner otherwise came from an `@name`.
+            if InlineFields(parsing: "@\(owner)").owner?.lowercased() == owner {
+                line += "@\(owner) "
+            } else if let role = item.ownerRole, role != .other {
+                line += "@\(role.rawValue) "
+            }
+        }
         line += fieldSafeMarkdown(item.text, tags: item.tags)
         if let due = item.due { line += " due:\(due)" }
         if let id = item.explicitID { line += " ^\(id)" }

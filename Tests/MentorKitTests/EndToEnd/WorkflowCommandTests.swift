@@ -31,6 +31,20 @@ struct WorkflowCommandTests {
         #expect(try Self.itemStates(after.stdout) == Self.itemStates(before.stdout))
     }
 
+    /// A profile at the first session's profile path (the mentor's own, say) is never
+    /// replaced: the refusal said "pass --force to replace it" even with --force given.
+    @Test func newFirstNeverReplacesAProfile() throws {
+        let notebook = try TemporaryFolder()
+        defer { notebook.remove() }
+        let profile = "---\ntype: profile\nname: Jade Green\nrole: mentor\n---\nMe.\n"
+        try notebook.write("people/jade-green.md", profile)
+        let run = try Self.run(["new", "--first", "Jade Green", "--force"], notebook)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("people/jade-green.md already exists and is not the profile of this mentee; mentor new never replaces a profile, even with --force"))
+        #expect(!run.stderr.contains("pass --force"))
+        #expect(try String(contentsOfFile: notebook.path + "/people/jade-green.md", encoding: .utf8) == profile)
+    }
+
     @Test func newTwiceIsRefusedAndForceReplaces() throws {
         let notebook = try Self.copy(PackagePaths.fixtures + "/basic")
         defer { notebook.remove() }

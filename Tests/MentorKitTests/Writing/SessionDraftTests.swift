@@ -98,6 +98,19 @@ struct SessionDraftTests {
         #expect(!after.diagnostics.contains { $0.code == .unmatchedUpdate || $0.code == .badFieldDate })
     }
 
+    /// A first name that does not read back as an owner (`@d'arcy` is a possessive) made
+    /// the draft's review line a second item (a review found it): it is written by role.
+    @Test func anOwnerThatDoesNotReadBackIsWrittenByRole() throws {
+        let history = [("s/a/2026-11-03.md", sessionNote("date: 2026-11-03\nmentee: D'Arcy Jones", "## Action items\n- [ ] Do the thing\n\n## Next session\n- When: 2026-11-10\n"))]
+        let before = Self.notebook(history)
+        #expect(before.series[0].items.first?.owner == "d'arcy")
+        let draft = try SessionDraft.next(in: before, series: "darcy-jones", date: nil, time: nil, templates: Self.templates)
+        #expect(draft.text.contains("- [ ] @mentee Do the thing"))
+        let after = Self.notebook(history + [(draft.path, draft.text)])
+        #expect(after.series[0].items.map(\.text) == ["Do the thing"])
+        #expect(after.series[0].items.first?.owner == "d'arcy")
+    }
+
     @Test func withoutAPlanTheNextIsAWeekLaterAtTheSameTime() throws {
         let files = [("s/alex/2026-11-10.md", sessionNote("date: 2026-11-10\ntime: \"09:30\"\nmentee: Alex Chen"))]
         let draft = try SessionDraft.next(in: Self.notebook(files), series: "alex-chen", date: nil, time: nil,
