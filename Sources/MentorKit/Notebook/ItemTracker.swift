@@ -200,7 +200,11 @@ struct ItemTracker {
         createdAt.append(heldIndex)
         if let id = mention.pointee.fields.id { byID[id] = index }
         // An empty key (text of marks alone, named by its id) is no key: it names nothing.
-        if !mention.pointee.key.isEmpty { byKey.insertIfAbsent(mention.pointee.key, index) }
+        // A new round of a recurring task (its text again with a new `^id`) is what the text
+        // names from now on: a tick by text closes the round that is open.
+        if !mention.pointee.key.isEmpty {
+            if mention.pointee.fields.id != nil { byKey[mention.pointee.key] = index } else { byKey.insertIfAbsent(mention.pointee.key, index) }
+        }
         return index
     }
 
@@ -236,11 +240,9 @@ struct ItemTracker {
     private mutating func transition(_ index: Int, to status: ItemStatus, done: LocalDate?, in session: UnsafePointer<Session>) {
         let old = items[index].status
         if old == status {
-            // A closing dated again: the note that gives the date is where it was closed.
-            if !status.isActive, let done {
-                items[index].closed = done
-                items[index].closedIn = session.pointee.file
-            }
+            // A closing dated again is the same closing, redated: it stays where it was made,
+            // as the follow-ups' "closed in this session" and the report's history read it.
+            if !status.isActive, let done { items[index].closed = done }
             return
         }
         items[index].status = status
@@ -250,7 +252,7 @@ struct ItemTracker {
             openSince[index] = nil
             if let before = reopenedThisSession[index], before.status == status {
                 items[index].closed = done ?? before.closed
-                items[index].closedIn = done == nil ? before.closedIn : session.pointee.file
+                items[index].closedIn = before.closedIn
             } else {
                 items[index].closed = done ?? session.pointee.date
                 items[index].closedIn = session.pointee.file
