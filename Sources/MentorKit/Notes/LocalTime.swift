@@ -85,9 +85,16 @@ enum DateTimeText {
     /// malformed one.
     static func isNotYetKnown(_ raw: some StringProtocol) -> Bool {
         var text = Substring(raw.trimmedOfSpaces().lowercased())
-        while let last = text.last, ".!)]*_".contains(last) { text.removeLast() }
+        if text.isEmpty { return true }
+        while let last = text.last, ".!?)]*_".contains(last) { text.removeLast() }
         while let first = text.first, "([*_".contains(first) { text.removeFirst() }
-        return notYetKnown.contains(String(text).trimmedOfSpaces())
+        let whole = String(text).trimmedOfSpaces()
+        if whole.isEmpty || notYetKnown.contains(whole) { return true }
+        // `tbd - we'll see`, `TBD, after the holidays`: the first words say it.
+        let separators: Set<Character> = [" ", "-", "–", "—", ",", ";", ":", "("]
+        guard let cut = whole.firstIndex(where: { separators.contains($0) }) else { return false }
+        let head = whole[..<cut]
+        return notYetKnown.contains(String(head)) && head.count >= 2
     }
 
     private static let notYetKnown: Set<String> = [

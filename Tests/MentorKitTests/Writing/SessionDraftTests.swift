@@ -127,6 +127,7 @@ struct SessionDraftTests {
     @Test("After a cancelled meeting with no new date, the draft is a week after it", arguments: [
         "## Next session\n- When: tbd\n", "## Next session\n- When: TBD.\n", "## Next session\n- Date: not yet\n", "",
         "## Next session\n- When: (tbd)\n", "## Next session\n- When: *to be decided*\n",
+        "## Next session\n- When: TBD?\n", "## Next session\n- When: tbd - we'll see\n", "## Next session\n- When:\n",
     ])
     func afterACancelledMeeting(cancelledBody: String) throws {
         let files = [
