@@ -40,23 +40,7 @@ public enum AgendaDocument {
         }
         context["logisticsWarnings"] = ContextValues.nonEmpty(warnings)
 
-        var talkingPoints = planned.map { ContextValues.entries($0.note, .agenda) } ?? []
-        // The points of the meetings cancelled just before this one were never talked about:
-        // they come along, marked, unless the planned note has them already. Only to the next
-        // meeting: one planned after it has its own points.
-        var cancelledBefore: [Int] = []
-        var index = (plannedIndex ?? series.sessions.count) - 1
-        while index >= 0, series.sessions[index].status == .cancelled {
-            if series.sessions[index].date <= upcoming.date { cancelledBefore.append(index) }
-            index -= 1
-        }
-        var keys = Set(talkingPoints.map { InlineFields.key(of: $0) })
-        for index in cancelledBefore.reversed() {
-            let session = series.sessions[index]
-            for point in ContextValues.entries(session.note, .agenda) where keys.insert(InlineFields.key(of: point)).inserted {
-                talkingPoints.append("\(point) (from the cancelled session on \(session.date))")
-            }
-        }
+        let talkingPoints = AgendaDocument.talkingPoints(for: upcoming, at: plannedIndex, in: series)
         let challenges = planned.map { ContextValues.entries($0.note, .challenges) } ?? []
         context["talkingPoints"] = ContextValues.nonEmpty(talkingPoints)
         context["challenges"] = ContextValues.nonEmpty(challenges)
@@ -95,6 +79,30 @@ public enum AgendaDocument {
         context["firstSession"] = isFirst
         context["profile"] = (isFirst ? series.profile : nil).map(profile) ?? false
         return context
+    }
+
+    /// The mentee's talking points for `upcoming`: its planned note's (at `plannedIndex` in
+    /// the series), then those of the meetings cancelled just before it.
+    static func talkingPoints(for upcoming: UpcomingSession, at plannedIndex: Int?, in series: Series) -> [String] {
+        let planned = plannedIndex.map { series.sessions[$0] }
+        var talkingPoints = planned.map { ContextValues.entries($0.note, .agenda) } ?? []
+        // The points of the meetings cancelled just before this one were never talked about:
+        // they come along, marked, unless the planned note has them already. Only to the next
+        // meeting: one planned after it has its own points.
+        var cancelledBefore: [Int] = []
+        var index = (plannedIndex ?? series.sessions.count) - 1
+        while index >= 0, series.sessions[index].status == .cancelled {
+            if series.sessions[index].date <= upcoming.date { cancelledBefore.append(index) }
+            index -= 1
+        }
+        var keys = Set(talkingPoints.map { InlineFields.key(of: $0) })
+        for index in cancelledBefore.reversed() {
+            let session = series.sessions[index]
+            for point in ContextValues.entries(session.note, .agenda) where keys.insert(InlineFields.key(of: point)).inserted {
+                talkingPoints.append("\(point) (from the cancelled session on \(session.date))")
+            }
+        }
+        return talkingPoints
     }
 
     static func session(_ upcoming: UpcomingSession) -> [String: Any] {

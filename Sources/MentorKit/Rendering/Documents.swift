@@ -155,9 +155,26 @@ public struct Documents: Sendable {
         let chosen: [Series] = try seriesID.map { id throws(DocumentError) in [try series(named: id)] } ?? notebook.series
         let ids = Set(chosen.map(\.id))
         // Upcoming sessions are already in date order.
+        // The open items to review go with a series' next meeting only: each later one lists
+        // its own talking points (a calendar of many meetings would repeat them all, and grow
+        // with the square).
+        var described: Set<String> = []
+        var indexByFile: [String: [String: Int]] = [:]
         for upcoming in notebook.upcoming where ids.contains(upcoming.series) {
             guard let series = notebook.series(upcoming.series) else { continue }
-            let agenda = AgendaDocument.context(for: upcoming, in: series, asOf: notebook.asOf)
+            let agenda: [String: Any]
+            if described.insert(series.id).inserted {
+                agenda = AgendaDocument.context(for: upcoming, in: series, asOf: notebook.asOf)
+            } else {
+                if indexByFile[series.id] == nil {
+                    var files: [String: Int] = [:]
+                    for index in series.sessions.indices { files[series.sessions[index].file] = index }
+                    indexByFile[series.id] = files
+                }
+                let index = upcoming.file.flatMap { indexByFile[series.id]?[$0] }
+                agenda = ["session": AgendaDocument.session(upcoming),
+                          "talkingPoints": ContextValues.nonEmpty(AgendaDocument.talkingPoints(for: upcoming, at: index, in: series))]
+            }
             events.append(CalendarFile.Event(upcoming: upcoming, series: series,
                                              description: CalendarFile.description(agenda)))
         }

@@ -138,6 +138,21 @@ struct DocumentCornerCaseTests {
         #expect(descriptions.dropFirst().allSatisfy { !$0.contains("from the cancelled") })
     }
 
+    /// Every event listed every open item: a calendar of many meetings grew with the square
+    /// of them (a review found 16.7 MB for 1,000 meetings). The next meeting lists them.
+    @Test func openItemsGoWithTheNextMeetingOnly() throws {
+        let notebook = InlineNotebook([
+            ("s/2026-12-01.md", sessionNote("date: 2026-12-01\nmentee: Ann Lee", "## Action items\n- [ ] Send the deck\n")),
+            ("s/2026-12-08.md", sessionNote("date: 2026-12-08\nmentee: Ann Lee\nstatus: planned", "## Agenda\n- First\n")),
+            ("s/2026-12-15.md", sessionNote("date: 2026-12-15\nmentee: Ann Lee\nstatus: planned", "## Agenda\n- Second\n")),
+        ]).link(asOf: "2026-12-02")
+        let calendar = try Documents(notebook).calendar(series: nil).replacingOccurrences(of: "\r\n ", with: "")
+        let descriptions = calendar.components(separatedBy: "\r\n").filter { $0.hasPrefix("DESCRIPTION:") }
+        #expect(descriptions.count == 2)
+        #expect(descriptions[0].contains("First") && descriptions[0].contains("Send the deck"))
+        #expect(descriptions[1].contains("Second") && !descriptions[1].contains("Send the deck"))
+    }
+
     /// A meeting cancelled after the calendar was imported stayed in it: the file had no
     /// event for it any more (a product review found it). It is written cancelled, at the
     /// time its plan gave, and a calendar of only cancelled meetings is still made.
