@@ -16,6 +16,9 @@ struct ItemTracker {
     private(set) var items: [TrackedItem] = []
     private var byID: [String: Int] = [:]
     private var byKey: [String: Int] = [:]
+    /// The newest item made with its own `^id` on a text an earlier item has: the latest
+    /// round of a recurring task.
+    private var newestRound: [String: Int] = [:]
     /// For active items: the held-session index whose end was last accounted for in `carried`.
     private var openSince: [Int?] = []
     /// The item each item is nested under; turned into its id at the end, since an id can
@@ -105,7 +108,9 @@ struct ItemTracker {
         if let id = mention.pointee.fields.id {
             if let index = byID[id] { return index }
             // An id added to an item first written without one still names that item.
-            if !mention.pointee.key.isEmpty, let index = byKey[mention.pointee.key], items[index].explicitID == nil {
+            // Not to a closed item: its text again with an id is a new round of it.
+            if !mention.pointee.key.isEmpty, let index = byKey[mention.pointee.key], items[index].explicitID == nil,
+               items[index].status.isActive {
                 items[index].explicitID = id
                 items[index].id = id
                 byID[id] = index
@@ -113,7 +118,12 @@ struct ItemTracker {
             }
             return nil
         }
-        return byKey[mention.pointee.key]
+        guard let first = byKey[mention.pointee.key] else { return nil }
+        // A tick by text goes to the open round of a recurring task when the first is closed.
+        if !items[first].status.isActive, let round = newestRound[mention.pointee.key], items[round].status.isActive {
+            return round
+        }
+        return first
     }
 
     /// Records a mention about to make a new item where an earlier one was probably meant.
@@ -203,7 +213,8 @@ struct ItemTracker {
         // A new round of a recurring task (its text again with a new `^id`) is what the text
         // names from now on: a tick by text closes the round that is open.
         if !mention.pointee.key.isEmpty {
-            if mention.pointee.fields.id != nil { byKey[mention.pointee.key] = index } else { byKey.insertIfAbsent(mention.pointee.key, index) }
+            if mention.pointee.fields.id != nil, byKey[mention.pointee.key] != nil { newestRound[mention.pointee.key] = index }
+            byKey.insertIfAbsent(mention.pointee.key, index)
         }
         return index
     }

@@ -90,7 +90,9 @@ enum DateTimeText {
         while let first = text.first, "([*_".contains(first) { text.removeFirst() }
         let whole = String(text).trimmedOfSpaces()
         if whole.isEmpty || notYetKnown.contains(whole) { return true }
-        // `tbd - we'll see`, `TBD, after the holidays`: the first words say it.
+        // `tbd - we'll see`, `TBD, after the holidays`: the first words say it, unless
+        // digits follow (`tbd 2026-12-01` holds a date, read or mistyped: never dropped).
+        guard !whole.contains(where: \.isNumber) else { return false }
         let separators: Set<Character> = [" ", "-", "–", "—", ",", ";", ":", "("]
         guard let cut = whole.firstIndex(where: { separators.contains($0) }) else { return false }
         let head = whole[..<cut]

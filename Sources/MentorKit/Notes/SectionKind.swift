@@ -71,7 +71,14 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         let target = Array("private".unicodeScalars)
         return normalizedWords(heading).contains { word in
             let scalars = Array(word.unicodeScalars)
-            return scalars == target || isSlip(scalars, of: target)
+            // A letter added or left out (`Privte`, `privat`) or written as a digit (`pr1vate`),
+            // not changed for another letter (`Primate`), and not a plural (`Privates`).
+            if scalars == target { return true }
+            if scalars.count == target.count {
+                let differing = target.indices.filter { scalars[$0] != target[$0] }
+                return differing.count == 1 && scalars[differing[0]].properties.numericType != nil
+            }
+            return scalars != target + ["s"] && isSlip(scalars, of: target)
         }
     }
 
@@ -81,8 +88,9 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         switch written.count - known.count {
         case 0:
             let differing = known.indices.filter { written[$0] != known[$0] }
-            // Two letters swapped (`Guidnace`, `Reveiw`), or in a long heading one changed.
-            if differing.count == 2, differing[1] == differing[0] + 1,
+            // Two letters swapped in a long heading (`Guidnace`; `Gaols` and `Minuets` are
+            // words), or in a long heading one changed.
+            if known.count >= 8, differing.count == 2, differing[1] == differing[0] + 1,
                written[differing[0]] == known[differing[1]], written[differing[1]] == known[differing[0]] { return true }
             return known.count >= 7 && differing.count == 1
         case 1, -1:

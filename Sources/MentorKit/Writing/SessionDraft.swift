@@ -77,6 +77,9 @@ public enum SessionDraft {
         let duration = planned?.durationMinutes ?? last?.header.durationMinutes
         let previousHeld = series.heldSessions.last
 
+        // Mentee and mentor of one first name (Alex and Alex): `@alex` would read as the mentee.
+        let menteeFirst = series.mentee.flatMap(ItemTracker.firstName)
+        let sharedFirstName = menteeFirst != nil && menteeFirst == series.mentor.flatMap(ItemTracker.firstName) ? menteeFirst : nil
         let open = series.items.filter { $0.status.isActive }
             .sorted(by: AgendaDocument.oldestFirst)
         var context: [String: Any] = [
@@ -90,8 +93,8 @@ public enum SessionDraft {
             "locationYAML": location.map(YAMLText.scalar) ?? false,
             "linkYAML": link.map(YAMLText.scalar) ?? false,
             "titleMarkdown": MarkdownText.escape("Session with \(series.mentee ?? slug), \(newDate)"),
-            "reviewItems": open.filter { !$0.isPrivate }.map { ["line": taskLine($0)] },
-            "privateItems": open.filter(\.isPrivate).map { ["line": taskLine($0)] },
+            "reviewItems": open.filter { !$0.isPrivate }.map { ["line": taskLine($0, sharedFirstName: sharedFirstName)] },
+            "privateItems": open.filter(\.isPrivate).map { ["line": taskLine($0, sharedFirstName: sharedFirstName)] },
         ]
         var next: [String: Any] = ["when": newDate.adding(days: 7).description + (newTime.map { " \($0)" } ?? "")]
         next["location"] = location.map(MarkdownText.escape) ?? false
@@ -182,12 +185,13 @@ public enum SessionDraft {
     }
 
     /// A review line that re-reads as the same item in the same state.
-    static func taskLine(_ item: TrackedItem) -> String {
+    static func taskLine(_ item: TrackedItem, sharedFirstName: String? = nil) -> String {
         var line = ContextValues.checkbox(item.status) + " "
         if let owner = item.owner {
             // An owner that would not read back as one (`d'arcy`, a first name with an
-            // apostrophe) is written by role; an item's owner otherwise came from an `@name`.
-            if InlineFields(parsing: "@\(owner)").owner?.lowercased() == owner {
+            // apostrophe), or as another person (a first name mentee and mentor share), is
+            // written by role; an item's owner otherwise came from an `@name`.
+            if InlineFields(parsing: "@\(owner)").owner?.lowercased() == owner, owner != sharedFirstName || item.ownerRole == .other {
                 line += "@\(owner) "
             } else if let role = item.ownerRole, role != .other {
                 line += "@\(role.rawValue) "

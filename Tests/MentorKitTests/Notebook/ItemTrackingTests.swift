@@ -130,6 +130,26 @@ struct ItemTrackingTests {
         #expect(s.items.map(\.closedIn) == ["s/2026-11-10.md", "s/2026-11-17.md"])
     }
 
+    /// The open item keeps its text: a mistyped id on a tick makes a closed second item, and
+    /// a later tick by text still closes the first (a review found it going to the second).
+    /// A closed item without an id, written again with one, is a new round, not the same.
+    @Test func ticksByTextGoToTheOpenItem() throws {
+        let typo = try series([
+            ("2026-11-02", "## Action items\n- [ ] Update LinkedIn ^linked-in\n"),
+            ("2026-11-09", "## Review\n- [x] Update LinkedIn ^linkedin\n"),
+            ("2026-11-16", "## Review\n- [x] Update LinkedIn\n"),
+        ])
+        #expect(typo.items.map(\.id) == ["linked-in", "linkedin"])
+        #expect(typo.items.map(\.status) == [.done, .done])
+        let rounds = try series([
+            ("2026-11-02", "## Action items\n- [ ] Weekly report\n"),
+            ("2026-11-09", "## Review\n- [x] Weekly report\n\n## Action items\n- [ ] Weekly report ^w2\n"),
+        ])
+        #expect(rounds.items.map(\.id) == ["weekly report", "w2"])
+        #expect(rounds.items.map(\.status) == [.done, .open])
+        #expect(rounds.items.first?.closedIn == "s/2026-11-09.md")
+    }
+
     /// Thousands of unmatched ticks in one note stay linear: only the first few look for
     /// the item they probably meant (each search looks at every open item).
     @Test func manyUnmatchedTicksStayLinear() throws {

@@ -20,7 +20,8 @@ struct SpecCornerCaseTests {
         #expect(warning.message.contains("write `- When: YYYY-MM-DD HH:MM` in its `## Next session` section"))
     }
 
-    @Test(arguments: ["## Next session\n- When: 23/02/2027\n", ""])
+    @Test(arguments: ["## Next session\n- When: 23/02/2027\n", "", "## Next session\n- When: tbd 2026-13-40\n",
+                      "## Next session\n- When: TBD, 2027-03-01\n"])
     func anUnreadablePlanDateIsNotAlsoNoPlan(body: String) {
         let notebook = InlineNotebook([("s/a.md", sessionNote("date: 2027-02-16\nmentee: Noor Haddad", body))]).link(asOf: "2027-02-17")
         let codes = notebook.diagnostics.map(\.code)

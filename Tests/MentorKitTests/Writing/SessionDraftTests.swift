@@ -111,6 +111,19 @@ struct SessionDraftTests {
         #expect(after.series[0].items.first?.owner == "d'arcy")
     }
 
+    /// Mentee and mentor of one first name: `@alex` read back as the mentee, so a mentor's
+    /// item became the mentee's (a review found it). Such an owner is written by role.
+    @Test func aSharedFirstNameIsWrittenByRole() throws {
+        let history = [("s/a/2026-11-03.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen\nmentor: Alex Green",
+                                                         "## Action items\n- [ ] @mentor Send the ladder due:2026-11-06\n- [ ] Read it\n\n## Next session\n- When: 2026-11-10\n"))]
+        let before = Self.notebook(history)
+        let draft = try SessionDraft.next(in: before, series: "alex-chen", date: nil, time: nil, templates: Self.templates)
+        #expect(draft.text.contains("- [ ] @mentor Send the ladder due:2026-11-06"))
+        #expect(draft.text.contains("- [ ] @mentee Read it"))
+        let after = Self.notebook(history + [(draft.path, draft.text)])
+        #expect(after.series[0].items.map(\.ownerRole) == [.mentor, .mentee])
+    }
+
     @Test func withoutAPlanTheNextIsAWeekLaterAtTheSameTime() throws {
         let files = [("s/alex/2026-11-10.md", sessionNote("date: 2026-11-10\ntime: \"09:30\"\nmentee: Alex Chen"))]
         let draft = try SessionDraft.next(in: Self.notebook(files), series: "alex-chen", date: nil, time: nil,
