@@ -148,8 +148,7 @@ struct NotebookLinker {
             let message: String
             switch duplicate.kind {
             case .unmatchedUpdate:
-                message = "this review line matches no earlier item of the series, so it is a new action item"
-                    + (meant.map { "; if it updates \($0), write its text as it was or its ^id" } ?? "; if it updates one, write its text as it was or its ^id")
+                message = "this review line matches no earlier item of the series, so it is a new action item; if it updates \(meant ?? "one"), write its text as it was or its ^id"
             case .otherID:
                 message = "this item's ^id names no earlier item, but its text is that of \(meant ?? "an earlier item"), so it is a new item; write that item's ^id to update it, or change the text"
             }
@@ -397,7 +396,7 @@ struct NotebookLinker {
             let section = last.note.sections(.next).first
             report(last.file, section?.line ?? 1, .noNextSession, section == nil
                    ? "no next session planned after this one; add a `## Next session` section with `- When: YYYY-MM-DD HH:MM`"
-                   : "no next session date planned after this one; once you agree on one, write `- When: YYYY-MM-DD HH:MM` in its `## Next session` section")
+                   : "no next session planned after this one: its date is not known yet; once you agree on one, write `- When: YYYY-MM-DD HH:MM` in its `## Next session` section")
         }
         return result
     }

@@ -18,6 +18,8 @@ struct SpecCornerCaseTests {
         #expect(notebook.diagnostics.map(\.code) == [.noNextSession])
         #expect(warning.line == 5)
         #expect(warning.message.contains("write `- When: YYYY-MM-DD HH:MM` in its `## Next session` section"))
+        // Spec 3.5 names the warning by these words.
+        #expect(warning.message.hasPrefix("no next session planned"))
     }
 
     @Test(arguments: ["## Next session\n- When: 23/02/2027\n", "", "## Next session\n- When: tbd 2026-13-40\n",
