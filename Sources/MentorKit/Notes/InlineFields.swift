@@ -163,9 +163,7 @@ public struct InlineFields: Sendable, Hashable {
 
     /// Whether a field's value holds a code span's placeholder (a private-use character,
     /// `MarkdownTree.codePlaceholders`): then it is literal text, not a field.
-    static func isCode(_ value: some StringProtocol) -> Bool {
-        value.unicodeScalars.contains { MarkdownTree.codePlaceholders.contains($0.value) }
-    }
+    static func isCode(_ value: some StringProtocol) -> Bool { MarkdownTree.holdsCodePlaceholder(value) }
 
     /// The same for ASCII text, on bytes.
     private mutating func extractDataview(from source: inout [UInt8]) {

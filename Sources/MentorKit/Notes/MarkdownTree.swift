@@ -256,6 +256,11 @@ public struct MarkdownTree: Sendable {
     /// use area, whose characters no field can start with or hold; the n-th span is U+E000 + n.
     static let codePlaceholders: ClosedRange<UInt32> = 0xE000...0xF8FF
 
+    /// Whether `text` holds a character of `codePlaceholders`.
+    static func holdsCodePlaceholder(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.contains { codePlaceholders.contains($0.value) }
+    }
+
     /// `plainTextBytes(of:)` with each code span one character of `codePlaceholders`, and
     /// the code spans' text in order: what an item's fields are read from, since a code span
     /// is literal (`` `@MainActor` `` names no owner). Nil when the text holds such a
@@ -280,8 +285,7 @@ public struct MarkdownTree: Sendable {
                     text += UTF8.encode(placeholder)!
                 } else {
                     // Private-use characters are three bytes from EE 80 80 to EF A3 BF.
-                    ambiguous = String(decoding: piece, as: UTF8.self).unicodeScalars
-                        .contains { MarkdownTree.codePlaceholders.contains($0.value) }
+                    ambiguous = MarkdownTree.holdsCodePlaceholder(String(decoding: piece, as: UTF8.self))
                     if ambiguous { return false }
                     text.append(contentsOf: piece)
                 }

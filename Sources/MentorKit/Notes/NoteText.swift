@@ -119,8 +119,9 @@ struct NoteText: Sendable {
         return true
     }
 
-    /// The line (LF, CRLF and a lone CR end lines, as in the rest of the reading) and column (in characters, as `not-utf8` counts them: each byte that does
-    /// not continue a UTF-8 sequence starts one) of the byte at `index`.
+    /// The line (LF, CRLF and a lone CR end lines, as in the rest of the reading) and column
+    /// (in characters, as `not-utf8` counts them: each byte that does not continue a UTF-8
+    /// sequence starts one) of the byte at `index`.
     private static func position(of index: ArraySlice<UInt8>.Index, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
         var line = 1
         var column = 1

@@ -23,10 +23,13 @@ struct CalendarFile {
         // PUBLISH would require an ORGANIZER, which a notebook may not know).
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mentor//mentoring notebook//EN",
                      "CALSCALE:GREGORIAN"]
+        // Each series' UID suffixes, worked out once a series (a series may have many events).
+        var suffixes: [String: [String: String]] = [:]
         for event in events {
             let upcoming = event.upcoming
             let people = (event.series.mentee ?? event.series.id) + (event.series.mentor.map { " and \($0)" } ?? "")
-            let suffix = Documents.sameDaySuffix(of: upcoming.file, on: upcoming.date, in: event.series)
+            if suffixes[event.series.id] == nil { suffixes[event.series.id] = Documents.sameDaySuffixes(in: event.series) }
+            let suffix = upcoming.file.flatMap { suffixes[event.series.id]?[$0] } ?? ""
             lines.append("BEGIN:VEVENT")
             lines.append("UID:" + CalendarFile.escape("\(upcoming.series)-\(upcoming.date)\(suffix)@mentor.invalid"))
             lines.append("DTSTAMP:" + CalendarFile.basic(stamp) + "T000000Z")

@@ -104,7 +104,7 @@ public struct Documents: Sendable {
                 from: mentorEmail.map { .init(name: series.mentor ?? "", address: $0) },
                 subject: "Follow-up: our session on \(session.date)",
                 date: session.date, time: session.time, timeZone: notebook.config.timeZone,
-                messageID: "followup.\(series.id).\(session.date)\(Documents.sameDaySuffix(of: session.file, on: session.date, in: series))@mentor.invalid",
+                messageID: "followup.\(series.id).\(session.date)\(Documents.sameDaySuffixes(in: series)[session.file] ?? "")@mentor.invalid",
                 text: PlainText.fromMarkdown(try render("followup.md", context)), html: try render("followup.html", context)
             ).rendered()
         case .json, .ics:
@@ -112,19 +112,20 @@ public struct Documents: Sendable {
         }
     }
 
-    /// Nothing for the first of a series' notes on `date`, `-2`, `-3`, ... for the later
-    /// ones (counted over that date's notes in chain order, cancelled ones too): so that two
-    /// meetings on one day get their own Message-ID and calendar UID (which must be unique),
-    /// while the usual one a day keeps the id it always had. A note keeps its id when another
-    /// note's status changes; a meeting with no note of its own (`file` nil) gets nothing.
-    static func sameDaySuffix(of file: String?, on date: LocalDate, in series: Series) -> String {
-        guard let file else { return "" }
-        var position = 0
-        for session in series.sessions where session.date == date {
-            if session.file == file { return position == 0 ? "" : "-\(position + 1)" }
-            position += 1
+    /// For each of a series' notes that is not the first of its date: `-2`, `-3`, ... (counted
+    /// over that date's notes in chain order, cancelled ones too), in one pass. Two meetings
+    /// on one day get their own Message-ID and calendar UID (which must be unique), while the
+    /// usual one a day keeps the id it always had; a note keeps its id when another note's
+    /// status changes. A note not listed, or a meeting with no note of its own, adds nothing.
+    static func sameDaySuffixes(in series: Series) -> [String: String] {
+        var seen: [LocalDate: Int] = [:]
+        var suffixes: [String: String] = [:]
+        for index in series.sessions.indices {
+            let count = seen[series.sessions[index].date, default: 0] + 1
+            seen[series.sessions[index].date] = count
+            if count > 1 { suffixes[series.sessions[index].file] = "-\(count)" }
         }
-        return ""
+        return suffixes
     }
 
     // MARK: - Report

@@ -34,8 +34,9 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
 /// Builds the next session's note from where the last one left off (issue: `mentor new`).
 public enum SessionDraft {
     /// The next note of a series: date and time from the last session's plan (else a week
-    /// after the last held or cancelled note, at the last session's time), people and logistics carried over, and every open goal and
-    /// action item as a task line in the review section, oldest first.
+    /// after the last held or cancelled note, at the last session's time), people and
+    /// logistics carried over, and every open goal and action item as a task line in the
+    /// review section, oldest first.
     public static func next(in notebook: Notebook, series id: String, date: LocalDate?, time: LocalTime?,
                             templates: TemplateSet) throws(WriteError) -> NoteDraft {
         let slug = try validSeries(id)
