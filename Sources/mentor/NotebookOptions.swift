@@ -106,11 +106,8 @@ extension OutputOptions {
         guard !candidates.isEmpty else { return nil }
         // The notebook's settings and templates are its own files too.
         if let own = candidates.first(where: { $0 == "mentor.yml" || $0.hasPrefix("templates/") }) { return own }
-        var notes = Set(notebook.diagnostics.map(\.file))
-        for series in notebook.series { notes.formUnion(series.sessions.map(\.file)) }
-        notes.formUnion(notebook.profiles.map(\.file))
         // A note read under another name (through a folder link) is found by its file.
-        return candidates.first(where: notes.contains) ?? notebook.note(sameFileAs: path)
+        return candidates.first { notebook.note(at: $0) != nil } ?? notebook.note(sameFileAs: path)
     }
 }
 

@@ -17,6 +17,26 @@ enum SameFile {
 }
 
 extension Notebook {
+    /// What the notebook holds at a notebook path: a session note (of which series, with its
+    /// status), a profile, or another file `check` names (one it could not read, say).
+    public enum NoteAtPath: Sendable, Equatable {
+        case session(series: String, status: SessionStatus)
+        case profile
+        case diagnosed
+    }
+
+    /// The note at `relativePath` (as the notebook names it), or nil for a file the notebook
+    /// does not hold as a note: what writers must never replace.
+    public func note(at relativePath: String) -> NoteAtPath? {
+        for series in series {
+            for index in series.sessions.indices where series.sessions[index].file == relativePath {
+                return .session(series: series.id, status: series.sessions[index].status)
+            }
+        }
+        if profiles.contains(where: { $0.file == relativePath }) { return .profile }
+        return diagnostics.contains { $0.file == relativePath } ? .diagnosed : nil
+    }
+
     /// The notebook path of the session, profile or other note read (one `check` names)
     /// that is the same file as `absolutePath`, whatever path reaches it; nil when none is.
     /// It looks at every note's file, so callers use it after a match by path failed.

@@ -149,16 +149,15 @@ public enum SessionDraft {
     /// `--force` may replace a draft (a planned note of the series), never the record of a
     /// meeting, another series' note, a profile, or a note that could not be read.
     static func refuseReplacing(_ path: String, in notebook: Notebook, series slug: String) throws(WriteError) {
-        for other in notebook.series {
-            guard let note = other.sessions.first(where: { $0.file == path }) else { continue }
-            if note.status == .planned && other.id == slug { return }
-            let what = other.id == slug ? "a \(note.status.rawValue) session" : "series \(other.id)'s \(note.status.rawValue) session"
+        switch notebook.note(at: path) {
+        case nil, .session(series: slug, status: .planned)?:
+            return
+        case .session(let series, let status)?:
+            let what = series == slug ? "a \(status.rawValue) session" : "series \(series)'s \(status.rawValue) session"
             throw WriteError("\(path) is the note of \(what); mentor new never replaces it, even with --force, so pass another --date")
-        }
-        if notebook.profiles.contains(where: { $0.file == path }) {
+        case .profile?:
             throw WriteError("\(path) is a profile note; mentor new never replaces it, even with --force")
-        }
-        if notebook.diagnostics.contains(where: { $0.file == path && $0.severity == .error }) {
+        case .diagnosed?:
             throw WriteError("\(path) is a note mentor cannot read (`mentor check` says why); mentor new never replaces it, even with --force, so fix it or pass another --date")
         }
     }
