@@ -97,6 +97,8 @@ struct ItemTrackingTests {
         ], config: NotebookConfig(mentor: "Jade Green")).link(asOf: "2026-12-01")
         let items = try #require(notebook.series("alex-chen")).items
         #expect(items.count == 7)
+        // Spec 3.3: an update that matches nothing is a new action item.
+        #expect(items.map(\.kind) == [.goal, .goal, .goal, .action, .action, .action, .action])
         let warnings = notebook.diagnostics.filter { $0.code == .unmatchedUpdate || $0.code == .itemIDMismatch }
         #expect(warnings.map(\.code) == [.unmatchedUpdate, .itemIDMismatch, .unmatchedUpdate])
         #expect(warnings.map(\.line) == [6, 7, 8])

@@ -165,6 +165,9 @@ struct NoteReaderTests {
         #expect(warning.message.contains("did you mean 'Goals'?"))
         #expect(session.diagnostics.filter { $0.code == .unknownSection }.count == 1)
         #expect(session.mentions.isEmpty)
+        // Spec 3.1: the section is still kept, in order, with its title.
+        #expect(session.sections.map(\.title) == ["Goal", "Career chat"])
+        #expect(session.sections.map(\.kind) == [.other, .other])
         let profile = NoteReader.read(path: "p.md", text: "---\ntype: profile\nname: Alex\n---\n## Goal\n- Ship it\n")
         #expect(!profile.diagnostics.contains { $0.code == .unknownSection })
         // A slip of "private" leaves the section public, which its writer did not mean.
