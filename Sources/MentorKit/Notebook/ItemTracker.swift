@@ -204,7 +204,8 @@ struct ItemTracker {
             details: mention.pointee.details, isPrivate: mention.pointee.isPrivate,
             history: [.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
                             status: status, checkbox: mention.pointee.checkbox, due: mention.pointee.fields.due,
-                            carried: 0, closed: closesNow ? mention.pointee.fields.done ?? session.pointee.date : nil)]))
+                            carried: 0, closed: closesNow ? mention.pointee.fields.done ?? session.pointee.date : nil)],
+            unreadableDue: ItemTracker.unreadableDue(of: mention)))
         openSince.append(status.isActive ? heldIndex : nil)
         parents.append(parent)
         createdAt.append(heldIndex)
@@ -219,8 +220,19 @@ struct ItemTracker {
         return index
     }
 
+    /// The due date `mention` wrote that cannot be read, as written (`due:`, `[due:: ]` or 📅).
+    private static func unreadableDue(of mention: UnsafePointer<ItemMention>) -> String? {
+        guard !mention.pointee.fields.badDates.isEmpty else { return nil }
+        return mention.pointee.fields.badDates.last { $0.field == "due" || $0.field == "📅" }?.value
+    }
+
     private mutating func update(_ index: Int, with mention: UnsafePointer<ItemMention>, in session: UnsafePointer<Session>) {
         if let due = mention.pointee.fields.due { items[index].due = due }
+        if let bad = ItemTracker.unreadableDue(of: mention) {
+            items[index].unreadableDue = bad
+        } else if mention.pointee.fields.due != nil {
+            items[index].unreadableDue = nil
+        }
         if mention.pointee.fields.owner != nil {
             let (owner, role) = owner(of: mention)
             items[index].owner = owner

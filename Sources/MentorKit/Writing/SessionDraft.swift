@@ -199,8 +199,18 @@ public enum SessionDraft {
         }
         line += fieldSafeMarkdown(item.text, tags: item.tags)
         if let due = item.due { line += " due:\(due)" }
+        if let unreadable = item.unreadableDue.flatMap(unreadableDueField) { line += " " + unreadable }
         if let id = item.explicitID { line += " ^\(id)" }
         return line
+    }
+
+    /// A due date that cannot be read, as a field that reads back as that same date and
+    /// nothing else (a value with spaces needs the bracketed form); nil when neither does.
+    static func unreadableDueField(_ value: String) -> String? {
+        ["due:\(value)", "[due:: \(value)]"].first { field in
+            let read = InlineFields(parsing: field)
+            return read.text.isEmpty && read.due == nil && read.badDates == [InlineFields.BadDate(field: "due", value: value)]
+        }
     }
 
     /// An item's text as Markdown that reads back as the same text and no fields: a word

@@ -98,6 +98,43 @@ struct SessionDraftTests {
         #expect(!after.diagnostics.contains { $0.code == .unmatchedUpdate || $0.code == .badFieldDate })
     }
 
+    /// A due date with a slip (`due:2026-02-31`) is ignored with a warning; the draft
+    /// dropped it, so the mentor's attempt was lost. It comes back as written, warned again.
+    @Test func aDueDateThatCannotBeReadComesBackInTheDraft() throws {
+        let history = [("s/a/2026-11-10.md", sessionNote("date: 2026-11-10\nmentee: Ann Lee", """
+            ## Action items
+            - [ ] Send the deck due:2026-02-31
+            - [ ] Plan the offsite [due:: next week]
+            - [ ] Book the room due:2026-11-20
+            - [ ] Move the review due:2026-11-20
+
+            ## Next session
+            - When: 2026-11-17
+            """)),
+            ("s/a/2026-11-17.md", sessionNote("date: 2026-11-17\nmentee: Ann Lee", """
+            ## Review
+            - [ ] Book the room due:2026-13-01
+            - [ ] Move the review due:2026-11-27
+
+            ## Next session
+            - When: 2026-11-24
+            """))]
+        let before = Self.notebook(history)
+        #expect(before.series[0].items.map(\.unreadableDue) == ["2026-02-31", "next week", "2026-13-01", nil])
+        let draft = try SessionDraft.next(in: before, series: "ann-lee", date: nil, time: nil, templates: Self.templates)
+        #expect(draft.text.contains("- [ ] @ann Send the deck due:2026-02-31\n"))
+        #expect(draft.text.contains("- [ ] @ann Plan the offsite [due:: next week]\n"))
+        #expect(draft.text.contains("- [ ] @ann Book the room due:2026-11-20 due:2026-13-01\n"))
+        #expect(draft.text.contains("- [ ] @ann Move the review due:2026-11-27\n"))
+        let after = Self.notebook(history + [(draft.path, draft.text)])
+        let summary = { (notebook: Notebook) in
+            notebook.series[0].items.map { "\($0.id)|\($0.due?.description ?? "-")|\($0.unreadableDue ?? "-")" }
+        }
+        #expect(summary(after) == summary(before))
+        #expect(after.diagnostics.filter { $0.file == draft.path && $0.code == .badFieldDate }.count == 3)
+        #expect(!after.diagnostics.contains { $0.code == .unmatchedUpdate })
+    }
+
     /// A first name that does not read back as an owner (`@d'arcy` is a possessive) made
     /// the draft's review line a second item (a review found it): it is written by role.
     @Test func anOwnerThatDoesNotReadBackIsWrittenByRole() throws {
