@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `mentor`: mentoring session notes in, agendas, follow-ups and reports out.
 struct Mentor: ParsableCommand {
@@ -28,7 +25,6 @@ struct Mentor: ParsableCommand {
 @main
 enum Main {
     static func main() {
-        reserveHeapInLargeSteps()
         do {
             var command = try Mentor.parseAsRoot()
             try command.run()
@@ -40,19 +36,5 @@ enum Main {
             }
             Mentor.exit(withError: error)
         }
-    }
-
-    /// glibc grows a thread's heap 128 KB at a time by default: a big notebook's model (about
-    /// 100 MB) took some 5,500 `mprotect` calls on the second thread and 330 `brk` calls on
-    /// the first, each holding the process's memory-map lock while the other thread was
-    /// taking page faults. Growing by 64 MB reserves address space, not memory: a page is
-    /// only taken when it is first written, so the peak memory stays the same.
-    private static func reserveHeapInLargeSteps() {
-        #if canImport(Glibc)
-        // Glibc's module map leaves out <malloc.h>; M_TOP_PAD is -2 there.
-        typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        _ = unsafeBitCast(symbol, to: MallocOption.self)(-2, 64 << 20)
-        #endif
     }
 }
