@@ -205,7 +205,7 @@ struct ItemTracker {
             history: [.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
                             status: status, checkbox: mention.pointee.checkbox, due: mention.pointee.fields.due,
                             carried: 0, closed: closesNow ? mention.pointee.fields.done ?? session.pointee.date : nil)],
-            unreadableDue: ItemTracker.unreadableDue(of: mention)))
+            unreadableDues: mention.pointee.fields.due == nil ? ItemTracker.unreadableDues(of: mention) : []))
         openSince.append(status.isActive ? heldIndex : nil)
         parents.append(parent)
         createdAt.append(heldIndex)
@@ -220,18 +220,22 @@ struct ItemTracker {
         return index
     }
 
-    /// The due date `mention` wrote that cannot be read, as written (`due:`, `[due:: ]` or 📅).
-    private static func unreadableDue(of mention: UnsafePointer<ItemMention>) -> String? {
-        guard !mention.pointee.fields.badDates.isEmpty else { return nil }
-        return mention.pointee.fields.badDates.last { $0.field == "due" || $0.field == "📅" }?.value
+    /// The due dates `mention` wrote that cannot be read, as written (`due:`, `[due:: ]` or 📅).
+    private static func unreadableDues(of mention: UnsafePointer<ItemMention>) -> [String] {
+        guard !mention.pointee.fields.badDates.isEmpty else { return [] }
+        return mention.pointee.fields.badDates.filter { $0.field == "due" || $0.field == "📅" }.map(\.value)
     }
 
     private mutating func update(_ index: Int, with mention: UnsafePointer<ItemMention>, in session: UnsafePointer<Session>) {
-        if let due = mention.pointee.fields.due { items[index].due = due }
-        if let bad = ItemTracker.unreadableDue(of: mention) {
-            items[index].unreadableDue = bad
-        } else if mention.pointee.fields.due != nil {
-            items[index].unreadableDue = nil
+        let unreadable = ItemTracker.unreadableDues(of: mention)
+        if let due = mention.pointee.fields.due {
+            // A due date that reads beside unreadable ones: a correction when it is new (the
+            // slips go), the date carried over when it is the one the item had (a draft's
+            // review line writes it first, then the slips it keeps).
+            items[index].unreadableDues = items[index].due == due ? unreadable : []
+            items[index].due = due
+        } else if !unreadable.isEmpty {
+            items[index].unreadableDues = unreadable
         }
         if mention.pointee.fields.owner != nil {
             let (owner, role) = owner(of: mention)

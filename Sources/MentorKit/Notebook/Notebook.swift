@@ -156,11 +156,12 @@ public struct TrackedItem: Sendable, Hashable {
     /// Created in a private section: left out of documents and, by default, of the export.
     public var isPrivate: Bool
     public var history: [Event]
-    /// A due date the item's latest mention wrote so that it cannot be read
-    /// (`due:2026-02-31`), as written; nil when no mention did or a later one gave a date
-    /// without such a slip. It has no meaning (the `bad-field-date` warning says so), but
-    /// `mentor new` writes it back into the draft, so the typo is not lost with it.
-    public var unreadableDue: String? = nil
+    /// The due dates the item's latest mention to write one wrote so that they cannot be
+    /// read (`due:2026-02-31`, `[due:: next week]`), as written; empty when none did, or
+    /// when a later mention gave a new due date that reads (the correction wins). They have
+    /// no meaning (the `bad-field-date` warning says so), but `mentor new` writes them back
+    /// into the draft, so a typo is not lost with it.
+    public var unreadableDues: [String] = []
 
     /// The due date as it stood at the end of `day`: the one the last mention on or before
     /// it left (a past week's report and a session's follow-up show that one).

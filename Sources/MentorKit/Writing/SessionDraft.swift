@@ -199,17 +199,21 @@ public enum SessionDraft {
         }
         line += fieldSafeMarkdown(item.text, tags: item.tags)
         if let due = item.due { line += " due:\(due)" }
-        if let unreadable = item.unreadableDue.flatMap(unreadableDueField) { line += " " + unreadable }
+        for unreadable in item.unreadableDues { if let field = unreadableDueField(unreadable) { line += " " + field } }
         if let id = item.explicitID { line += " ^\(id)" }
         return line
     }
 
-    /// A due date that cannot be read, as a field that reads back as that same date and
-    /// nothing else (a value with spaces needs the bracketed form); nil when neither does.
+    /// A due date that cannot be read, as a field that a note's item reads back as that
+    /// same date and nothing else: the value escaped for Markdown (it is the text a note's
+    /// Markdown gave, `*`, `\\` or `&lt;` in it), in the bracketed form when it has spaces;
+    /// nil when neither form reads back so.
     static func unreadableDueField(_ value: String) -> String? {
-        ["due:\(value)", "[due:: \(value)]"].first { field in
-            let read = InlineFields(parsing: field)
-            return read.text.isEmpty && read.due == nil && read.badDates == [InlineFields.BadDate(field: "due", value: value)]
+        let escaped = MarkdownText.escape(value)
+        return ["due:\(escaped)", "[due:: \(escaped)]"].first { field in
+            let note = NoteReader.read(path: "draft.md", text: "---\ndate: 2026-01-01\nmentee: A\n---\n## Action items\n- [ ] x \(field)\n")
+            guard note.mentions.count == 1, let read = note.mentions.first?.fields else { return false }
+            return read.text == "x" && read.due == nil && read.badDates == [InlineFields.BadDate(field: "due", value: value)]
         }
     }
 

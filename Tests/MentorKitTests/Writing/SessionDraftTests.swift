@@ -107,6 +107,7 @@ struct SessionDraftTests {
             - [ ] Plan the offsite [due:: next week]
             - [ ] Book the room due:2026-11-20
             - [ ] Move the review due:2026-11-20
+            - [ ] Fix the date due:2026-11-20
 
             ## Next session
             - When: 2026-11-17
@@ -115,24 +116,55 @@ struct SessionDraftTests {
             ## Review
             - [ ] Book the room due:2026-13-01
             - [ ] Move the review due:2026-11-27
+            - [ ] Fix the date due:2026-13-06 due:2026-11-28
 
             ## Next session
             - When: 2026-11-24
             """))]
         let before = Self.notebook(history)
-        #expect(before.series[0].items.map(\.unreadableDue) == ["2026-02-31", "next week", "2026-13-01", nil])
+        #expect(before.series[0].items.map(\.unreadableDues) == [["2026-02-31"], ["next week"], ["2026-13-01"], [], []])
         let draft = try SessionDraft.next(in: before, series: "ann-lee", date: nil, time: nil, templates: Self.templates)
         #expect(draft.text.contains("- [ ] @ann Send the deck due:2026-02-31\n"))
         #expect(draft.text.contains("- [ ] @ann Plan the offsite [due:: next week]\n"))
         #expect(draft.text.contains("- [ ] @ann Book the room due:2026-11-20 due:2026-13-01\n"))
         #expect(draft.text.contains("- [ ] @ann Move the review due:2026-11-27\n"))
+        // A new date beside a slip is its correction: the slip goes.
+        #expect(draft.text.contains("- [ ] @ann Fix the date due:2026-11-28\n"))
         let after = Self.notebook(history + [(draft.path, draft.text)])
         let summary = { (notebook: Notebook) in
-            notebook.series[0].items.map { "\($0.id)|\($0.due?.description ?? "-")|\($0.unreadableDue ?? "-")" }
+            notebook.series[0].items.map { "\($0.id)|\($0.due?.description ?? "-")|\($0.unreadableDues)" }
         }
         #expect(summary(after) == summary(before))
         #expect(after.diagnostics.filter { $0.file == draft.path && $0.code == .badFieldDate }.count == 3)
         #expect(!after.diagnostics.contains { $0.code == .unmatchedUpdate })
+    }
+
+    /// The value is the text a note's Markdown gave; written back raw, `\\*2026-11-20\\*`
+    /// became a date that reads, and `` \\`soon\\` `` a code span and a second item (a review
+    /// found them). Each comes back as the same unreadable date, whatever the note wrote.
+    @Test("An unreadable due date reads back the same, whatever Markdown wrote it", arguments: [
+        #"due:\*2026-11-20\*"#, #"due:\_2026-11-20\_"#, #"due:2026\\-11-20"#, "due:2026&amp;#45;11-20",
+        "due:2026-11-20&lt;b&gt;", #"due:\`soon\`"#, "due:&lt;tbd&gt;", "[due:: end of Q1!]", "📅 2026-02-31,",
+        "due:2026-02-30 [due:: next week]", #"[due:: a \[b\] c]"#,
+    ])
+    func unreadableDueRoundTrip(field: String) throws {
+        let history = [("s/a/2026-11-10.md", sessionNote("date: 2026-11-10\nmentee: Ann Lee",
+            "## Action items\n- [ ] Ship it \(field) ^ship\n\n## Notes (private)\n- [ ] Secret \(field)\n\n## Next session\n- When: 2026-11-17\n"))]
+        let before = Self.notebook(history)
+        #expect(before.series[0].items.allSatisfy { $0.due == nil && !$0.unreadableDues.isEmpty })
+        let draft = try SessionDraft.next(in: before, series: "ann-lee", date: nil, time: nil, templates: Self.templates)
+        let after = Self.notebook(history + [(draft.path, draft.text)])
+        let summary = { (notebook: Notebook) in
+            notebook.series[0].items.map { "\($0.id)|\($0.text)|\($0.status)|\($0.due?.description ?? "-")|\($0.unreadableDues)" }
+        }
+        #expect(summary(after) == summary(before))
+        #expect(after.series[0].items.count == 2)
+        let warnings = after.diagnostics.filter { $0.file == draft.path && $0.code == .badFieldDate }.count
+        #expect(warnings == before.series[0].items.reduce(0) { $0 + $1.unreadableDues.count })
+        // A second draft, from the first, writes the same review lines.
+        let second = try SessionDraft.next(in: after, series: "ann-lee", date: nil, time: nil, templates: Self.templates)
+        let reviewLines = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("- [ ]") } }
+        #expect(reviewLines(second.text) == reviewLines(draft.text))
     }
 
     /// A first name that does not read back as an owner (`@d'arcy` is a possessive) made
