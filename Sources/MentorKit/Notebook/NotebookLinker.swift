@@ -164,11 +164,10 @@ struct NotebookLinker {
     /// series of its own: said, since nothing else would show it. Folders are compared by
     /// name with series ids; a folder of several series' notes, named after none, is fine.
     private mutating func reportStrays(_ notesBySeries: [String: [Int]], paths: (Int) -> String, mentee: (Int) -> String?) {
-        // On the bytes: `/` is never part of another character.
+        // A folder and its own name, as `previous:` names folders.
         func folder(_ path: String) -> (path: Substring, name: Substring)? {
-            let utf8 = path.utf8
-            guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
-            let folder = path[..<slash]
+            let folder = PreviousResolver.folderSlice(of: path)
+            guard !folder.isEmpty else { return nil }
             let name = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder[folder.utf8.index(after: $0)...] } ?? folder
             return (folder, name)
         }

@@ -218,13 +218,16 @@ struct PreviousResolver: Sendable {
         return String(path[start..<end])
     }
 
-    static func folder(of path: String) -> String {
+    static func folder(of path: String) -> String { String(folderSlice(of: path)) }
+
+    /// `folder(of:)` without a copy, for passes over every note.
+    static func folderSlice(of path: String) -> Substring {
         guard TextScanning.isASCII(path) else {
             guard let slash = path.lastIndex(of: "/") else { return "" }
-            return String(path[..<slash])
+            return path[..<slash]
         }
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(path[..<slash])
+        return path[..<slash]
     }
 
     /// Resolves `.` and `..`; nil when the path climbs out of the notebook.

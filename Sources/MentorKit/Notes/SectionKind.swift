@@ -114,7 +114,7 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// What a section of this kind is read for, in a sentence: "read as goals".
+    /// What a section of this kind is read for, as words for a sentence ("goals", "the check-in").
     var readFor: String {
         switch self {
         case .agenda: return "talking points"

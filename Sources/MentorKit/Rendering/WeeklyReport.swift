@@ -281,5 +281,4 @@ public struct WeeklyReport: Sendable {
         return (ItemStanding(index: index, status: status, closed: nil, carried: carried,
                              overdue: due.map { $0 < day } ?? false, due: due), nil)
     }
-
 }

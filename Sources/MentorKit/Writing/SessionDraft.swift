@@ -199,7 +199,7 @@ public enum SessionDraft {
         }
         line += fieldSafeMarkdown(item.text, tags: item.tags)
         if let due = item.due { line += " due:\(due)" }
-        for unreadable in item.unreadableDues { if let field = unreadableDueField(unreadable) { line += " " + field } }
+        for field in item.unreadableDues.compactMap(unreadableDueField) { line += " " + field }
         if let id = item.explicitID { line += " ^\(id)" }
         return line
     }
