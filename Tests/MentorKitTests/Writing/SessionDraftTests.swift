@@ -123,6 +123,9 @@ struct SessionDraftTests {
             """))]
         let before = Self.notebook(history)
         #expect(before.series[0].items.map(\.unreadableDues) == [["2026-02-31"], ["next week"], ["2026-13-01"], [], []])
+        // Spec 3.3 and 3.4: a malformed date in a field is ignored, so a later slip leaves the due date
+        // as it was, and a later date that reads replaces it.
+        #expect(before.series[0].items.map { $0.due?.description } == [nil, nil, "2026-11-20", "2026-11-27", "2026-11-28"])
         let draft = try SessionDraft.next(in: before, series: "ann-lee", date: nil, time: nil, templates: Self.templates)
         #expect(draft.text.contains("- [ ] @ann Send the deck due:2026-02-31\n"))
         #expect(draft.text.contains("- [ ] @ann Plan the offsite [due:: next week]\n"))
