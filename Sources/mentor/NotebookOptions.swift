@@ -67,8 +67,8 @@ struct OutputOptions: ParsableArguments {
         let path = NotebookLocator.absolute(output, from: FileManager.default.currentDirectoryPath)
         if let note = OutputOptions.note(at: path, of: notebook) {
             let isSetting = note == "mentor.yml" || note.hasPrefix("templates/")
-            throw Failure("--output \(output) is the notebook's \(isSetting ? "own file" : "note") \(note); mentor never replaces "
-                          + (isSetting ? "its settings or templates" : "a note") + ", even with --force, so write to another file")
+            throw Failure("--output \(output) is the notebook's \(isSetting ? "own file" : "note") \(note); mentor never "
+                          + (isSetting ? "writes its settings or templates" : "replaces a note") + ", even with --force, so write to another file")
         }
         let folder = (path as NSString).deletingLastPathComponent
         if !FileManager.default.fileExists(atPath: folder) {
@@ -94,18 +94,21 @@ extension OutputOptions {
     /// nil: a session, a profile, or a file with a diagnostic.
     /// `path` is absolute and standardized (`NotebookLocator.absolute`).
     static func note(at path: String, of notebook: Notebook) -> String? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
         func relative(_ path: String, to root: String) -> String? {
             path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : nil
         }
-        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        // The folder's links resolved, then the name: the file itself may not exist yet.
+        let real = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent).resolvingSymlinksInPath()
+            .appendingPathComponent((path as NSString).lastPathComponent).path
         let candidates = [relative(path, to: notebook.root),
                           relative(real, to: URL(fileURLWithPath: notebook.root).resolvingSymlinksInPath().path)]
             .compactMap { $0 }
         // Outside the notebook (the usual case) no list of its notes is needed.
         guard !candidates.isEmpty else { return nil }
-        // The notebook's settings and templates are its own files too.
+        // The notebook's settings and templates are its own files too, and a new one made
+        // there would change what every later command reads.
         if let own = candidates.first(where: { $0 == "mentor.yml" || $0.hasPrefix("templates/") }) { return own }
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
         // A note read under another name (through a folder link) is found by its file.
         return candidates.first { notebook.note(at: $0) != nil } ?? notebook.note(sameFileAs: path)
     }

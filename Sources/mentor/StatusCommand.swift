@@ -12,6 +12,7 @@ struct StatusCommand: ParsableCommand {
         Examples:
           mentor status
           mentor status --format json
+          mentor status --output status.txt
         """
     )
 
@@ -19,6 +20,7 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var notebook: NotebookOptions
     @Option(name: .long, help: "text (default) or json.") var format: Format = .text
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try reportingFailures {
@@ -28,11 +30,11 @@ struct StatusCommand: ParsableCommand {
             switch format {
             case .text:
                 let environment = ProcessInfo.processInfo.environment
-                let colour = isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+                let colour = output.output == nil && isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
                     && environment["TERM"] != "dumb"
-                try StandardOutput.write(table.text(colour: colour))
+                try output.emit(TextDocument(text: table.text(colour: colour)), notebook: model)
             case .json:
-                try StandardOutput.write(table.json.rendered())
+                try output.emit(TextDocument(text: table.json.rendered()), notebook: model)
             }
             Console.summarizeProblems(in: model)
         }

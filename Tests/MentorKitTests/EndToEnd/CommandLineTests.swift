@@ -175,19 +175,65 @@ struct CommandLineTests {
         try folder.write("mentor.yml", "mentor: Jade Green\n")
         try folder.write("templates/report.md.mustache", "# {{title}}\n")
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/alex", withDestinationPath: "sessions/alex-chen")
-        for (target, own) in [("sessions/alex-chen/2026-11-10.md", "note alex/2026-11-10.md"), ("mentor.yml", "own file mentor.yml"),
-                              ("templates/report.md.mustache", "own file templates/report.md.mustache")] {
+        for (target, own) in [("sessions/alex-chen/2026-11-10.md", "note alex/2026-11-10.md; mentor never replaces a note"),
+                              ("mentor.yml", "own file mentor.yml; mentor never writes its settings"),
+                              ("templates/report.md.mustache", "own file templates/report.md.mustache; mentor never writes its settings")] {
             let before = try String(contentsOfFile: folder.path + "/" + target, encoding: .utf8)
             let run = try Self.run(["report", "--notebook", folder.path, "--as-of", "2026-12-01",
                                     "--output", folder.path + "/" + target, "--force"])
             #expect(run.status == 1)
-            #expect(run.stderr.contains("is the notebook's \(own); mentor never replaces"))
+            #expect(run.stderr.contains("is the notebook's \(own)"))
             #expect(try String(contentsOfFile: folder.path + "/" + target, encoding: .utf8) == before)
         }
         let followUp = try Self.run(["followup", folder.path + "/sessions/alex-chen/2026-11-10.md", "--notebook", folder.path,
                                      "--as-of", "2026-12-01"])
         #expect(followUp.status == 0)
         #expect(followUp.stdout.contains("We met."))
+    }
+
+    /// A settings file or template that does not exist yet is refused too: written there, a
+    /// report would become the notebook's `mentor.yml` or override its template for every
+    /// later command (an audit found both). No `templates/` folder is made for it either.
+    @Test("--output refuses new settings and new templates", arguments: [
+        ("mentor.yml", "is the notebook's own file mentor.yml; mentor never writes its settings or templates"),
+        ("templates/report.md.mustache", "is the notebook's own file templates/report.md.mustache"),
+        ("templates/new.txt", "is the notebook's own file templates/new.txt"),
+    ])
+    func outputNeverMakesSettingsOrFolders(target: String, message: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("sessions/a.md", "---\ndate: 2026-11-10\nmentee: Alex Chen\n---\n")
+        for options in [[], ["--force"]] {
+            let run = try Self.run(["report", "--notebook", folder.path, "--as-of", "2026-12-01",
+                                    "--output", folder.path + "/" + target] + options)
+            #expect(run.status == 1)
+            #expect(run.stderr.contains(message))
+            #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + target))
+        }
+        let top = (target as NSString).pathComponents[0]
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + top))
+        let check = try Self.run(["check", "--notebook", folder.path, "--as-of", "2026-12-01"])
+        #expect(check.status == 0)
+    }
+
+    /// `status` renders, so it takes `--output` as the documents do (spec 5): the same text
+    /// as on standard output, and an existing file kept without `--force`.
+    @Test("status --output writes what standard output shows", arguments: [[], ["--format", "json"]])
+    func statusTakesOutput(format: [String]) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("nb/sessions/a.md", "---\ndate: 2026-11-10\nmentee: Alex Chen\n---\n## Action items\n- [ ] Ship\n")
+        let arguments = ["status", "--notebook", folder.path + "/nb", "--as-of", "2026-12-01"] + format
+        let shown = try Self.run(arguments)
+        let target = folder.path + "/status.out"
+        let written = try Self.run(arguments + ["--output", target])
+        #expect(shown.status == 0 && written.status == 0)
+        #expect(shown.stdout.contains("alex-chen"))
+        #expect(written.stdout.isEmpty)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == shown.stdout)
+        let again = try Self.run(arguments + ["--output", target])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("--force"))
     }
 
     @Test func helpHasExamples() throws {
