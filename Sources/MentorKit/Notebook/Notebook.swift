@@ -57,7 +57,9 @@ public struct Session: Sendable {
     public var note: Note
     public var header: SessionHeader
     public var seriesID: String
-    /// The status as written, else held on or before the as-of date and planned after it.
+    /// The status as written, else held on or before the as-of date and planned after it. A
+    /// note marked held but dated after the as-of date is planned: as of that date it has
+    /// not happened (spec 3.4), and it gets `held-in-future`.
     public var status: SessionStatus
     /// The note before this one in the chain.
     public var previous: String?
@@ -67,6 +69,13 @@ public struct Session: Sendable {
     public var file: String { note.path }
     public var date: LocalDate { header.date }
     public var time: LocalTime? { header.time }
+
+    /// A cancellation written ahead of time: cancelled, dated after the as-of date, with no
+    /// dated plan of its own (a holiday cancelled in advance). It leaves the meeting agreed
+    /// before it the series' next one, unless it is that very meeting's note.
+    func isCancellationAhead(asOf: LocalDate) -> Bool {
+        status == .cancelled && date > asOf && header.next?.date == nil
+    }
 }
 
 /// A profile note: the research a mentor does before a first session.

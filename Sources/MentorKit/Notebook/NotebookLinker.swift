@@ -205,7 +205,8 @@ struct NotebookLinker {
             }
             return nil
         }
-        let status = header.status ?? (header.date <= asOf ? .held : .planned)
+        let status = header.status == .held && header.date > asOf ? .planned
+            : header.status ?? (header.date <= asOf ? .held : .planned)
         if header.status == .planned, header.date < asOf {
             report(note.path, header.statusLine, .plannedInPast,
                    "session on \(header.date) is still `planned` although that date has passed; set `status: held` or `cancelled`")
@@ -380,22 +381,33 @@ struct NotebookLinker {
             let plan = plans.last { $0.1.date == session.date }
             return UpcomingSession(series: series.id, session: session, plan: plan?.1, plannedIn: plan?.0)
         }
-        // A plan is the upcoming session only while no later note exists: so only the last
-        // note's own plan can be.
-        guard let last = series.sessions.last, last.status != .planned else { return result }
+        // A plan is the upcoming session only while no later note exists for it: so only the
+        // last note's own plan can be, past cancellations written ahead of time.
+        var firstAhead = series.sessions.endIndex
+        while firstAhead > 0, series.sessions[firstAhead - 1].isCancellationAhead(asOf: asOf) { firstAhead -= 1 }
+        let ahead = series.sessions[firstAhead...]
+        guard firstAhead > 0, case let last = series.sessions[firstAhead - 1], last.status != .planned else { return result }
         if let plan = last.header.next, let date = plan.date, date > last.date {
+            // A cancellation ahead on the plan's day is that meeting's note.
+            guard !ahead.contains(where: { $0.date == date }) else { return result }
             result.append(UpcomingSession(series: series.id, date: date, time: plan.time,
                                           location: plan.location, link: plan.link,
                                           durationMinutes: plan.durationMinutes, file: nil,
                                           plannedIn: last.file))
-        } else if last.status == .held, !last.note.diagnostics.contains(where: { $0.code == .badDate }) {
+        } else if ahead.isEmpty, last.status == .held, !last.note.diagnostics.contains(where: { $0.code == .badDate }) {
             // A plan whose date could not be read has its `bad-date` (the only one a session
             // keeps: a bad `date:` leaves the note out); "no next session planned" would
             // contradict it.
             let section = last.note.sections(.next).first
-            report(last.file, section?.line ?? 1, .noNextSession, section == nil
-                   ? "no next session planned after this one; add a `## Next session` section with `- When: YYYY-MM-DD HH:MM`"
-                   : "no next session planned after this one: its date is not known yet; once you agree on one, write `- When: YYYY-MM-DD HH:MM` in its `## Next session` section")
+            let message: String
+            if section == nil, last.header.next == nil {
+                message = "no next session planned after this one; add a `## Next session` section with `- When: YYYY-MM-DD HH:MM`"
+            } else if let date = last.header.next?.date {
+                message = "no next session planned after this one: the plan's date \(date) is not after this session's (\(last.date)); write the next meeting's date in `- When: YYYY-MM-DD HH:MM`"
+            } else {
+                message = "no next session planned after this one: its date is not known yet; once you agree on one, write `- When: YYYY-MM-DD HH:MM` in its `## Next session` section"
+            }
+            report(last.file, section?.line ?? 1, .noNextSession, message)
         }
         return result
     }

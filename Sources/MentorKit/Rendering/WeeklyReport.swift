@@ -190,8 +190,8 @@ public struct WeeklyReport: Sendable {
         for index in series.sessions.indices where series.sessions[index].status == .held {
             let date = series.sessions[index].date
             heldDates.append(date)
-            // Up to `end`: a note marked held but dated after the as-of date (`held-in-future`)
-            // is not held yet, here as for the last session.
+            // Up to `end`, the period's end or the as-of date (no held note is dated later:
+            // one marked so is planned, `Session.status`).
             if date >= period.from && date <= end { heldInPeriod.append(index) }
         }
         var created: [ItemStanding] = []

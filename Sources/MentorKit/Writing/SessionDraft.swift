@@ -45,16 +45,22 @@ public enum SessionDraft {
             throw WriteError("no series \(slug)" + (known.isEmpty ? "" : " (known: \(known))")
                              + "; start one with `mentor new --first \"Full Name\"`")
         }
-        let recorded = series.sessions.filter { $0.status != .planned }
-        let last = series.heldSessions.last ?? recorded.last ?? series.sessions.last
+        // Cancellations written ahead of time are left out, as for upcoming sessions: a
+        // holiday cancelled in advance leaves the meeting agreed before it the next one.
+        var kept = series.sessions
+        while kept.last?.isCancellationAhead(asOf: notebook.asOf) == true { kept.removeLast() }
+        let recorded = kept.filter { $0.status != .planned }
+        let last = series.heldSessions.last ?? recorded.last ?? kept.last
         // The plan of the last recorded note, as for upcoming sessions: an older plan is
         // overtaken by any later note.
         let plan = recorded.last?.header.next
-        // A plan counts only with a date after the last note's (it may give a place only).
+        // A plan's date counts only when after the last note's; an undated plan may still
+        // give the place, link and length.
         let planned = plan.flatMap { plan -> NextSessionPlan? in
             guard let planDate = plan.date else { return nil }
             return last.map { planDate > $0.date } ?? true ? plan : nil
         }
+        let logistics = plan?.date == nil ? plan : planned
         // Else a week after the last held or cancelled note: a cancelled meeting a week after
         // the last held one is no slot for the next.
         let lastRecordedDate = recorded.map(\.date).max() ?? last?.date
@@ -63,7 +69,7 @@ public enum SessionDraft {
         guard (1...9999).contains(newDate.year) else {
             throw WriteError("the next session would fall in the year \(newDate.year); pass --date")
         }
-        if let lastNote = series.sessions.last, newDate < lastNote.date {
+        if let lastNote = kept.last, newDate < lastNote.date {
             throw WriteError("\(newDate) is before the series' last note (\(lastNote.file), \(lastNote.date)); `mentor new` writes the next session, so pick a later --date")
         }
         let path = notePath(for: series, date: newDate)
@@ -73,9 +79,9 @@ public enum SessionDraft {
         if let existing = series.sessions.first(where: { $0.date == newDate && $0.time == newTime && $0.file != path }) {
             throw WriteError("series \(slug) already has a note for \(newDate)\(newTime.map { " \($0)" } ?? ""): \(existing.file); edit it, or pass --date for another day")
         }
-        let location = planned?.location ?? last?.header.location
-        let link = planned?.link ?? last?.header.link
-        let duration = planned?.durationMinutes ?? last?.header.durationMinutes
+        let location = logistics?.location ?? last?.header.location
+        let link = logistics?.link ?? last?.header.link
+        let duration = logistics?.durationMinutes ?? last?.header.durationMinutes
         let previousHeld = series.heldSessions.last
 
         // Mentee and mentor of one first name (Alex and Alex): `@alex` would read as the mentee.

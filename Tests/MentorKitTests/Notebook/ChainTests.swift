@@ -309,9 +309,13 @@ struct ChainTests {
         #expect(notebook.series("alex-chen")?.sessions.first?.status == expected)
     }
 
-    @Test("A written status wins over the date", arguments: [
+    /// But a note marked held and dated after the as-of date has not happened as of that
+    /// date: it is planned (and warned about), so that it changes nothing yet (spec 3.4), in
+    /// the agenda and the items as in the report (an audit found them counting it).
+    @Test("A written status wins over the date, but held waits for its date", arguments: [
         ("2026-11-30", "cancelled", SessionStatus.cancelled),
-        ("2026-12-08", "held", .held),
+        ("2026-12-08", "held", .planned),
+        ("2026-12-01", "held", .held),
         ("2026-11-30", "planned", .planned),
     ])
     func writtenStatus(date: String, written: String, expected: SessionStatus) {
@@ -384,6 +388,57 @@ struct ChainTests {
             ("s/b.md", alex("2026-12-15")),
         ]).link(asOf: "2026-12-01")
         #expect(notebook.upcoming.map(\.file) == ["s/b.md"])
+    }
+
+    /// A holiday cancelled in advance (a cancelled note dated after the as-of date, with no
+    /// plan of its own) left the series with no upcoming meeting, although the last held note
+    /// had agreed one (an audit found it): spec 3.5 keeps a plan upcoming while no later note
+    /// exists for it. A cancellation on the plan's own day is that meeting, cancelled; one with
+    /// a plan of its own reschedules, as before.
+    @Test("A cancellation written ahead leaves the agreed meeting upcoming", arguments: [
+        ("2026-12-22", "", ["2026-12-15"]),
+        ("2026-12-15", "", []),
+        ("2026-12-22", "## Next session\n- When: 2027-01-05 10:00\n", ["2027-01-05"]),
+    ])
+    func cancellationAheadKeepsThePlan(cancelled: String, body: String, expected: [String]) {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-24", "", nextPlan)),
+            ("s/b.md", alex(cancelled, "status: cancelled", body)),
+        ]).link(asOf: "2026-12-01")
+        #expect(notebook.upcoming.map(\.date) == expected.map { LocalDate($0) })
+        #expect(notebook.upcoming.allSatisfy { $0.file == nil })
+        #expect(notebook.diagnostics(.noNextSession).isEmpty)
+    }
+
+    /// A note marked held but dated after the as-of date changes nothing yet: it does not
+    /// close the item it ticks, and the meeting agreed before it stays upcoming (with it).
+    @Test func aNoteMarkedHeldInTheFutureChangesNothingYet() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-24", "", "## Action items\n- [ ] Send the CV\n\n" + nextPlan)),
+            ("s/b.md", alex("2026-12-15", "status: held", "## Review\n- [x] Send the CV\n")),
+        ]).link(asOf: "2026-12-01")
+        let series = try #require(notebook.series("alex-chen"))
+        #expect(series.items.map(\.status) == [.open])
+        #expect(series.heldSessions.map(\.file) == ["s/a.md"])
+        #expect(notebook.upcoming.map(\.file) == ["s/b.md"])
+        #expect(notebook.diagnostics(.heldInFuture).map(\.file) == ["s/b.md"])
+        let later = InlineNotebook([
+            ("s/a.md", alex("2026-11-24", "", "## Action items\n- [ ] Send the CV\n\n" + nextPlan)),
+            ("s/b.md", alex("2026-12-15", "status: held", "## Review\n- [x] Send the CV\n")),
+        ]).link(asOf: "2026-12-15")
+        #expect(later.series("alex-chen")?.items.map(\.status) == [.done])
+    }
+
+    /// A plan dated on or before its own session is not a next meeting; the warning says
+    /// which date is wrong instead of calling it unknown.
+    @Test func aPlanNotAfterItsSessionIsNamed() {
+        let notebook = InlineNotebook([
+            ("s/a.md", alex("2026-11-24", "time: \"09:00\"", "## Next session\n- When: 2026-10-24 15:00\n")),
+        ]).link(asOf: "2026-12-01")
+        #expect(notebook.upcoming.isEmpty)
+        #expect(notebook.diagnostics(.noNextSession).map(\.message) == [
+            "no next session planned after this one: the plan's date 2026-10-24 is not after this session's (2026-11-24); write the next meeting's date in `- When: YYYY-MM-DD HH:MM`",
+        ])
     }
 
     // MARK: - Series and profiles

@@ -41,6 +41,39 @@ struct SessionDraftTests {
         #expect(draft.text.contains("date: 2026-12-01"))
     }
 
+    /// A plan whose date is not known yet still gives the next meeting's place, link and
+    /// length: the draft took the last session's (an audit found it).
+    @Test func anUndatedPlanStillGivesThePlaceLinkAndLength() throws {
+        let files = [("sessions/ann-lee/2026-11-24.md", sessionNote(
+            "date: 2026-11-24\ntime: \"10:00\"\nmentee: Ann Lee\nlocation: Old Cafe\nlink: https://meet.example.com/old\nduration: 45m",
+            "## Next session\n- When: tbd\n- Where: New Library\n- Link: https://meet.example.com/new\n- Duration: 1h\n"))]
+        let draft = try SessionDraft.next(in: Self.notebook(files), series: "ann-lee", date: nil, time: nil,
+                                          templates: Self.templates)
+        #expect(draft.path == "sessions/ann-lee/2026-12-01.md")
+        #expect(draft.text.contains("location: New Library"))
+        #expect(draft.text.contains("link: https://meet.example.com/new"))
+        #expect(draft.text.contains("duration: 1h"))
+        #expect(!draft.text.contains("Old Cafe"))
+    }
+
+    /// A holiday cancelled in advance made `new` draft a week after the holiday, skipping
+    /// the meeting already agreed (an audit found it); and the draft for that meeting was
+    /// refused as before the series' last note.
+    @Test func aCancellationWrittenAheadLeavesTheAgreedMeetingToDraft() throws {
+        let files = [
+            ("sessions/ann-lee/2026-11-24.md", sessionNote(
+                "date: 2026-11-24\ntime: \"10:00\"\nmentee: Ann Lee", "## Next session\n- When: 2026-12-08 10:00\n")),
+            ("sessions/ann-lee/2026-12-22.md", sessionNote("date: 2026-12-22\nmentee: Ann Lee\nstatus: cancelled")),
+        ]
+        let draft = try SessionDraft.next(in: Self.notebook(files), series: "ann-lee", date: nil, time: nil,
+                                          templates: Self.templates)
+        #expect(draft.path == "sessions/ann-lee/2026-12-08.md")
+        #expect(draft.text.contains("time: \"10:00\""))
+        let reread = Self.notebook(files + [(draft.path, draft.text)])
+        #expect(reread.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(reread.upcoming.map(\.file) == [draft.path])
+    }
+
     @Test func frontMatterAndReviewComeFromTheLastSession() throws {
         let draft = try SessionDraft.next(in: Self.notebook(Self.history), series: "alex-chen", date: nil, time: nil,
                                           templates: Self.templates)
