@@ -327,8 +327,9 @@ struct ItemTracker {
         }
     }
 
+    /// The first name as an owner writes it: lower-cased.
     static func firstName(_ name: String) -> String? {
-        name.split(whereSeparator: { $0.isWhitespace }).first.map { $0.lowercased() }
+        PersonName.firstName(of: name)?.lowercased()
     }
 }
 

@@ -91,7 +91,7 @@ enum ContextValues {
         case "id": return series.id
         case "mentee": return series.mentee ?? series.id
         case "mentor": return series.mentor ?? false
-        case "menteeFirstName": return series.mentee.flatMap { $0.split(separator: " ").first.map(String.init) } ?? series.id
+        case "menteeFirstName": return series.mentee.flatMap(PersonName.firstName(of:)) ?? series.id
         default: return nil
         }
     }

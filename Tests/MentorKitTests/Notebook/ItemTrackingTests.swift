@@ -505,6 +505,26 @@ struct ItemTrackingTests {
         #expect(s.item("review the plan")?.owner == "priya")
     }
 
+    /// A title or a `Family, Given` name made the first name `dr.` or `doe,`: `@jane` was
+    /// nobody's, follow-through missed her items and the follow-up said "Hi Dr.," (an audit
+    /// found it). The first name is the given name, without titles or punctuation.
+    @Test("First names skip titles and read Family, Given names", arguments: [
+        ("Dr. Jane Smith", "Jane"), ("Prof Ada Lovelace", "Ada"), ("Smith, Jane", "Jane"),
+        ("Doe, John; Jr.", "John"), ("Jane Smith", "Jane"), ("Mx. Sam", "Sam"), ("Dr.", "Dr"),
+        ("Zoë O'Brien", "Zoë"), ("Jean-Luc Picard", "Jean-Luc"), ("  Alex   Chen ", "Alex"),
+    ])
+    func firstNames(name: String, expected: String) throws {
+        #expect(PersonName.firstName(of: name) == expected)
+        let yaml = name.contains(",") || name.contains(":") || name.hasPrefix(" ") ? "\"\(name)\"" : name
+        let notebook = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2026-11-10\nmentee: \(yaml)\nseries: one",
+                                   "## Action items\n- [ ] @\(expected.lowercased()) Draft the plan\n- [ ] @mentee Review the plan\n")),
+        ]).link()
+        let items = try #require(notebook.series("one")).items
+        #expect(items.map(\.ownerRole) == [.mentee, .mentee])
+        #expect(items.map(\.owner) == [expected.lowercased(), expected.lowercased()])
+    }
+
     // MARK: - Where items come from
 
     @Test("A nested checkbox under an action is its own item with the outer item as parent")
