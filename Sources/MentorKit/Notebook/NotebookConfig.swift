@@ -39,7 +39,9 @@ public struct NotebookConfig: Sendable, Hashable {
         func report(_ line: Int, _ column: Int, _ code: DiagnosticCode, _ message: String) {
             diagnostics.append(Diagnostic(file: path, line: line, column: column, code: code, message: message))
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        // A byte order mark, as some editors save, is no part of the settings (notes allow it too).
+        let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        guard let text = String(validating: bytes[(hasMark ? 3 : 0)...], as: UTF8.self) else {
             report(1, 1, .notUTF8, "mentor.yml is not valid UTF-8; save it as UTF-8")
             return (config, diagnostics)
         }

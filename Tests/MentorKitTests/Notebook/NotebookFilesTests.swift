@@ -111,6 +111,20 @@ struct NotebookFilesTests {
         #expect(complaints.map(\.line) == [1, 2, 3])
     }
 
+    /// A `mentor.yml` saved with a byte order mark (or CRLF line ends) by an editor was bad
+    /// YAML, and every setting fell back to its default (an audit found it).
+    @Test("mentor.yml reads the same with a byte order mark and CRLF", arguments: [
+        [0xEF, 0xBB, 0xBF] as [UInt8], [],
+    ])
+    func configWithAByteOrderMark(prefix: [UInt8]) {
+        for end in ["\n", "\r\n"] {
+            let text = ["mentor: Jade Green", "timezone: Europe/London", "stalled-after: 14", ""].joined(separator: end)
+            let (config, problems) = NotebookConfig.parse(bytes: prefix + Array(text.utf8))
+            #expect(config == NotebookConfig(mentor: "Jade Green", timeZone: "Europe/London", stalledAfter: 14))
+            #expect(problems.isEmpty)
+        }
+    }
+
     @Test func locatorPrefersFlagThenEnvironmentThenMentorYml() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
