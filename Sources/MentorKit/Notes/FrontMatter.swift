@@ -7,6 +7,8 @@ struct FrontMatter {
         var value: Value
         var line: Int
         var column: Int
+        /// What turns a line of a Yams mark inside `value` into a file line.
+        var markLineOffset = 0
     }
 
     /// A value as the fast path reads it (a scalar's text, or a one-line list of scalars),
@@ -64,7 +66,8 @@ struct FrontMatter {
             }
             let mark = key.mark
             entries.append(Entry(key: keyScalar.string, value: .node(value),
-                                 line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1))
+                                 line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1,
+                                 markLineOffset: firstLine - 1))
         }
         return .success(FrontMatter(entries: entries))
     }
@@ -165,15 +168,24 @@ struct FrontMatter {
             return located(where_, context.map { "\($0.text): \(problem)" } ?? problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let problem = "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")); keep one of them"
-            // Point at the second occurrence of the first duplicated key, where the fix goes.
+            // Point at the second occurrence of the first duplicated key, where the fix goes:
+            // the next line of the same map (its indent, before it ends) that writes the key
+            // plainly. The mark is the first occurrence; YAML's line breaks are those of
+            // the marks (`\r\n` is one `Character`, so splitting on `\n` missed it).
             if let key = duplicates.first {
-                var seen = 0
-                for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    let trimmed = line.drop(while: { $0 == " " })
-                    if trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
-                        seen += 1
-                        if seen == 2 { return .yaml(line: firstLine + index, column: 1, problem: problem) }
+                let lines = yaml.split(omittingEmptySubsequences: false) { ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
+                let indent = context.mark.column - 1
+                var index = context.mark.line
+                while index < lines.count {
+                    let spaces = lines[index].prefix { $0 == " " }.count
+                    let rest = lines[index].dropFirst(spaces)
+                    if !rest.isEmpty, !rest.hasPrefix("#") {
+                        if spaces < indent { break }
+                        if spaces == indent, rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                            return .yaml(line: firstLine + index, column: indent + 1, problem: problem)
+                        }
                     }
+                    index += 1
                 }
             }
             return located(context.mark, problem)

@@ -188,7 +188,8 @@ struct HeaderReader {
             guard let key = FrontMatter.string(keyNode)?.lowercased(), let text = FrontMatter.string(value) else {
                 continue
             }
-            let line = entry.line + (keyNode.mark?.line ?? 1) - (node.mark?.line ?? 1)
+            // From the key's own mark: a block map starts on the line after `next:`.
+            let line = keyNode.mark.map { entry.markLineOffset + $0.line } ?? entry.line
             switch key {
             case "date", "when":
                 if let (date, time) = DateTimeText.parse(text) {

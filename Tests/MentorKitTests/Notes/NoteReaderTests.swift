@@ -365,6 +365,11 @@ struct NoteReaderTests {
         ("---\n- a\n- b\n---\n", .frontMatterNotMap, 2),
         ("---\njust a scalar\n---\n", .frontMatterNotMap, 2),
         ("---\ndate: 2026-11-10\ndate: 2026-11-11\nmentee: A\n---\n", .badYAML, 3),
+        // The second of two keys, with CRLF line ends and inside a nested map, where the
+        // search counted a top-level key of the same name (an audit found both).
+        ("---\r\ndate: 2026-11-02\r\nmentee: A\r\nmentee: B\r\n---\r\n", .badYAML, 4),
+        ("---\ndate: 2026-11-02\nmentee: A\nnext:\n  date: 2026-11-09\n  # moved\n  date: 2026-11-10\n---\n", .badYAML, 7),
+        ("---\ndate: 2026-11-02\nnext:\n  date: 2026-11-09\nmentee: A\nmentee: B\n---\n", .badYAML, 6),
         // A tab is reported on its own line, not at the value before it (an audit found it).
         ("---\ndate: 2026-11-05\nmentee: Kim\nlocation: Room 1\n\tlink: x\n---\n", .badYAML, 5),
         ("---\ndate: 2026-11-05\n\tmentee: Kim\n---\n", .badYAML, 3),
@@ -383,6 +388,19 @@ struct NoteReaderTests {
         #expect(note.diagnostics.map(\.code) == [code])
         #expect(note.diagnostics.first?.line == line)
         #expect(note.diagnostics.first?.severity == .error)
+    }
+
+    /// Problems inside a block `next:` map were reported a line early: the map's own mark is
+    /// on its first key's line, not on `next:`'s (an audit found it). Flow maps were right.
+    @Test("Problems in a next: map are on their own lines", arguments: [
+        ("next:\n  date: 2026-11-31\n  time: \"9:5\"", [4, 5]),
+        ("next:\n\n  date: 2026-11-31\n  time: \"9:5\"", [5, 6]),
+        ("next: {date: 2026-11-31,\n  time: \"9:5\"}", [3, 4]),
+    ])
+    func nextMapProblemLines(yaml: String, lines: [Int]) {
+        let note = NoteReader.read(path: "a.md", text: sessionNote("mentee: A\n" + yaml + "\ndate: 2026-11-10"))
+        #expect(note.diagnostics.map(\.code) == [.badDate, .badTime])
+        #expect(note.diagnostics.map(\.line) == lines)
     }
 
     /// A `time:` that contradicts the time in `date:` was dropped without a word (an audit
