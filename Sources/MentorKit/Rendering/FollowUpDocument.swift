@@ -13,8 +13,11 @@ public enum FollowUpDocument {
         let mentioned: [(item: TrackedItem, event: TrackedItem.Event, closedHere: Bool)] = visible.compactMap { item in
             guard let last = item.history.lastIndex(where: { $0.file == session.file }) else { return nil }
             let first = item.history.firstIndex { $0.file == session.file } ?? last
-            let wasOpen = first == 0 || item.history[first - 1].status.isActive
-            return (item, item.history[last], wasOpen && !item.history[last].status.isActive)
+            let before = first == 0 ? nil : item.history[first - 1].status
+            // Closed here when open before, or closed before as something else (done, then
+            // dropped): the item's closing moves to this session, as `closedIn` says.
+            let status = item.history[last].status
+            return (item, item.history[last], !status.isActive && (before.map { $0.isActive || $0 != status } ?? true))
         }
         func values(_ entries: [(item: TrackedItem, event: TrackedItem.Event, closedHere: Bool)]) -> Any {
             ContextValues.nonEmpty(entries.map { entry in

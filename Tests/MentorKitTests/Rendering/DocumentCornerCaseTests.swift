@@ -614,6 +614,26 @@ struct DocumentCornerCaseTests {
         #expect(try followUp("2026-11-24") == "open: closed:Ship/2026-11-24")
     }
 
+    /// An item done in one session and dropped in the next is closed in the second as the
+    /// export's `closedIn` says; the follow-up left it out (an audit found it). A done item
+    /// ticked done again stays closed where it was.
+    @Test func followUpOfAClosingThatChangesItsStatus() throws {
+        var notebook = InlineNotebook([
+            Self.alex("2026-11-03", "2026-11-03", "## Action items\n- [ ] Ship ^s\n- [ ] Call ^c\n"),
+            Self.alex("2026-11-10", "2026-11-10", "## Review\n- [x] ^s\n- [x] ^c\n"),
+            Self.alex("2026-11-17", "2026-11-17", "## Review\n- [-] ^s\n- [x] ^c\n"),
+        ]).link(asOf: "2026-12-01")
+        let items = try #require(notebook.series("alex-chen")).items
+        #expect(items.map(\.closedIn) == ["s/2026-11-17.md", "s/2026-11-10.md"])
+        notebook.templateOverrides = ["followup.md.mustache": "closed:{{#closed}}{{text}}/{{status}}/{{closed}} {{/closed}}"]
+        let documents = Documents(notebook)
+        func followUp(_ date: String) throws -> String {
+            try documents.followUp(session: "s/\(date).md", workingDirectory: "/notebook", format: .md)
+        }
+        #expect(try followUp("2026-11-10") == "closed:Ship/done/2026-11-10 Call/done/2026-11-10 ")
+        #expect(try followUp("2026-11-17") == "closed:Ship/dropped/2026-11-17 ")
+    }
+
     /// `session.mentor` in the follow-up (docs/templates.md) is the note's mentor, else
     /// `mentor.yml`'s (spec 3), not another note's: a spec audit found it empty, and a
     /// review found a later planned note's mentor there.
