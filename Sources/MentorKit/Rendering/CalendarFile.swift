@@ -90,7 +90,8 @@ struct CalendarFile {
         String(format: "%04d%02d%02d", date.year, date.month, date.day)
     }
 
-    /// RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped; controls dropped.
+    /// RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped; a tab is a space
+    /// (dropped, it joined the words around it); other controls dropped.
     static func escape(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -100,6 +101,7 @@ struct CalendarFile {
             case ",": result += "\\,"
             case "\n": result += "\\n"
             case "\r": continue
+            case "\t": result += " "
             // Some calendar apps show descriptions as HTML: a note's tag must stay text.
             case "<": result += "‹"
             case ">": result += "›"

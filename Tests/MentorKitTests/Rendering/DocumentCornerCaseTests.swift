@@ -614,6 +614,20 @@ struct DocumentCornerCaseTests {
         #expect(try followUp("2026-11-24") == "open: closed:Ship/2026-11-24")
     }
 
+    /// Local times the clocks skip or pass twice follow RFC 5545 3.3.5: the offset before the
+    /// gap, and the first of the two (docs/decisions.md; an audit asked which).
+    @Test("ics times around a change of the clocks", arguments: [
+        ("2027-03-28 01:30", "20270328T013000Z"), ("2027-10-31 01:30", "20271031T003000Z"),
+        ("2027-03-28 03:00", "20270328T020000Z"), ("2027-07-01 09:00", "20270701T080000Z"),
+    ])
+    func icsAroundTheClockChange(when: String, start: String) throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2027-03-01\nmentee: Alex Chen", "## Next session\n- When: \(when)\n")),
+        ], config: NotebookConfig(mentor: "Jade Green", timeZone: "Europe/London")).link(asOf: "2027-03-02")
+        let calendar = try Documents(notebook).calendar(series: nil)
+        #expect(calendar.contains("\r\nDTSTART:\(start)\r\n"))
+    }
+
     /// An item done in one session and dropped in the next is closed in the second as the
     /// export's `closedIn` says; the follow-up left it out (an audit found it). A done item
     /// ticked done again stays closed where it was.

@@ -208,6 +208,8 @@ struct DocumentTests {
 
     @Test func icsLinesAreFoldedAndEscaped() {
         #expect(CalendarFile.escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
+        // A tab kept the words around it apart (an audit found them joined); other controls go.
+        #expect(CalendarFile.escape("Room\t4\u{7}\r") == "Room 4")
         let folded = CalendarFile.fold("DESCRIPTION:" + String(repeating: "é", count: 100))
         #expect(folded.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
         #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == "DESCRIPTION:" + String(repeating: "é", count: 100))
