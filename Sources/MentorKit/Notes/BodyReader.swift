@@ -395,11 +395,14 @@ struct BodyReader {
                 switch key {
                 case "when", "date":
                     sawField = true
-                    if let (date, time) = DateTimeText.parse(value) {
+                    // A day of the week before the date counts only when it is that date's.
+                    let (weekday, dated) = DateTimeText.splitWeekday(Substring(value))
+                    func onItsDay(_ date: LocalDate) -> Bool { weekday.map { $0 == date.isoWeekday } ?? true }
+                    if let (date, time) = DateTimeText.parse(dated), onItsDay(date) {
                         plan.date = date
                         if let time { timeFromWhen = time }
-                    } else if let date = LocalDate(value.prefix(10)),
-                              let time = LocalTime(value.dropFirst(10).trimmingCharacters(in: CharacterSet(charactersIn: " ,at"))) {
+                    } else if let date = LocalDate(dated.prefix(10)), onItsDay(date),
+                              let time = LocalTime(dated.dropFirst(10).trimmingCharacters(in: CharacterSet(charactersIn: " ,at"))) {
                         plan.date = date
                         timeFromWhen = time
                     } else if !DateTimeText.isNotYetKnown(value) {

@@ -192,7 +192,8 @@ struct HeaderReader {
             let line = keyNode.mark.map { entry.markLineOffset + $0.line } ?? entry.line
             switch key {
             case "date", "when":
-                if let (date, time) = DateTimeText.parse(text) {
+                let (weekday, dated) = DateTimeText.splitWeekday(Substring(text))
+                if let (date, time) = DateTimeText.parse(dated), weekday.map({ $0 == date.isoWeekday }) ?? true {
                     plan.date = date
                     if let time { plan.time = time }
                 } else if !DateTimeText.isNotYetKnown(text) {

@@ -81,6 +81,19 @@ enum DateTimeText {
         return (date, time)
     }
 
+    /// A plan's date (`When:`, `next: {date: }`) may start with its day of the week, as the
+    /// follow-up writes it (`Tuesday 2026-11-17 16:00`, `Tue, 2026-11-17`), so that it can be
+    /// pasted into the next note. The day's ISO number (1 Monday ... 7 Sunday), nil when the
+    /// text starts with none, and the text after it.
+    static func splitWeekday(_ text: Substring) -> (weekday: Int?, rest: Substring) {
+        guard let cut = text.firstIndex(where: { $0 == " " || $0 == "," }) else { return (nil, text) }
+        let word = text[..<cut].lowercased()
+        guard let day = weekdays.firstIndex(where: { $0 == word || $0.prefix(3) == word }) else { return (nil, text) }
+        return (day + 1, text[cut...].drop { $0 == " " || $0 == "," })
+    }
+
+    private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
     /// Words that say a date is not known yet (`When: tbd`): a plan without a date, not a
     /// malformed one.
     static func isNotYetKnown(_ raw: some StringProtocol) -> Bool {
@@ -102,6 +115,6 @@ enum DateTimeText {
     private static let notYetKnown: Set<String> = [
         "tbd", "tba", "tbc", "?", "??", "???", "-", "--", "—", "n/a", "na", "none", "unknown",
         "not yet", "not set", "not scheduled", "not planned", "to be decided", "to be confirmed",
-        "to be announced", "later",
+        "to be announced", "to be agreed", "to be arranged", "to be scheduled", "later",
     ]
 }

@@ -430,6 +430,41 @@ struct NoteReaderTests {
         #expect(timeOnly.session?.next?.time == LocalTime("17:00") && timeOnly.diagnostics.isEmpty)
     }
 
+    /// The follow-up writes the next meeting as `- When: Tuesday 2026-11-17 16:00` or `- When:
+    /// to be agreed`; pasted into a note's next-session section both were `bad-date` (an audit
+    /// found it). A day of the week is read when it is the date's own; another is a mistake.
+    @Test("When: after its day of the week, or to be agreed", arguments: [
+        ("- When: Tuesday 2026-11-17 16:00", "2026-11-17", "16:00", [] as [DiagnosticCode]),
+        ("- When: Tue, 2026-11-17", "2026-11-17", nil, []),
+        ("- When: tuesday 2026-11-17 at 16:00", "2026-11-17", "16:00", []),
+        ("- When: Monday 2026-11-17 16:00", nil, nil, [.badDate]),
+        ("- When: to be agreed", nil, nil, []),
+        ("- When: Someday 2026-11-17", nil, nil, [.badDate]),
+    ])
+    func whenWithItsWeekday(line: String, date: String?, time: String?, codes: [DiagnosticCode]) {
+        let note = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10\nmentee: A", "## Next session\n" + line + "\n"))
+        #expect(note.session?.next?.date == date.flatMap { LocalDate($0) })
+        #expect(note.session?.next?.time == time.flatMap { LocalTime($0) })
+        #expect(note.diagnostics.map(\.code) == codes)
+        // Front matter's `next: {date: }` takes the day of the week too (not the `at` of prose).
+        guard !line.contains(" at ") else { return }
+        let yaml = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10\nmentee: A\nnext:\n  date: " + line.dropFirst(8)))
+        #expect(yaml.session?.next?.date == date.flatMap { LocalDate($0) })
+    }
+
+    /// What the follow-up writes as the next meeting reads back as that meeting.
+    @Test func theFollowUpsNextSessionReadsBack() throws {
+        let notebook = InlineNotebook([
+            ("s/a.md", sessionNote("date: 2026-11-10\nmentee: Alex Chen", "## Next session\n- When: 2026-11-17 16:00\n- Where: Cafe\n")),
+        ]).link(asOf: "2026-11-10")
+        let text = try Documents(notebook).followUp(session: "s/a.md", workingDirectory: "/notebook", format: .md)
+        let when = try #require(text.split(separator: "\n").first { $0.hasPrefix("- When: ") })
+        #expect(when.contains("Tuesday"))
+        let note = NoteReader.read(path: "b.md", text: sessionNote("date: 2026-11-10\nmentee: A", "## Next session\n" + when + "\n"))
+        #expect(note.session?.next?.date == LocalDate("2026-11-17") && note.session?.next?.time == LocalTime("16:00"))
+        #expect(note.diagnostics.isEmpty)
+    }
+
     @Test func unknownKeyAndBadFieldDateAreWarnings() {
         let text = sessionNote("date: 2026-11-10\nmentee: A\nlocaton: Cafe", "## Goals\n- Ship due:2026-13-40\n")
         let note = NoteReader.read(path: "a.md", text: text)
