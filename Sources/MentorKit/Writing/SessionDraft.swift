@@ -72,7 +72,14 @@ public enum SessionDraft {
         if let lastNote = kept.last, newDate < lastNote.date {
             throw WriteError("\(newDate) is before the series' last note (\(lastNote.file), \(lastNote.date)); `mentor new` writes the next session, so pick a later --date")
         }
-        let path = notePath(for: series, date: newDate)
+        var path = notePath(for: series, date: newDate)
+        // A second meeting on the day of a recorded one, at another time: `2026-11-10-2.md`,
+        // as its calendar UID and Message-ID get `-2`.
+        if let newTime, let index = series.sessions.firstIndex(where: { $0.file == path }),
+           series.sessions[index].status != .planned, series.sessions[index].time != newTime {
+            let stem = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
+            path = (2...99).lazy.map { "\(stem)-\($0).md" }.first { notebook.note(at: $0) == nil } ?? path
+        }
         try refuseReplacing(path, in: notebook, series: slug)
         // A note at the same path is left to the writer (refused unless --force); another
         // note at the same date and time would be a same-time conflict.

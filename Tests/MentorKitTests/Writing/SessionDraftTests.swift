@@ -74,6 +74,24 @@ struct SessionDraftTests {
         #expect(reread.upcoming.map(\.file) == [draft.path])
     }
 
+    /// A second meeting on the day of a held one, at another time, was refused as that
+    /// note's path (an audit found it): it gets `-2`, names the first as previous, and reads
+    /// back after it. The same time is still a conflict.
+    @Test func aSecondMeetingTheSameDayGetsItsOwnFile() throws {
+        let files = Self.history
+        let draft = try SessionDraft.next(in: Self.notebook(files, asOf: "2026-11-10"), series: "alex-chen",
+                                          date: LocalDate("2026-11-10"), time: LocalTime("18:00"), templates: Self.templates)
+        #expect(draft.path == "sessions/alex-chen/2026-11-10-2.md")
+        #expect(draft.text.contains("previous: \"2026-11-10.md\""))
+        let reread = Self.notebook(files + [(draft.path, draft.text)], asOf: "2026-11-10")
+        #expect(reread.series("alex-chen")?.sessions.map(\.file) == ["sessions/alex-chen/2026-11-10.md", draft.path])
+        #expect(reread.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(throws: WriteError.self) {
+            try SessionDraft.next(in: Self.notebook(files, asOf: "2026-11-10"), series: "alex-chen",
+                                  date: LocalDate("2026-11-10"), time: LocalTime("16:00"), templates: Self.templates)
+        }
+    }
+
     @Test func frontMatterAndReviewComeFromTheLastSession() throws {
         let draft = try SessionDraft.next(in: Self.notebook(Self.history), series: "alex-chen", date: nil, time: nil,
                                           templates: Self.templates)
