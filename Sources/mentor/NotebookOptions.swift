@@ -97,9 +97,16 @@ extension OutputOptions {
         func relative(_ path: String, to root: String) -> String? {
             path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : nil
         }
-        // The folder's links resolved, then the name: the file itself may not exist yet.
-        let real = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent).resolvingSymlinksInPath()
-            .appendingPathComponent((path as NSString).lastPathComponent).path
+        // The links of the deepest folder that exists resolved, then the rest: the file, and
+        // folders `--output` would make, may not exist yet (`link/templates/x` with no
+        // `templates/` still names the notebook's templates).
+        var existing = path
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing), existing != "/" {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        let real = rest.reduce(URL(fileURLWithPath: existing).resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }.path
         let candidates = [relative(path, to: notebook.root),
                           relative(real, to: URL(fileURLWithPath: notebook.root).resolvingSymlinksInPath().path)]
             .compactMap { $0 }

@@ -204,7 +204,8 @@ struct ItemTracker {
             details: mention.pointee.details, isPrivate: mention.pointee.isPrivate,
             history: [.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
                             status: status, checkbox: mention.pointee.checkbox, due: mention.pointee.fields.due,
-                            carried: 0, closed: closesNow ? mention.pointee.fields.done ?? session.pointee.date : nil)],
+                            carried: 0, closed: closesNow ? mention.pointee.fields.done ?? session.pointee.date : nil,
+                            closedIn: closesNow ? session.pointee.file : nil)],
             unreadableDues: mention.pointee.fields.due == nil ? ItemTracker.unreadableDues(of: mention) : []))
         openSince.append(status.isActive ? heldIndex : nil)
         parents.append(parent)
@@ -261,7 +262,7 @@ struct ItemTracker {
         items[index].history.append(.init(file: session.pointee.file, date: session.pointee.date, line: mention.pointee.line,
                                           status: items[index].status, checkbox: mention.pointee.checkbox,
                                           due: items[index].due, carried: carried, closed: items[index].closed,
-                                          done: mention.pointee.fields.done))
+                                          done: mention.pointee.fields.done, closedIn: items[index].closedIn))
     }
 
     private mutating func transition(_ index: Int, to status: ItemStatus, done: LocalDate?, in session: UnsafePointer<Session>) {

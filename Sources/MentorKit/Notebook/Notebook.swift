@@ -50,6 +50,20 @@ public struct Series: Sendable {
 
     /// Held sessions in chain order.
     public var heldSessions: [Session] { sessions.filter { $0.status == .held } }
+
+    /// How many of the last notes are cancellations written ahead of time that the meeting
+    /// agreed before them passes over: the plan of the note before them is dated after that
+    /// note and on none of their days (one on its day is that meeting, cancelled). 0 when
+    /// there are none, or the note before them plans nothing such. Upcoming sessions and
+    /// `mentor new` both go by it.
+    func cancellationsAheadPassedOver(asOf: LocalDate) -> Int {
+        var first = sessions.endIndex
+        while first > 0, sessions[first - 1].isCancellationAhead(asOf: asOf) { first -= 1 }
+        guard first < sessions.endIndex, first > 0, sessions[first - 1].status != .planned,
+              let planned = sessions[first - 1].header.next?.date, planned > sessions[first - 1].date,
+              !sessions[first...].contains(where: { $0.date == planned }) else { return 0 }
+        return sessions.endIndex - first
+    }
 }
 
 /// A session note placed in its series.
@@ -137,6 +151,8 @@ public struct TrackedItem: Sendable, Hashable {
         public var closed: LocalDate?
         /// The mention's own `done:` date, when it wrote one (a closing it dates or corrects).
         public var done: LocalDate? = nil
+        /// The note whose closing stands after this mention; nil while the item is open.
+        public var closedIn: String? = nil
     }
 
     /// `^id` where given, else the key.

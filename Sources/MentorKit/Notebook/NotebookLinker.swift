@@ -383,18 +383,14 @@ struct NotebookLinker {
         }
         // A plan is the upcoming session only while no later note exists for it: so only the
         // last note's own plan can be, past cancellations written ahead of time.
-        var firstAhead = series.sessions.endIndex
-        while firstAhead > 0, series.sessions[firstAhead - 1].isCancellationAhead(asOf: asOf) { firstAhead -= 1 }
-        let ahead = series.sessions[firstAhead...]
-        guard firstAhead > 0, case let last = series.sessions[firstAhead - 1], last.status != .planned else { return result }
+        let passedOver = series.cancellationsAheadPassedOver(asOf: asOf)
+        guard let last = series.sessions.dropLast(passedOver).last, last.status != .planned else { return result }
         if let plan = last.header.next, let date = plan.date, date > last.date {
-            // A cancellation ahead on the plan's day is that meeting's note.
-            guard !ahead.contains(where: { $0.date == date }) else { return result }
             result.append(UpcomingSession(series: series.id, date: date, time: plan.time,
                                           location: plan.location, link: plan.link,
                                           durationMinutes: plan.durationMinutes, file: nil,
                                           plannedIn: last.file))
-        } else if ahead.isEmpty, last.status == .held, !last.note.diagnostics.contains(where: { $0.code == .badDate }) {
+        } else if last.status == .held, !last.note.diagnostics.contains(where: { $0.code == .badDate }) {
             // A plan whose date could not be read has its `bad-date` (the only one a session
             // keeps: a bad `date:` leaves the note out); "no next session planned" would
             // contradict it.

@@ -7,11 +7,21 @@ enum PersonName {
     static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame",
                                       "rev", "fr", "lord", "lady"]
 
+    /// What follows a name after a comma without being a given name: `Jane Smith, PhD`,
+    /// `King, Jr.`. Compared without periods and case.
+    static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "msc", "ms", "ma", "ba",
+                                        "bsc", "esq", "dds", "cpa", "rn", "pe", "pmp", "obe", "mbe", "cbe", "frs"]
+
     /// The given name, as written: the first word after any title, or after the comma of a
-    /// `Family, Given` name, without the punctuation around it. Nil for a name with no word.
+    /// `Family, Given` name (not of a suffix), without the punctuation around it. Nil for a
+    /// name with no word.
     static func firstName(of name: String) -> String? {
-        let given = name.split(separator: ",", maxSplits: 1).dropFirst().first.flatMap { rest in
-            rest.contains(where: { $0.isLetter || $0.isNumber }) ? rest : nil
+        let given = name.split(separator: ",", maxSplits: 1).dropFirst().first.flatMap { rest -> Substring? in
+            let word = rest.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," }).first
+                .map { $0.lowercased().filter { $0 != "." } }
+            guard let word, !word.isEmpty, word.contains(where: { $0.isLetter || $0.isNumber }),
+                  !suffixes.contains(word) else { return nil }
+            return rest
         } ?? Substring(name)
         let words = given.split(whereSeparator: { $0.isWhitespace })
             .map { $0.trimmingCharacters(in: .punctuationCharacters) }

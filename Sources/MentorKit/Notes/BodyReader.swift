@@ -408,7 +408,8 @@ struct BodyReader {
                     } else if !DateTimeText.isNotYetKnown(value) {
                         diagnostics.append(Diagnostic(
                             file: path, line: fileLine, code: .badDate,
-                            message: "next session date '\(value)' is not a date; write `When: YYYY-MM-DD HH:MM`"))
+                            message: DateTimeText.weekdayMismatch(value).map { "next session date '\(value)': \($0); fix the day or the date" }
+                                ?? "next session date '\(value)' is not a date; write `When: YYYY-MM-DD HH:MM`"))
                     }
                 case "time":
                     sawField = true

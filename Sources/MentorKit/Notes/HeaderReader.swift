@@ -197,7 +197,8 @@ struct HeaderReader {
                     plan.date = date
                     if let time { plan.time = time }
                 } else if !DateTimeText.isNotYetKnown(text) {
-                    report(.badDate, line: line, "next session date '\(text)' is not a date; write YYYY-MM-DD")
+                    report(.badDate, line: line, DateTimeText.weekdayMismatch(text).map { "next session date '\(text)': \($0); fix the day or the date" }
+                           ?? "next session date '\(text)' is not a date; write YYYY-MM-DD")
                 }
             case "time":
                 if let time = LocalTime(text) { plan.time = time } else {

@@ -94,6 +94,14 @@ enum DateTimeText {
 
     private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
+    /// Why a plan's date that reads but for its day of the week is refused: "2026-11-10 is a
+    /// Tuesday, not a Monday"; nil when that is not what is wrong.
+    static func weekdayMismatch(_ text: some StringProtocol) -> String? {
+        let (weekday, rest) = splitWeekday(Substring(text.trimmedOfSpaces()))
+        guard let weekday, let date = LocalDate(rest.prefix(10)), date.isoWeekday != weekday else { return nil }
+        return "\(date) is a \(weekdays[date.isoWeekday - 1].capitalized), not a \(weekdays[weekday - 1].capitalized)"
+    }
+
     /// Words that say a date is not known yet (`When: tbd`): a plan without a date, not a
     /// malformed one.
     static func isNotYetKnown(_ raw: some StringProtocol) -> Bool {

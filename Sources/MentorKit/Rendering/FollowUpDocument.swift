@@ -12,12 +12,10 @@ public enum FollowUpDocument {
         // reads as it did that day, an item closed and reopened since included.
         let mentioned: [(item: TrackedItem, event: TrackedItem.Event, closedHere: Bool)] = visible.compactMap { item in
             guard let last = item.history.lastIndex(where: { $0.file == session.file }) else { return nil }
-            let first = item.history.firstIndex { $0.file == session.file } ?? last
-            let before = first == 0 ? nil : item.history[first - 1].status
-            // Closed here when open before, or closed before as something else (done, then
-            // dropped): the item's closing moves to this session, as `closedIn` says.
-            let status = item.history[last].status
-            return (item, item.history[last], !status.isActive && (before.map { $0.isActive || $0 != status } ?? true))
+            // Closed here when the closing that stands at this session's end is this session's:
+            // what `closedIn` says (done before and dropped here moves it here; reopened and
+            // closed again as before leaves it where it was).
+            return (item, item.history[last], item.history[last].closedIn == session.file)
         }
         func values(_ entries: [(item: TrackedItem, event: TrackedItem.Event, closedHere: Bool)]) -> Any {
             ContextValues.nonEmpty(entries.map { entry in

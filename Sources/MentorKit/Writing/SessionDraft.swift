@@ -47,8 +47,7 @@ public enum SessionDraft {
         }
         // Cancellations written ahead of time are left out, as for upcoming sessions: a
         // holiday cancelled in advance leaves the meeting agreed before it the next one.
-        var kept = series.sessions
-        while kept.last?.isCancellationAhead(asOf: notebook.asOf) == true { kept.removeLast() }
+        let kept = series.sessions.dropLast(series.cancellationsAheadPassedOver(asOf: notebook.asOf))
         let recorded = kept.filter { $0.status != .planned }
         let last = series.heldSessions.last ?? recorded.last ?? kept.last
         // The plan of the last recorded note, as for upcoming sessions: an older plan is

@@ -216,6 +216,23 @@ struct CommandLineTests {
         #expect(check.status == 0)
     }
 
+    /// Through a link to the notebook, with no `templates/` yet: the path's links were resolved
+    /// only in a folder that exists, so the template was made (a review found it).
+    @Test func outputNeverMakesATemplateThroughALink() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("nb/sessions/a.md", "---\ndate: 2026-11-10\nmentee: Alex Chen\n---\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/link", withDestinationPath: folder.path + "/nb")
+        for target in ["link/templates/report.md.mustache", "link/mentor.yml", "link/templates/deep/x.md"] {
+            let run = try Self.run(["report", "--notebook", folder.path + "/nb", "--as-of", "2026-12-01",
+                                    "--output", folder.path + "/" + target, "--force"])
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("is the notebook's own file"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/nb/templates"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/nb/mentor.yml"))
+    }
+
     /// `status` renders, so it takes `--output` as the documents do (spec 5): the same text
     /// as on standard output, and an existing file kept without `--force`.
     @Test("status --output writes what standard output shows", arguments: [[], ["--format", "json"]])

@@ -422,6 +422,11 @@ struct ChainTests {
         #expect(series.heldSessions.map(\.file) == ["s/a.md"])
         #expect(notebook.upcoming.map(\.file) == ["s/b.md"])
         #expect(notebook.diagnostics(.heldInFuture).map(\.file) == ["s/b.md"])
+        // Its follow-up says why there is none yet (not "is planned, not held").
+        let refusal = #expect(throws: DocumentError.self) {
+            try Documents(notebook).followUp(session: "s/b.md", workingDirectory: "/notebook", format: .md)
+        }
+        #expect(refusal?.description.hasPrefix("s/b.md is marked held but dated 2026-12-15, after 2026-12-01") == true)
         let later = InlineNotebook([
             ("s/a.md", alex("2026-11-24", "", "## Action items\n- [ ] Send the CV\n\n" + nextPlan)),
             ("s/b.md", alex("2026-12-15", "status: held", "## Review\n- [x] Send the CV\n")),

@@ -511,6 +511,8 @@ struct ItemTrackingTests {
     @Test("First names skip titles and read Family, Given names", arguments: [
         ("Dr. Jane Smith", "Jane"), ("Prof Ada Lovelace", "Ada"), ("Smith, Jane", "Jane"),
         ("Doe, John; Jr.", "John"), ("Jane Smith", "Jane"), ("Mx. Sam", "Sam"), ("Dr.", "Dr"),
+        // A suffix after the comma is no given name (a review found `Hi PhD,`).
+        ("Jane Smith, PhD", "Jane"), ("Martin King, Jr.", "Martin"), ("Ann Lee, Ph.D., MBA", "Ann"), ("Lee,", "Lee"),
         ("Zoë O'Brien", "Zoë"), ("Jean-Luc Picard", "Jean-Luc"), ("  Alex   Chen ", "Alex"),
     ])
     func firstNames(name: String, expected: String) throws {

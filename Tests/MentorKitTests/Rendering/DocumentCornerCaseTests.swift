@@ -630,22 +630,24 @@ struct DocumentCornerCaseTests {
 
     /// An item done in one session and dropped in the next is closed in the second as the
     /// export's `closedIn` says; the follow-up left it out (an audit found it). A done item
-    /// ticked done again stays closed where it was.
+    /// ticked done again stays closed where it was, and so does one reopened and closed again
+    /// as before; one dropped and then done again in one note is closed there (a review found
+    /// the follow-up judging by the status before and after the note, not by `closedIn`).
     @Test func followUpOfAClosingThatChangesItsStatus() throws {
         var notebook = InlineNotebook([
-            Self.alex("2026-11-03", "2026-11-03", "## Action items\n- [ ] Ship ^s\n- [ ] Call ^c\n"),
-            Self.alex("2026-11-10", "2026-11-10", "## Review\n- [x] ^s\n- [x] ^c\n"),
-            Self.alex("2026-11-17", "2026-11-17", "## Review\n- [-] ^s\n- [x] ^c\n"),
+            Self.alex("2026-11-03", "2026-11-03", "## Action items\n- [ ] Ship ^s\n- [ ] Call ^c\n- [ ] Pay ^p\n- [ ] Read ^r\n"),
+            Self.alex("2026-11-10", "2026-11-10", "## Review\n- [x] ^s\n- [x] ^c\n- [x] ^p\n- [x] ^r\n"),
+            Self.alex("2026-11-17", "2026-11-17", "## Review\n- [-] ^s\n- [x] ^c\n- [-] ^p\n- [ ] ^r\n\n## Action items\n- [x] Pay ^p\n- [x] Read ^r\n"),
         ]).link(asOf: "2026-12-01")
         let items = try #require(notebook.series("alex-chen")).items
-        #expect(items.map(\.closedIn) == ["s/2026-11-17.md", "s/2026-11-10.md"])
+        #expect(items.map(\.closedIn) == ["s/2026-11-17.md", "s/2026-11-10.md", "s/2026-11-17.md", "s/2026-11-10.md"])
         notebook.templateOverrides = ["followup.md.mustache": "closed:{{#closed}}{{text}}/{{status}}/{{closed}} {{/closed}}"]
         let documents = Documents(notebook)
         func followUp(_ date: String) throws -> String {
             try documents.followUp(session: "s/\(date).md", workingDirectory: "/notebook", format: .md)
         }
-        #expect(try followUp("2026-11-10") == "closed:Ship/done/2026-11-10 Call/done/2026-11-10 ")
-        #expect(try followUp("2026-11-17") == "closed:Ship/dropped/2026-11-17 ")
+        #expect(try followUp("2026-11-10") == "closed:Ship/done/2026-11-10 Call/done/2026-11-10 Pay/done/2026-11-10 Read/done/2026-11-10 ")
+        #expect(try followUp("2026-11-17") == "closed:Ship/dropped/2026-11-17 Pay/done/2026-11-17 ")
     }
 
     /// `session.mentor` in the follow-up (docs/templates.md) is the note's mentor, else

@@ -92,6 +92,41 @@ struct SessionDraftTests {
         }
     }
 
+    /// A cancellation written ahead on the planned meeting's own day, or after a plan with no
+    /// date, or alone, is the series' last note as before: the draft is a week after it. The
+    /// first version passed over them and drafted on the cancelled day, then refused it (a
+    /// review found it).
+    @Test("new after cancellations ahead that pass nothing over", arguments: [
+        ("When: 2026-12-08 10:00", "2026-12-08", "2026-12-15"),
+        ("When: tbd", "2026-12-01", "2026-12-08"),
+        ("", "2026-12-08", "2026-12-15"),
+    ])
+    func newAfterACancellationAheadThatIsTheLastNote(plan: String, cancelled: String, expected: String) throws {
+        var files = [("sessions/ann-lee/\(cancelled).md", sessionNote("date: \(cancelled)\nmentee: Ann Lee\nstatus: cancelled"))]
+        if !plan.isEmpty {
+            files.append(("sessions/ann-lee/2026-11-24.md", sessionNote("date: 2026-11-24\nmentee: Ann Lee", "## Next session\n- \(plan)\n")))
+        }
+        let draft = try SessionDraft.next(in: Self.notebook(files, asOf: "2026-11-30"), series: "ann-lee", date: nil, time: nil,
+                                          templates: Self.templates)
+        #expect(draft.path == "sessions/ann-lee/\(expected).md")
+    }
+
+    /// A note marked held but dated after the as-of date counts as planned for now, and
+    /// `new --force` replaced it and its minutes (a review found it): what it says it is, a
+    /// record of a meeting, is kept.
+    @Test func aNoteMarkedHeldInTheFutureIsNeverReplaced() throws {
+        let files = [
+            ("sessions/ann-lee/2026-11-24.md", sessionNote("date: 2026-11-24\nmentee: Ann Lee", "## Next session\n- When: 2026-12-08 10:00\n")),
+            ("sessions/ann-lee/2026-12-08.md", sessionNote("date: 2026-12-08\nmentee: Ann Lee\nstatus: held", "## Minutes\nWe met.\n")),
+        ]
+        let notebook = Self.notebook(files)
+        #expect(notebook.series("ann-lee")?.sessions.last?.status == .planned)
+        #expect(throws: WriteError.self) {
+            try SessionDraft.next(in: notebook, series: "ann-lee", date: nil, time: nil, templates: Self.templates)
+        }
+        #expect(notebook.note(at: "sessions/ann-lee/2026-12-08.md") == .session(series: "ann-lee", status: .held))
+    }
+
     @Test func frontMatterAndReviewComeFromTheLastSession() throws {
         let draft = try SessionDraft.next(in: Self.notebook(Self.history), series: "alex-chen", date: nil, time: nil,
                                           templates: Self.templates)
