@@ -57,11 +57,17 @@ public struct Series: Sendable {
     /// there are none, or the note before them plans nothing such. Upcoming sessions and
     /// `mentor new` both go by it.
     func cancellationsAheadPassedOver(asOf: LocalDate) -> Int {
-        var first = sessions.endIndex
-        while first > 0, sessions[first - 1].isCancellationAhead(asOf: asOf) { first -= 1 }
+        let first = sessions.endIndex - trailingCancellationsAhead(asOf: asOf)
         guard first < sessions.endIndex, first > 0, sessions[first - 1].status != .planned,
               let planned = sessions[first - 1].header.next?.date, planned > sessions[first - 1].date,
               !sessions[first...].contains(where: { $0.date == planned }) else { return 0 }
+        return sessions.endIndex - first
+    }
+
+    /// How many of the last notes are cancellations written ahead of time.
+    func trailingCancellationsAhead(asOf: LocalDate) -> Int {
+        var first = sessions.endIndex
+        while first > 0, sessions[first - 1].isCancellationAhead(asOf: asOf) { first -= 1 }
         return sessions.endIndex - first
     }
 }

@@ -5,10 +5,11 @@ enum PersonName {
     /// Titles written before a name, compared without their period and case: an owner's
     /// `@jane` is Dr. Jane Smith's first name, not `@dr.`.
     static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame",
-                                      "rev", "fr", "lord", "lady"]
+                                      "rev", "fr", "lord", "lady", "md"]
 
     /// What follows a name after a comma without being a given name: `Jane Smith, PhD`,
-    /// `King, Jr.`. Compared without periods and case.
+    /// `King, Jr.`, `Ann Lee, MS`. Compared without periods and case; a part after the comma
+    /// with any other word is the given name (`Smith, Ms. Jane`).
     static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "msc", "ms", "ma", "ba",
                                         "bsc", "esq", "dds", "cpa", "rn", "pe", "pmp", "obe", "mbe", "cbe", "frs"]
 
@@ -17,11 +18,10 @@ enum PersonName {
     /// name with no word.
     static func firstName(of name: String) -> String? {
         let given = name.split(separator: ",", maxSplits: 1).dropFirst().first.flatMap { rest -> Substring? in
-            let word = rest.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," }).first
+            let words = rest.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," })
                 .map { $0.lowercased().filter { $0 != "." } }
-            guard let word, !word.isEmpty, word.contains(where: { $0.isLetter || $0.isNumber }),
-                  !suffixes.contains(word) else { return nil }
-            return rest
+                .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+            return words.contains(where: { !suffixes.contains($0) }) ? rest : nil
         } ?? Substring(name)
         let words = given.split(whereSeparator: { $0.isWhitespace })
             .map { $0.trimmingCharacters(in: .punctuationCharacters) }

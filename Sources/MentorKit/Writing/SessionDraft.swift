@@ -45,9 +45,14 @@ public enum SessionDraft {
             throw WriteError("no series \(slug)" + (known.isEmpty ? "" : " (known: \(known))")
                              + "; start one with `mentor new --first \"Full Name\"`")
         }
-        // Cancellations written ahead of time are left out, as for upcoming sessions: a
-        // holiday cancelled in advance leaves the meeting agreed before it the next one.
-        let kept = series.sessions.dropLast(series.cancellationsAheadPassedOver(asOf: notebook.asOf))
+        // Cancellations written ahead of time are left out (a holiday cancelled in advance
+        // leaves the meeting agreed before it the next one), unless one is the meeting the
+        // note before them planned (that meeting, cancelled), or no note comes before them.
+        let aheadCount = series.trailingCancellationsAhead(asOf: notebook.asOf)
+        let ahead = series.sessions.suffix(aheadCount)
+        let before = series.sessions.dropLast(aheadCount)
+        let cancelsThePlan = before.last?.header.next?.date.map { planned in ahead.contains { $0.date == planned } } ?? false
+        let kept = before.isEmpty || cancelsThePlan ? series.sessions[...] : before
         let recorded = kept.filter { $0.status != .planned }
         let last = series.heldSessions.last ?? recorded.last ?? kept.last
         // The plan of the last recorded note, as for upcoming sessions: an older plan is
@@ -62,8 +67,11 @@ public enum SessionDraft {
         let logistics = plan?.date == nil ? plan : planned
         // Else a week after the last held or cancelled note: a cancelled meeting a week after
         // the last held one is no slot for the next.
+        // Past the days of cancellations ahead that were left out: those meetings will not be.
         let lastRecordedDate = recorded.map(\.date).max() ?? last?.date
-        let newDate = date ?? planned?.date ?? lastRecordedDate.map { $0.adding(days: 7) } ?? notebook.asOf.adding(days: 7)
+        var weekLater = lastRecordedDate.map { $0.adding(days: 7) } ?? notebook.asOf.adding(days: 7)
+        while kept.count < series.sessions.count, ahead.contains(where: { $0.date == weekLater }) { weekLater = weekLater.adding(days: 7) }
+        let newDate = date ?? planned?.date ?? weekLater
         let newTime = time ?? planned?.time ?? last?.time
         guard (1...9999).contains(newDate.year) else {
             throw WriteError("the next session would fall in the year \(newDate.year); pass --date")
@@ -72,12 +80,22 @@ public enum SessionDraft {
             throw WriteError("\(newDate) is before the series' last note (\(lastNote.file), \(lastNote.date)); `mentor new` writes the next session, so pick a later --date")
         }
         var path = notePath(for: series, date: newDate)
-        // A second meeting on the day of a recorded one, at another time: `2026-11-10-2.md`,
-        // as its calendar UID and Message-ID get `-2`.
-        if let newTime, let index = series.sessions.firstIndex(where: { $0.file == path }),
-           series.sessions[index].status != .planned, series.sessions[index].time != newTime {
+        // A second meeting on the day of a recorded one (as written: held or cancelled), at a
+        // later --time: `2026-11-10-2.md`, as its calendar UID and Message-ID get `-2`. Only
+        // later: an earlier one would take the UID the day's first event already has. Only
+        // with --time: a note on the day a plan names is that meeting.
+        if let newTime = time, let index = series.sessions.firstIndex(where: { $0.file == path }),
+           (series.sessions[index].header.status ?? series.sessions[index].status) != .planned,
+           series.sessions[index].time != newTime {
+            let latest = series.sessions.filter { $0.date == newDate }.compactMap(\.time).max()
+            if let latest, latest > newTime {
+                throw WriteError("series \(slug) already has a meeting on \(newDate) at \(latest); `mentor new` writes a second one that day only after it, so pass a later --time")
+            }
             let stem = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
-            path = (2...99).lazy.map { "\(stem)-\($0).md" }.first { notebook.note(at: $0) == nil } ?? path
+            // A free name: no note, and no other file the user keeps there.
+            path = (2...99).lazy.map { "\(stem)-\($0).md" }.first {
+                notebook.note(at: $0) == nil && !FileManager.default.fileExists(atPath: notebook.root + "/" + $0)
+            } ?? path
         }
         try refuseReplacing(path, in: notebook, series: slug)
         // A note at the same path is left to the writer (refused unless --force); another
@@ -185,9 +203,12 @@ public enum SessionDraft {
         return slug
     }
 
-    /// `sessions/<series>/<date>.md`, or the folder and file-name pattern of the series' last note.
+    /// `sessions/<series>/<date>.md`, or the folder and file-name pattern of the series' last
+    /// note (the first of its day).
     static func notePath(for series: Series, date: LocalDate) -> String {
-        guard let last = series.sessions.last else { return "sessions/\(series.id)/\(date).md" }
+        // The pattern of the last day's first note: a second meeting's `-2` is not carried on.
+        guard let lastDay = series.sessions.last?.date,
+              let last = series.sessions.first(where: { $0.date == lastDay }) else { return "sessions/\(series.id)/\(date).md" }
         let folder = PreviousResolver.folder(of: last.file)
         let name = String(last.file.dropFirst(folder.isEmpty ? 0 : folder.count + 1))
         let lastDate = last.date.description

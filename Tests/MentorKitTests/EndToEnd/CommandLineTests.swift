@@ -233,6 +233,20 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/nb/mentor.yml"))
     }
 
+    /// The `-2` of a second meeting that day skips a name a file of the user's has, even
+    /// with `--force` (a review found mentor picking it, and replacing it with `--force`).
+    @Test func aSecondMeetingsNameSkipsTheUsersFiles() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("sessions/alex-chen/2026-11-10.md", "---\ndate: 2026-11-10\ntime: \"16:00\"\nmentee: Alex Chen\n---\n")
+        try folder.write("sessions/alex-chen/2026-11-10-2.md", "scratch\n")
+        let run = try Self.run(["new", "alex-chen", "--notebook", folder.path, "--as-of", "2026-11-10",
+                                "--date", "2026-11-10", "--time", "18:00", "--force"])
+        #expect(run.status == 0)
+        #expect(try String(contentsOfFile: folder.path + "/sessions/alex-chen/2026-11-10-2.md", encoding: .utf8) == "scratch\n")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/sessions/alex-chen/2026-11-10-3.md"))
+    }
+
     /// `status` renders, so it takes `--output` as the documents do (spec 5): the same text
     /// as on standard output, and an existing file kept without `--force`.
     @Test("status --output writes what standard output shows", arguments: [[], ["--format", "json"]])

@@ -513,6 +513,7 @@ struct ItemTrackingTests {
         ("Doe, John; Jr.", "John"), ("Jane Smith", "Jane"), ("Mx. Sam", "Sam"), ("Dr.", "Dr"),
         // A suffix after the comma is no given name (a review found `Hi PhD,`).
         ("Jane Smith, PhD", "Jane"), ("Martin King, Jr.", "Martin"), ("Ann Lee, Ph.D., MBA", "Ann"), ("Lee,", "Lee"),
+        ("Smith, Ms. Jane", "Jane"), ("Rahman, Md. Abdul", "Abdul"), ("Jane Smith, MD", "Jane"), ("Ann Lee, MS", "Ann"),
         ("Zoë O'Brien", "Zoë"), ("Jean-Luc Picard", "Jean-Luc"), ("  Alex   Chen ", "Alex"),
     ])
     func firstNames(name: String, expected: String) throws {

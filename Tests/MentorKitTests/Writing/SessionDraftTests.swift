@@ -127,6 +127,51 @@ struct SessionDraftTests {
         #expect(notebook.note(at: "sessions/ann-lee/2026-12-08.md") == .session(series: "ann-lee", status: .held))
     }
 
+    /// After a held note whose plan has no date yet, a holiday cancelled ahead neither holds
+    /// back `--date` before it nor the undated plan's place; the draft a week after the held
+    /// note steps past the holiday's day (a second review found both lost).
+    @Test func aCancellationAheadAfterAnUndatedPlan() throws {
+        let files = [
+            ("sessions/ann-lee/2026-11-24.md", sessionNote(
+                "date: 2026-11-24\ntime: \"10:00\"\nmentee: Ann Lee\nlocation: Old Cafe", "## Next session\n- When: tbd\n- Where: New Library\n")),
+            ("sessions/ann-lee/2026-12-08.md", sessionNote("date: 2026-12-08\nmentee: Ann Lee\nstatus: cancelled")),
+            ("sessions/ann-lee/2026-12-22.md", sessionNote("date: 2026-12-22\nmentee: Ann Lee\nstatus: cancelled")),
+        ]
+        let notebook = Self.notebook(files, asOf: "2026-11-25")
+        let byDefault = try SessionDraft.next(in: notebook, series: "ann-lee", date: nil, time: nil, templates: Self.templates)
+        #expect(byDefault.path == "sessions/ann-lee/2026-12-01.md")
+        #expect(byDefault.text.contains("location: New Library"))
+        let holiday = try SessionDraft.next(in: Self.notebook(files.filter { !$0.0.hasSuffix("12-22.md") } + [
+            ("sessions/ann-lee/2026-12-01.md", sessionNote("date: 2026-12-01\nmentee: Ann Lee\nstatus: cancelled")),
+        ], asOf: "2026-11-25"), series: "ann-lee", date: nil, time: nil, templates: Self.templates)
+        #expect(holiday.path == "sessions/ann-lee/2026-12-15.md")
+        let given = try SessionDraft.next(in: notebook, series: "ann-lee", date: LocalDate("2026-12-15"), time: nil,
+                                          templates: Self.templates)
+        #expect(given.path == "sessions/ann-lee/2026-12-15.md")
+    }
+
+    /// Second meetings of a day: `-2`, then `-3`, the next week's note without a suffix; never
+    /// a name a file of the user's has, never a note marked held though dated ahead replaced,
+    /// and never earlier than the day's first meeting, whose calendar UID it would take (a
+    /// second review found each).
+    @Test func secondMeetingsOfADay() throws {
+        var files = Self.history
+        func draft(_ date: String, _ time: String?, asOf: String = "2026-11-10") throws -> NoteDraft {
+            let draft = try SessionDraft.next(in: Self.notebook(files, asOf: asOf), series: "alex-chen", date: LocalDate(date),
+                                              time: time.flatMap { LocalTime($0) }, templates: Self.templates)
+            files.append((draft.path, draft.text))
+            return draft
+        }
+        #expect(try draft("2026-11-10", "18:00").path == "sessions/alex-chen/2026-11-10-2.md")
+        #expect(try draft("2026-11-10", "20:00").path == "sessions/alex-chen/2026-11-10-3.md")
+        #expect(try draft("2026-11-17", nil, asOf: "2026-11-11").path == "sessions/alex-chen/2026-11-17.md")
+        #expect(throws: WriteError.self) { try draft("2026-11-10", "09:00") }
+        let ahead = [("s/x/2026-11-10.md", sessionNote("date: 2026-11-10\ntime: \"16:00\"\nmentee: Xu Li\nstatus: held"))]
+        let aheadDraft = try SessionDraft.next(in: Self.notebook(ahead, asOf: "2026-11-05"), series: "xu-li", date: LocalDate("2026-11-10"),
+                                               time: LocalTime("18:00"), templates: Self.templates)
+        #expect(aheadDraft.path == "s/x/2026-11-10-2.md")
+    }
+
     @Test func frontMatterAndReviewComeFromTheLastSession() throws {
         let draft = try SessionDraft.next(in: Self.notebook(Self.history), series: "alex-chen", date: nil, time: nil,
                                           templates: Self.templates)
