@@ -1,5 +1,3 @@
-import Foundation
-
 /// A person's name as notes write it: `Jane Smith`, `Dr. Jane Smith`, `Smith, Jane`.
 enum PersonName {
     /// Titles written before a name, compared without their period and case: an owner's
@@ -23,10 +21,15 @@ enum PersonName {
                 .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
             return words.contains(where: { !suffixes.contains($0) }) ? rest : nil
         } ?? Substring(name)
-        let words = given.split(whereSeparator: { $0.isWhitespace })
-            .map { $0.trimmingCharacters(in: .punctuationCharacters) }
-            .filter { !$0.isEmpty }
+        // Punctuation trimmed by `Character` (Foundation's `CharacterSet` is slow on Linux,
+        // and this runs for every series' people).
+        let words = given.split(whereSeparator: { $0.isWhitespace }).map { word -> Substring in
+            var word = word
+            while word.first?.isPunctuation == true { word.removeFirst() }
+            while word.last?.isPunctuation == true { word.removeLast() }
+            return word
+        }.filter { !$0.isEmpty }
         let first = words.first { !titles.contains($0.lowercased()) } ?? words.first
-        return first ?? name.split(whereSeparator: { $0.isWhitespace }).first.map(String.init)
+        return (first ?? name.split(whereSeparator: { $0.isWhitespace }).first).map(String.init)
     }
 }
