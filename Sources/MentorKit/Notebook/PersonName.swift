@@ -5,9 +5,9 @@ enum PersonName {
     static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame",
                                       "rev", "fr", "lord", "lady", "md"]
 
-    /// What follows a name after a comma without being a given name: `Jane Smith, PhD`,
-    /// `King, Jr.`, `Ann Lee, MS`. Compared without periods and case; a part after the comma
-    /// with any other word is the given name (`Smith, Ms. Jane`).
+    /// What follows a name after a comma without being a given name: `King, Jr.`. Compared
+    /// without periods and case. After a name of one word (`Smith, Ms. Jane`), a part with any
+    /// other word is the given name; after a longer one (`Jane Smith, MBA, CFA`) never.
     static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "msc", "ms", "ma", "ba",
                                         "bsc", "esq", "dds", "cpa", "rn", "pe", "pmp", "obe", "mbe", "cbe", "frs"]
 
@@ -15,7 +15,9 @@ enum PersonName {
     /// `Family, Given` name (not of a suffix), without the punctuation around it. Nil for a
     /// name with no word.
     static func firstName(of name: String) -> String? {
-        let given = name.split(separator: ",", maxSplits: 1).dropFirst().first.flatMap { rest -> Substring? in
+        let parts = name.split(separator: ",", maxSplits: 1)
+        let given = parts.dropFirst().first.flatMap { rest -> Substring? in
+            guard parts[0].split(whereSeparator: { $0.isWhitespace }).count == 1 else { return nil }
             let words = rest.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," })
                 .map { $0.lowercased().filter { $0 != "." } }
                 .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }

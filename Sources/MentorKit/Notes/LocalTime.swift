@@ -86,7 +86,8 @@ enum DateTimeText {
     /// pasted into the next note. The day's ISO number (1 Monday ... 7 Sunday), nil when the
     /// text starts with none, and the text after it.
     static func splitWeekday(_ text: Substring) -> (weekday: Int?, rest: Substring) {
-        guard let cut = text.firstIndex(where: { $0 == " " || $0 == "," }) else { return (nil, text) }
+        // Most plans start with the date: no word to look up.
+        guard let first = text.utf8.first, first >= UInt8(ascii: "A"), let cut = text.firstIndex(where: { $0 == " " || $0 == "," }) else { return (nil, text) }
         let word = text[..<cut].lowercased()
         guard let day = weekdays.firstIndex(where: { $0 == word || $0.prefix(3) == word }) else { return (nil, text) }
         return (day + 1, text[cut...].drop { $0 == " " || $0 == "," })

@@ -79,23 +79,25 @@ public enum SessionDraft {
         if let lastNote = kept.last, newDate < lastNote.date {
             throw WriteError("\(newDate) is before the series' last note (\(lastNote.file), \(lastNote.date)); `mentor new` writes the next session, so pick a later --date")
         }
-        var path = notePath(for: series, date: newDate)
+        var path = notePath(for: series, among: kept, date: newDate)
         // A second meeting on the day of a recorded one (as written: held or cancelled), at a
         // later --time: `2026-11-10-2.md`, as its calendar UID and Message-ID get `-2`. Only
         // later: an earlier one would take the UID the day's first event already has. Only
         // with --time: a note on the day a plan names is that meeting.
-        if let newTime = time, let index = series.sessions.firstIndex(where: { $0.file == path }),
-           (series.sessions[index].header.status ?? series.sessions[index].status) != .planned,
-           series.sessions[index].time != newTime {
-            let latest = series.sessions.filter { $0.date == newDate }.compactMap(\.time).max()
-            if let latest, latest > newTime {
+        if let newTime = time {
+            let recordedThatDay = series.sessions.filter { $0.date == newDate && ($0.header.status ?? $0.status) != .planned }
+            if let latest = recordedThatDay.compactMap(\.time).max(), latest > newTime {
                 throw WriteError("series \(slug) already has a meeting on \(newDate) at \(latest); `mentor new` writes a second one that day only after it, so pass a later --time")
             }
-            let stem = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
-            // A free name: no note, and no other file the user keeps there.
-            path = (2...99).lazy.map { "\(stem)-\($0).md" }.first {
-                notebook.note(at: $0) == nil && !FileManager.default.fileExists(atPath: notebook.root + "/" + $0)
-            } ?? path
+            if let taken = recordedThatDay.first(where: { $0.file == path }), taken.time != newTime {
+                // `.md` in any case, as the notebook reads it; the new name ends in the same.
+                let ending = path.lowercased().hasSuffix(".md") ? String(path.suffix(3)) : ""
+                let stem = String(path.dropLast(ending.count))
+                // A free name: no note, and no other file the user keeps there.
+                path = (2...99).lazy.map { "\(stem)-\($0)\(ending.isEmpty ? ".md" : ending)" }.first {
+                    notebook.note(at: $0) == nil && !FileManager.default.fileExists(atPath: notebook.root + "/" + $0)
+                } ?? path
+            }
         }
         try refuseReplacing(path, in: notebook, series: slug)
         // A note at the same path is left to the writer (refused unless --force); another
@@ -203,12 +205,12 @@ public enum SessionDraft {
         return slug
     }
 
-    /// `sessions/<series>/<date>.md`, or the folder and file-name pattern of the series' last
-    /// note (the first of its day).
-    static func notePath(for series: Series, date: LocalDate) -> String {
+    /// `sessions/<series>/<date>.md`, or the folder and file-name pattern of the last of
+    /// `sessions` (the first of its day; `sessions` leaves out cancellations ahead).
+    static func notePath(for series: Series, among sessions: ArraySlice<Session>, date: LocalDate) -> String {
         // The pattern of the last day's first note: a second meeting's `-2` is not carried on.
-        guard let lastDay = series.sessions.last?.date,
-              let last = series.sessions.first(where: { $0.date == lastDay }) else { return "sessions/\(series.id)/\(date).md" }
+        guard let lastDay = sessions.last?.date,
+              let last = sessions.first(where: { $0.date == lastDay }) else { return "sessions/\(series.id)/\(date).md" }
         let folder = PreviousResolver.folder(of: last.file)
         let name = String(last.file.dropFirst(folder.isEmpty ? 0 : folder.count + 1))
         let lastDate = last.date.description

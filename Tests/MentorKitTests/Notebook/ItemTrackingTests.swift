@@ -514,6 +514,7 @@ struct ItemTrackingTests {
         // A suffix after the comma is no given name (a review found `Hi PhD,`).
         ("Jane Smith, PhD", "Jane"), ("Martin King, Jr.", "Martin"), ("Ann Lee, Ph.D., MBA", "Ann"), ("Lee,", "Lee"),
         ("Smith, Ms. Jane", "Jane"), ("Rahman, Md. Abdul", "Abdul"), ("Jane Smith, MD", "Jane"), ("Ann Lee, MS", "Ann"),
+        ("Jane Smith, MBA, CFA", "Jane"), ("Jane Smith, RN, BSN", "Jane"), ("King, Jr.", "King"),
         ("Zoë O'Brien", "Zoë"), ("Jean-Luc Picard", "Jean-Luc"), ("  Alex   Chen ", "Alex"),
     ])
     func firstNames(name: String, expected: String) throws {

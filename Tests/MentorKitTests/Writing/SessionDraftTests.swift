@@ -172,6 +172,28 @@ struct SessionDraftTests {
         #expect(aheadDraft.path == "s/x/2026-11-10-2.md")
     }
 
+    /// The file name follows the notes kept, not a cancellation ahead left out; `.MD` stays
+    /// `.MD` after its `-2`; and an earlier meeting is refused on a day whose note is named
+    /// otherwise (a third review found each).
+    @Test func namesAfterCancellationsAheadAndOddEndings() throws {
+        let patterned = [
+            ("notes/alex/2026-11-03-alex.md", sessionNote("date: 2026-11-03\nmentee: Alex Chen", "## Next session\n- When: 2026-11-10\n")),
+            ("notes/alex/xmas-off.md", sessionNote("date: 2026-12-22\nmentee: Alex Chen\nstatus: cancelled")),
+        ]
+        let draft = try SessionDraft.next(in: Self.notebook(patterned, asOf: "2026-11-05"), series: "alex-chen", date: nil, time: nil,
+                                          templates: Self.templates)
+        #expect(draft.path == "notes/alex/2026-11-10-alex.md")
+        let upper = [("s/2026-11-03.MD", sessionNote("date: 2026-11-03\ntime: \"10:00\"\nmentee: Alex Chen"))]
+        let second = try SessionDraft.next(in: Self.notebook(upper, asOf: "2026-11-03"), series: "alex-chen", date: LocalDate("2026-11-03"),
+                                           time: LocalTime("15:00"), templates: Self.templates)
+        #expect(second.path == "s/2026-11-03-2.MD")
+        let named = [("s/kickoff.md", sessionNote("date: 2026-11-10\ntime: \"10:00\"\nmentee: Alex Chen"))]
+        #expect(throws: WriteError.self) {
+            try SessionDraft.next(in: Self.notebook(named, asOf: "2026-11-10"), series: "alex-chen", date: LocalDate("2026-11-10"),
+                                  time: LocalTime("09:00"), templates: Self.templates)
+        }
+    }
+
     @Test func frontMatterAndReviewComeFromTheLastSession() throws {
         let draft = try SessionDraft.next(in: Self.notebook(Self.history), series: "alex-chen", date: nil, time: nil,
                                           templates: Self.templates)
