@@ -17,7 +17,12 @@ enum PersonName {
     static func firstName(of name: String) -> String? {
         let parts = name.split(separator: ",", maxSplits: 1)
         let given = parts.dropFirst().first.flatMap { rest -> Substring? in
-            guard parts[0].split(whereSeparator: { $0.isWhitespace }).count == 1 else { return nil }
+            // One word of name before the comma, titles and suffixes aside (`Dr. Smith, Jane`).
+            let family = parts[0].split(whereSeparator: { $0.isWhitespace }).filter { word in
+                let bare = word.lowercased().filter { $0 != "." }
+                return !titles.contains(bare) && !suffixes.contains(bare)
+            }
+            guard family.count == 1 else { return nil }
             let words = rest.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," })
                 .map { $0.lowercased().filter { $0 != "." } }
                 .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }

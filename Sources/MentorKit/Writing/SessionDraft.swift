@@ -79,15 +79,16 @@ public enum SessionDraft {
         if let lastNote = kept.last, newDate < lastNote.date {
             throw WriteError("\(newDate) is before the series' last note (\(lastNote.file), \(lastNote.date)); `mentor new` writes the next session, so pick a later --date")
         }
-        var path = notePath(for: series, among: kept, date: newDate)
+        // The name's pattern never from a cancellation ahead (`xmas-off.md`), kept or not.
+        var path = notePath(for: series, among: before.isEmpty ? kept : before, date: newDate)
         // A second meeting on the day of a recorded one (as written: held or cancelled), at a
         // later --time: `2026-11-10-2.md`, as its calendar UID and Message-ID get `-2`. Only
         // later: an earlier one would take the UID the day's first event already has. Only
         // with --time: a note on the day a plan names is that meeting.
         if let newTime = time {
             let recordedThatDay = series.sessions.filter { $0.date == newDate && ($0.header.status ?? $0.status) != .planned }
-            if let latest = recordedThatDay.compactMap(\.time).max(), latest > newTime {
-                throw WriteError("series \(slug) already has a meeting on \(newDate) at \(latest); `mentor new` writes a second one that day only after it, so pass a later --time")
+            if let latest = recordedThatDay.last(where: { ($0.time.map { $0 > newTime }) ?? false }) {
+                throw WriteError("series \(slug) already has a meeting on \(newDate) at \(latest.time?.description ?? ""): \(latest.file), \((latest.header.status ?? latest.status).rawValue); `mentor new` writes a second one that day only after it, so pass a later --time")
             }
             if let taken = recordedThatDay.first(where: { $0.file == path }), taken.time != newTime {
                 // `.md` in any case, as the notebook reads it; the new name ends in the same.

@@ -515,6 +515,7 @@ struct ItemTrackingTests {
         ("Jane Smith, PhD", "Jane"), ("Martin King, Jr.", "Martin"), ("Ann Lee, Ph.D., MBA", "Ann"), ("Lee,", "Lee"),
         ("Smith, Ms. Jane", "Jane"), ("Rahman, Md. Abdul", "Abdul"), ("Jane Smith, MD", "Jane"), ("Ann Lee, MS", "Ann"),
         ("Jane Smith, MBA, CFA", "Jane"), ("Jane Smith, RN, BSN", "Jane"), ("King, Jr.", "King"),
+        ("Dr. Smith, Jane", "Jane"), ("Smith Jr., John", "John"),
         ("Zoë O'Brien", "Zoë"), ("Jean-Luc Picard", "Jean-Luc"), ("  Alex   Chen ", "Alex"),
     ])
     func firstNames(name: String, expected: String) throws {

@@ -188,10 +188,19 @@ struct SessionDraftTests {
                                            time: LocalTime("15:00"), templates: Self.templates)
         #expect(second.path == "s/2026-11-03-2.MD")
         let named = [("s/kickoff.md", sessionNote("date: 2026-11-10\ntime: \"10:00\"\nmentee: Alex Chen"))]
-        #expect(throws: WriteError.self) {
+        let earlier = #expect(throws: WriteError.self) {
             try SessionDraft.next(in: Self.notebook(named, asOf: "2026-11-10"), series: "alex-chen", date: LocalDate("2026-11-10"),
                                   time: LocalTime("09:00"), templates: Self.templates)
         }
+        #expect(earlier?.description.contains("at 10:00: s/kickoff.md, held") == true)
+        // The planned meeting cancelled ahead is the last note for the date, not for the name.
+        let cancelledPlan = [
+            ("notes/ann/2026-12-15.md", sessionNote("date: 2026-12-15\nmentee: Alex Chen", "## Next session\n- When: 2026-12-22 10:00\n")),
+            ("notes/ann/xmas-off.md", sessionNote("date: 2026-12-22\nmentee: Alex Chen\nstatus: cancelled")),
+        ]
+        let afterHoliday = try SessionDraft.next(in: Self.notebook(cancelledPlan, asOf: "2026-12-16"), series: "alex-chen", date: nil,
+                                                 time: nil, templates: Self.templates)
+        #expect(afterHoliday.path == "notes/ann/2026-12-29.md")
     }
 
     @Test func frontMatterAndReviewComeFromTheLastSession() throws {
