@@ -90,6 +90,10 @@ public struct Session: Sendable {
     public var date: LocalDate { header.date }
     public var time: LocalTime? { header.time }
 
+    /// The status the note says it has: as written, else `status`. A note marked held keeps
+    /// it here while dated ahead: writers keep it as the record it says it is.
+    var statusAsWritten: SessionStatus { header.status ?? status }
+
     /// A cancellation written ahead of time: cancelled, dated after the as-of date, with no
     /// dated plan of its own (a holiday cancelled in advance). It leaves the meeting agreed
     /// before it the series' next one, unless it is that very meeting's note.

@@ -12,8 +12,8 @@ enum PersonName {
                                         "bsc", "esq", "dds", "cpa", "rn", "pe", "pmp", "obe", "mbe", "cbe", "frs"]
 
     /// The given name, as written: the first word after any title, or after the comma of a
-    /// `Family, Given` name (not of a suffix), without the punctuation around it. Nil for a
-    /// name with no word.
+    /// `Family, Given` name whose family part is one word (see `suffixes`), without the
+    /// punctuation around it. Nil for a name with no word.
     static func firstName(of name: String) -> String? {
         let parts = name.split(separator: ",", maxSplits: 1)
         let given = parts.dropFirst().first.flatMap { rest -> Substring? in

@@ -30,10 +30,9 @@ extension Notebook {
     public func note(at relativePath: String) -> NoteAtPath? {
         for series in series {
             for index in series.sessions.indices where series.sessions[index].file == relativePath {
-                // As written where it says: a note marked held, though dated after the as-of
-                // date (and so planned for now), is a record to keep.
-                let session = series.sessions[index]
-                return .session(series: series.id, status: session.header.status ?? session.status)
+                // A note marked held, though dated after the as-of date (and so planned for
+                // now), is a record to keep.
+                return .session(series: series.id, status: series.sessions[index].statusAsWritten)
             }
         }
         if profiles.contains(where: { $0.file == relativePath }) { return .profile }

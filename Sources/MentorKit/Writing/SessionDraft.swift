@@ -86,9 +86,9 @@ public enum SessionDraft {
         // later: an earlier one would take the UID the day's first event already has. Only
         // with --time: a note on the day a plan names is that meeting.
         if let newTime = time {
-            let recordedThatDay = series.sessions.filter { $0.date == newDate && ($0.header.status ?? $0.status) != .planned }
+            let recordedThatDay = series.sessions.filter { $0.date == newDate && $0.statusAsWritten != .planned }
             if let latest = recordedThatDay.last(where: { ($0.time.map { $0 > newTime }) ?? false }) {
-                throw WriteError("series \(slug) already has a meeting on \(newDate) at \(latest.time?.description ?? ""): \(latest.file), \((latest.header.status ?? latest.status).rawValue); `mentor new` writes a second one that day only after it, so pass a later --time")
+                throw WriteError("series \(slug) already has a meeting on \(newDate) at \(latest.time?.description ?? ""): \(latest.file), \(latest.statusAsWritten.rawValue); `mentor new` writes a second one that day only after it, so pass a later --time")
             }
             if let taken = recordedThatDay.first(where: { $0.file == path }), taken.time != newTime {
                 // `.md` in any case, as the notebook reads it; the new name ends in the same.
