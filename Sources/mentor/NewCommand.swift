@@ -79,6 +79,9 @@ struct NewCommand: ParsableCommand {
                 for path in written.dropLast() { Console.error("created \(path)") }
                 if let date = drafts.last?.date, date < model.asOf {
                     Console.error("the session is dated \(date), before today (\(model.asOf)), so it counts as held; add `status: cancelled` to it if it did not take place")
+                } else if let date = drafts.last?.date, date == model.asOf {
+                    // Held from its date on (spec 3): the agenda already looks past it.
+                    Console.error("the session is dated today, so it counts as held already; add `status: planned` to it until the meeting is over to see its agenda")
                 }
                 guard let note = written.last else { return }
                 if edit, let editor = Editor.command() {

@@ -130,7 +130,10 @@ public enum SessionDraft {
             "reviewItems": open.filter { !$0.isPrivate }.map { ["line": taskLine($0, sharedFirstName: sharedFirstName)] },
             "privateItems": open.filter(\.isPrivate).map { ["line": taskLine($0, sharedFirstName: sharedFirstName)] },
         ]
-        var next: [String: Any] = ["when": newDate.adding(days: 7).description + (newTime.map { " \($0)" } ?? "")]
+        // A week later, past days already cancelled (a holiday written ahead).
+        var proposed = newDate.adding(days: 7)
+        while series.sessions.contains(where: { $0.status == .cancelled && $0.date == proposed }) { proposed = proposed.adding(days: 7) }
+        var next: [String: Any] = ["when": proposed.description + (newTime.map { " \($0)" } ?? "")]
         next["location"] = location.map(MarkdownText.escape) ?? false
         next["link"] = link.flatMap { ContextValues.link($0) as? String } ?? false
         next["durationText"] = duration.map(durationText) ?? false

@@ -247,6 +247,22 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: folder.path + "/sessions/alex-chen/2026-11-10-3.md"))
     }
 
+    /// A note drafted for today counts as held at once (spec 3), so `new` says so, as it does
+    /// for a date before today (a workflow test found a second meeting that evening taken
+    /// as held without a word).
+    @Test func newSaysANoteDatedTodayCountsAsHeld() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("sessions/alex-chen/2026-12-01.md", "---\ndate: 2026-12-01\ntime: \"16:00\"\nmentee: Alex Chen\n---\n")
+        let today = try Self.run(["new", "alex-chen", "--notebook", folder.path, "--as-of", "2026-12-01",
+                                  "--date", "2026-12-01", "--time", "18:00"])
+        #expect(today.status == 0)
+        #expect(today.stderr.contains("dated today, so it counts as held already; add `status: planned`"))
+        let later = try Self.run(["new", "alex-chen", "--notebook", folder.path, "--as-of", "2026-12-01"])
+        #expect(later.status == 0)
+        #expect(!later.stderr.contains("counts as held"))
+    }
+
     /// `status` renders, so it takes `--output` as the documents do (spec 5): the same text
     /// as on standard output, and an existing file kept without `--force`.
     @Test("status --output writes what standard output shows", arguments: [[], ["--format", "json"]])

@@ -203,6 +203,20 @@ struct SessionDraftTests {
         #expect(afterHoliday.path == "notes/ann/2026-12-29.md")
     }
 
+    /// The draft's proposed next meeting steps past a day already cancelled ahead: it
+    /// proposed the holiday, and the follow-up then sent the mentee to it (a workflow test
+    /// found it).
+    @Test func theProposedNextMeetingStepsPastACancelledDay() throws {
+        let files = [
+            ("sessions/ann-lee/2026-11-03.md", sessionNote("date: 2026-11-03\ntime: \"16:00\"\nmentee: Ann Lee", "## Next session\n- When: 2026-11-10 16:00\n")),
+            ("sessions/ann-lee/2026-11-17.md", sessionNote("date: 2026-11-17\ntime: \"16:00\"\nmentee: Ann Lee\nstatus: cancelled")),
+        ]
+        let draft = try SessionDraft.next(in: Self.notebook(files, asOf: "2026-11-04"), series: "ann-lee", date: nil, time: nil,
+                                          templates: Self.templates)
+        #expect(draft.path == "sessions/ann-lee/2026-11-10.md")
+        #expect(draft.text.contains("- When: 2026-11-24 16:00"))
+    }
+
     @Test func frontMatterAndReviewComeFromTheLastSession() throws {
         let draft = try SessionDraft.next(in: Self.notebook(Self.history), series: "alex-chen", date: nil, time: nil,
                                           templates: Self.templates)
