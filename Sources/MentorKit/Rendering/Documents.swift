@@ -56,6 +56,11 @@ public struct Documents: Sendable {
         if let seriesID {
             let series = try series(named: seriesID)
             guard let upcoming = notebook.upcoming.first(where: { $0.series == series.id }) else {
+                // The plan names a day whose note says it was called off.
+                if let planned = series.heldSessions.last?.header.next?.date,
+                   let cancelled = series.sessions.last(where: { $0.date == planned && $0.status == .cancelled }) {
+                    throw DocumentError("series \(series.id) has no upcoming session: the meeting planned for \(planned) is cancelled (\(cancelled.file)); plan another in its `## Next session`, or run `mentor new \(series.id)`")
+                }
                 throw DocumentError("series \(series.id) has no upcoming session; add a `## Next session` with `- When:` to its last note, or run `mentor new \(series.id)`")
             }
             contexts.append(AgendaDocument.context(for: upcoming, in: series, asOf: notebook.asOf))

@@ -52,6 +52,11 @@ public enum FollowUpDocument {
             next["location"] = meeting.location ?? false
             next["link"] = ContextValues.link(meeting.link)
             next["duration"] = ContextValues.duration(meeting.durationMinutes)
+            // The plan's day has a cancelled note and no other: that meeting is called off.
+            next["cancelled"] = meeting.date.map { date in
+                let later = series.sessions.drop { $0.file != session.file }.dropFirst().filter { $0.date == date }
+                return !later.isEmpty && later.allSatisfy { $0.status == .cancelled }
+            } ?? false
             return next
         } ?? false
         return context

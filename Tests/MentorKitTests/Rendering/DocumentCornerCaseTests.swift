@@ -628,6 +628,24 @@ struct DocumentCornerCaseTests {
         #expect(calendar.contains("\r\nDTSTART:\(start)\r\n"))
     }
 
+    /// A plan whose day has since been cancelled: the follow-up said the date without a word,
+    /// and the agenda asked for a plan the note has (a workflow test found both). The
+    /// follow-up's next-session lines still paste into a note without a problem.
+    @Test func aPlannedMeetingCancelledSince() throws {
+        let notebook = InlineNotebook([
+            Self.alex("2026-11-10", "2026-11-10", "## Next session\n- When: 2026-11-17 16:00\n"),
+            ("s/2026-11-17.md", sessionNote("date: 2026-11-17\ntime: \"16:00\"\nmentee: Alex Chen\nstatus: cancelled")),
+        ]).link(asOf: "2026-11-12")
+        let documents = Documents(notebook)
+        let text = try documents.followUp(session: "s/2026-11-10.md", workingDirectory: "/notebook", format: .md)
+        let next = try #require(text.components(separatedBy: "## Next session\n").last?.components(separatedBy: "\n\n").first)
+        #expect(next == "- When: Tuesday 2026-11-17 16:00\n- That meeting is cancelled: let's agree on another date.")
+        let pasted = NoteReader.read(path: "b.md", text: sessionNote("date: 2026-11-12\nmentee: A", "## Next session\n" + next + "\n"))
+        #expect(pasted.diagnostics.isEmpty)
+        let refusal = #expect(throws: DocumentError.self) { try documents.agenda(series: "alex-chen", format: .md) }
+        #expect(refusal?.description.contains("the meeting planned for 2026-11-17 is cancelled (s/2026-11-17.md)") == true)
+    }
+
     /// An item done in one session and dropped in the next is closed in the second as the
     /// export's `closedIn` says; the follow-up left it out (an audit found it). A done item
     /// ticked done again stays closed where it was, and so does one reopened and closed again
