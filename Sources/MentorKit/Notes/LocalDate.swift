@@ -74,6 +74,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return (weekday < 0 ? weekday + 7 : weekday) + 1
     }
 
+    /// The English names of the days, Monday first: `weekdayNames[isoWeekday - 1]`.
+    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// The day's English name (`Tuesday`), as documents write it before a date.
+    var weekdayName: String { LocalDate.weekdayNames[isoWeekday - 1] }
+
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
     /// Whole days from `self` to `other` (positive when `other` is later).

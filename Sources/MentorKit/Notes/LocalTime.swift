@@ -93,14 +93,15 @@ enum DateTimeText {
         return (day + 1, text[cut...].drop { $0 == " " || $0 == "," })
     }
 
-    private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    /// The names documents write (`LocalDate.weekdayNames`), lower-cased to compare.
+    private static let weekdays = LocalDate.weekdayNames.map { $0.lowercased() }
 
     /// Why a plan's date that reads but for its day of the week is refused: "2026-11-10 is a
     /// Tuesday, not a Monday"; nil when that is not what is wrong.
     static func weekdayMismatch(_ text: some StringProtocol) -> String? {
         let (weekday, rest) = splitWeekday(Substring(text.trimmedOfSpaces()))
         guard let weekday, let date = LocalDate(rest.prefix(10)), date.isoWeekday != weekday else { return nil }
-        return "\(date) is a \(weekdays[date.isoWeekday - 1].capitalized), not a \(weekdays[weekday - 1].capitalized)"
+        return "\(date) is a \(date.weekdayName), not a \(LocalDate.weekdayNames[weekday - 1])"
     }
 
     /// Words that say a date is not known yet (`When: tbd`): a plan without a date, not a

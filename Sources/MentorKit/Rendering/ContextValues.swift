@@ -109,13 +109,11 @@ enum ContextValues {
         return minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(minutes % 60) min"
     }
 
-    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
     static func when(_ date: LocalDate, _ time: LocalTime?) -> [String: Any] {
         [
-            "date": date.description, "weekday": weekdays[date.isoWeekday - 1],
+            "date": date.description, "weekday": date.weekdayName,
             "time": time?.description ?? false,
-            "label": weekdays[date.isoWeekday - 1] + " " + date.description + (time.map { " " + $0.description } ?? ""),
+            "label": date.weekdayName + " " + date.description + (time.map { " " + $0.description } ?? ""),
         ]
     }
 
