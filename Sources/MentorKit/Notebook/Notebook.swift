@@ -52,16 +52,17 @@ public struct Series: Sendable {
     public var heldSessions: [Session] { sessions.filter { $0.status == .held } }
 
     /// How many of the last notes are cancellations written ahead of time that the meeting
-    /// agreed before them passes over: the plan of the note before them is dated after that
-    /// note and on none of their days (one on its day is that meeting, cancelled). 0 when
-    /// there are none, or the note before them plans nothing such. Upcoming sessions and
-    /// `mentor new` both go by it.
+    /// agreed before them passes over, for upcoming sessions: the plan of the note before
+    /// them is dated after that note and is not cancelled by them. 0 when there are none, or
+    /// the note before them plans nothing such. (`mentor new` leaves them out more often: an
+    /// undated plan keeps its place and its week.)
     func cancellationsAheadPassedOver(asOf: LocalDate) -> Int {
-        let first = sessions.endIndex - trailingCancellationsAhead(asOf: asOf)
-        guard first < sessions.endIndex, first > 0, sessions[first - 1].status != .planned,
+        let count = trailingCancellationsAhead(asOf: asOf)
+        let first = sessions.endIndex - count
+        guard count > 0, first > 0, sessions[first - 1].status != .planned,
               let planned = sessions[first - 1].header.next?.date, planned > sessions[first - 1].date,
-              !sessions[first...].contains(where: { $0.date == planned }) else { return 0 }
-        return sessions.endIndex - first
+              !cancelsThePlannedMeeting(lastNotes: count) else { return 0 }
+        return count
     }
 
     /// How many of the last notes are cancellations written ahead of time.
@@ -69,6 +70,14 @@ public struct Series: Sendable {
         var first = sessions.endIndex
         while first > 0, sessions[first - 1].isCancellationAhead(asOf: asOf) { first -= 1 }
         return sessions.endIndex - first
+    }
+
+    /// Whether one of the last `count` notes is on the day the note before them planned:
+    /// that meeting's note, cancelled.
+    func cancelsThePlannedMeeting(lastNotes count: Int) -> Bool {
+        let first = sessions.endIndex - count
+        guard count > 0, first > 0, let planned = sessions[first - 1].header.next?.date else { return false }
+        return sessions[first...].contains { $0.date == planned }
     }
 }
 

@@ -51,8 +51,7 @@ public enum SessionDraft {
         let aheadCount = series.trailingCancellationsAhead(asOf: notebook.asOf)
         let ahead = series.sessions.suffix(aheadCount)
         let before = series.sessions.dropLast(aheadCount)
-        let cancelsThePlan = before.last?.header.next?.date.map { planned in ahead.contains { $0.date == planned } } ?? false
-        let kept = before.isEmpty || cancelsThePlan ? series.sessions[...] : before
+        let kept = before.isEmpty || series.cancelsThePlannedMeeting(lastNotes: aheadCount) ? series.sessions[...] : before
         let recorded = kept.filter { $0.status != .planned }
         let last = series.heldSessions.last ?? recorded.last ?? kept.last
         // The plan of the last recorded note, as for upcoming sessions: an older plan is
