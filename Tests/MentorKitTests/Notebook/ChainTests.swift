@@ -410,6 +410,18 @@ struct ChainTests {
         #expect(notebook.diagnostics(.noNextSession).isEmpty)
     }
 
+    /// Spec 3.5 warns of a held session without a plan only "when the series has no later
+    /// note": a cancellation written ahead is a later note, so a held note before it with no
+    /// plan gets no warning, while one without it does.
+    @Test("no-next-session only when no later note exists", arguments: [true, false])
+    func noNextSessionOnlyWithoutALaterNote(withCancellationAhead: Bool) {
+        var files = [("s/a.md", alex("2026-11-24"))]
+        if withCancellationAhead { files.append(("s/b.md", alex("2026-12-22", "status: cancelled"))) }
+        let notebook = InlineNotebook(files).link(asOf: "2026-12-01")
+        #expect(notebook.diagnostics(.noNextSession).map(\.file) == (withCancellationAhead ? [] : ["s/a.md"]))
+        #expect(notebook.upcoming.isEmpty)
+    }
+
     /// A note marked held but dated after the as-of date changes nothing yet: it does not
     /// close the item it ticks, and the meeting agreed before it stays upcoming (with it).
     @Test func aNoteMarkedHeldInTheFutureChangesNothingYet() throws {
