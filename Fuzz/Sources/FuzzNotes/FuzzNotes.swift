@@ -27,6 +27,30 @@ enum FuzzNotes {
     static func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let note = NoteReader.read(path: "sessions/fuzz/2026-11-10.md", bytes: bytes)
+    // Reads that keep no Markdown (the export's; the report's, which keeps no entries either
+    // and so empties the sections it does not read, `UnreadSections`) must come to the full
+    // read without what they never keep.
+    let full = NoteReader.read(path: "sessions/fuzz/2026-11-10.md", bytes: bytes, keepingMarkdown: true)
+    for keepingEntries in [true, false] {
+        let read = NoteReader.read(path: "sessions/fuzz/2026-11-10.md", bytes: bytes, keepingMarkdown: false,
+                                   keepingEntries: keepingEntries)
+        var expected = full
+        if expected.kind == .session {
+            expected.preamble = ""
+            expected.sections = expected.sections.map { section in
+                var section = section
+                section.markdown = ""
+                if !keepingEntries {
+                    section.entries = []
+                    section.links = []
+                }
+                return section
+            }
+        }
+        if String(describing: read) != String(describing: expected) {
+            fatalError("a read keeping no Markdown differs from the full one:\n\(read)\n\(expected)")
+        }
+    }
     let before = NoteReader.read(path: "sessions/fuzz/2026-11-03.md", text: """
         ---
         date: 2026-11-03

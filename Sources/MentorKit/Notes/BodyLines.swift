@@ -8,6 +8,13 @@ struct BodyLines {
     private var starts: [Int] = []
     private var ends: [Int] = []
 
+    /// Lines already found: `starts` and `ends` as `init(_:)` would find them in `body`.
+    init(_ body: Substring, starts: [Int], ends: [Int]) {
+        self.body = body
+        self.starts = starts
+        self.ends = ends
+    }
+
     init(_ body: Substring) {
         self.body = body
         var starts: [Int] = []
@@ -44,6 +51,9 @@ struct BodyLines {
 
     /// The byte offset in `body` where line `index` (0-based) starts.
     func startOffset(of index: Int) -> Int { starts[index] }
+
+    /// The byte offset in `body` where line `index`'s text ends (its line break, if any, follows).
+    func endOffset(of index: Int) -> Int { ends[index] }
 
     subscript(index: Int) -> Substring {
         let utf8 = body.utf8

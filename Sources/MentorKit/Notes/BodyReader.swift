@@ -38,7 +38,9 @@ struct BodyReader {
     /// session notes, whose headings say what their sections hold (a profile's are free).
     let warnsOfNearMisses: Bool
 
-    init(path: String, body: Substring, lineOffset: Int, keepsAllMarkdown: Bool = true, keepsMarkdown: Bool = true,
+    /// Reads the body whose lines are `lines` (`BodyLines(body)`, found by the caller, which
+    /// may have emptied some: `UnreadSections`).
+    init(path: String, lines: BodyLines, lineOffset: Int, keepsAllMarkdown: Bool = true, keepsMarkdown: Bool = true,
          keepsEntries: Bool = true, warnsOfNearMisses: Bool = false) {
         self.warnsOfNearMisses = warnsOfNearMisses
         self.path = path
@@ -46,9 +48,9 @@ struct BodyReader {
         self.keepsAllMarkdown = keepsAllMarkdown
         self.keepsMarkdown = keepsMarkdown
         self.keepsEntries = keepsEntries
-        tree = CMarkAdapter.parse(body)
-        self.body = body
-        lines = BodyLines(body)
+        tree = CMarkAdapter.parse(lines.body)
+        body = lines.body
+        self.lines = lines
     }
 
     mutating func read() {

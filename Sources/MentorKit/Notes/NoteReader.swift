@@ -66,7 +66,12 @@ public enum NoteReader {
             note.diagnostics = headers.diagnostics + [tooComplex(problem, path: path, lineOffset: text.bodyLineOffset)]
             return note
         }
-        var body = BodyReader(path: path, body: text.body, lineOffset: text.bodyLineOffset,
+        // A read of a session that keeps no Markdown and no entries skips the sections it
+        // would throw away.
+        let lines = BodyLines(text.body)
+        let emptied = kind == .session && !keepingMarkdown && !keepingEntries ? UnreadSections.emptied(lines) : nil
+        var body = BodyReader(path: path, lines: emptied ?? lines,
+                              lineOffset: text.bodyLineOffset,
                               keepsAllMarkdown: kind == .profile, keepsMarkdown: keepingMarkdown || kind == .profile,
                               keepsEntries: keepingEntries || kind == .profile, warnsOfNearMisses: kind == .session)
         body.read()
