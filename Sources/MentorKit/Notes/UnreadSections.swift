@@ -154,7 +154,8 @@ enum UnreadSections {
 
     /// Whether the `[` at `start` may be a checkbox (`[` a byte `]`, as `ItemStatus` reads
     /// one) or begin a link reference definition, which would change links elsewhere in the
-    /// note: a label closed by `]:` on this line, or not closed on it. A line that starts with
+    /// note: a label closed by `]:` on this line, or not closed on it (an escaped `\]` closes
+    /// nothing). A line that starts with
     /// a link (`[a talk](url)`) is neither.
     private static func mayOpenBoxOrDefinition(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         let close = UInt8(ascii: "]")
@@ -162,6 +163,11 @@ enum UnreadSections {
         var index = start + 1
         var closed = false
         while index < end {
+            // `\]` does not close the label: `[a\]` goes on to the next line's `]: /url`.
+            if bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
             if bytes[index] == close {
                 closed = true
                 if index + 1 < end, bytes[index + 1] == UInt8(ascii: ":") { return true }

@@ -61,6 +61,7 @@ struct UnreadSectionsTests {
     @Test("a section that may hold a box or a link definition keeps its lines",
           arguments: ["- [ ] a task", "[x] a box alone", "  * [/] nested", "> - [-] quoted",
                       "1. [ ] numbered", "[ref]: https://example.com", "[r]: /u", "[a label that goes on",
+                      "[a\\]", "[a\\\\\\]", "- [escaped \\] bracket",
                       "-", "-\t[x] after a tab"])
     func keepsPossibleBoxes(line: String) {
         let body = "## Notes\nminutes\n\(line)\n## Goals\n- goal\n"
@@ -92,6 +93,19 @@ struct UnreadSectionsTests {
     func levelOneHeadings() {
         #expect(Self.emptied("# Title\ntext\n## Goals\n- goal\n# Part two\n- plain\n")
                 == "# Title\ntext\n## Goals\n- goal\n# Part two\n\n")
+    }
+
+    /// Found by a review: a definition's label with an escaped `\]` goes on to the next line,
+    /// so the section that holds it is read, and the task and goals it makes links in keep them.
+    @Test("a link definition whose label an escaped bracket carries to the next line",
+          arguments: ["## Action items\n- [ ] Read [a\\]]\n## Notes\n[a\\]\n]: /u\n",
+                      "## [Goals][x\\]]\n- Learn Swift\n## Notes\n[x\\]\n]: /u\n",
+                      "## Next session\n- When: 2026-11-17 10:00\n- Link: [call][a\\]]\n## Notes\n[a\\]\n]: /u\n",
+                      "## Notes\n[a\\\\\\]\n]: /u\n## Action items\n- [ ] [a\\\\\\]]\n"])
+    func escapedLabelBracket(body: String) {
+        #expect(Self.emptied(body) == nil)
+        let note = Array("---\ndate: 2026-11-10\nmentee: X\n---\n\(body)".utf8)
+        for (read, full) in Self.readsAndFull("sessions/x/2026-11-10.md", note) { #expect(read == full) }
     }
 
     /// The reads that keep no Markdown (keeping entries, as the export does, and not, as the
@@ -155,6 +169,7 @@ struct UnreadSectionsTests {
         "### Private", "- When: 2026-13-01", "When: 2026-12-01 10:00", "- [see [ref]", "* [/] star",
         "-\n  [ ] task on the next line", "Next session\n============", "a\rb", "", "    indented code",
         "## Resources", "- [x] ^an-id", "- [ ] due:2026-02-30 bad date", "## Review (private)",
+        "[a\\]\n]: /u", "- [ ] Read [a\\]]", "## [Goals][x\\]]", "[x\\]\nb]: /u",
     ]
 
     @Test("fixture notes with awkward lines put in read the same with sections emptied as in full")
