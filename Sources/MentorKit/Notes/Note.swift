@@ -42,6 +42,26 @@ public struct Note: Sendable {
 
     /// The sections of a kind, in order.
     public func sections(_ kind: SectionKind) -> [NoteSection] { sections.filter { $0.kind == kind } }
+
+    /// This note as a read that keeps less makes it (`NoteReader.read(path:bytes:keepingMarkdown:
+    /// keepingEntries:)` of the same bytes): a session note without `markdown` has no preamble
+    /// and no section Markdown, and without `entries` no section entries and links. A profile
+    /// keeps all of its own in every read. The tests and the fuzzer hold the reads to this.
+    public func keeping(markdown: Bool, entries: Bool) -> Note {
+        guard kind == .session, !markdown || !entries else { return self }
+        var note = self
+        if !markdown { note.preamble = "" }
+        note.sections = sections.map { section in
+            var section = section
+            if !markdown { section.markdown = "" }
+            if !entries {
+                section.entries = []
+                section.links = []
+            }
+            return section
+        }
+        return note
+    }
 }
 
 /// A session's planned or recorded state. Raw values are the front matter's and the JSON's.

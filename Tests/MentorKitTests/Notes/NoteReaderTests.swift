@@ -61,6 +61,24 @@ struct NoteReaderTests {
 
     let note = NoteReader.read(path: "s/2026-11-10.md", text: NoteReaderTests.fullNote)
 
+    @Test("a note as a read that keeps less makes it")
+    func keepingLess() throws {
+        #expect(!note.preamble.isEmpty)
+        #expect(note.sections.contains { !$0.entries.isEmpty } && note.sections.contains { !$0.markdown.isEmpty })
+        let lean = note.keeping(markdown: false, entries: false)
+        #expect(lean.preamble.isEmpty)
+        #expect(lean.sections.allSatisfy { $0.markdown.isEmpty && $0.entries.isEmpty && $0.links.isEmpty })
+        #expect(lean.sections.map(\.title) == note.sections.map(\.title))
+        #expect(lean.mentions.count == note.mentions.count)
+        let withEntries = note.keeping(markdown: false, entries: true)
+        #expect(withEntries.sections.map(\.entries.count) == note.sections.map(\.entries.count))
+        #expect(String(describing: lean) == String(describing: NoteReader.read(
+            path: "s/2026-11-10.md", bytes: Array(NoteReaderTests.fullNote.utf8), keepingMarkdown: false, keepingEntries: false)))
+        let profile = NoteReader.read(path: "people/alex.md", text: "---\ntype: profile\nname: Alex\n---\nResearch.\n")
+        try #require(profile.kind == .profile)
+        #expect(String(describing: profile.keeping(markdown: false, entries: false)) == String(describing: profile))
+    }
+
     @Test func frontMatter() throws {
         let header = try #require(note.session)
         #expect(note.kind == .session)
