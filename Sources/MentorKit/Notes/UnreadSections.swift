@@ -88,7 +88,7 @@ enum UnreadSections {
 
     /// Whether a read without entries keeps nothing of a section of this kind but its
     /// checkbox items (see `BodyReader.finishSection` and `collectMentions`).
-    static func keepsOnlyItems(_ kind: SectionKind) -> Bool {
+    private static func keepsOnlyItems(_ kind: SectionKind) -> Bool {
         switch kind {
         case .goals, .actions, .review, .next: return false
         case .agenda, .checkin, .notes, .challenges, .guidance, .takeaways, .resources, .other: return true
@@ -103,7 +103,7 @@ enum UnreadSections {
         }
     }
 
-    enum Shape: Equatable {
+    private enum Shape: Equatable {
         /// Nothing that changes which sections there are, nor an item's box.
         case plain
         /// An ATX heading at column 1, with the byte range of its text.
@@ -116,7 +116,7 @@ enum UnreadSections {
     }
 
     /// What a line (bytes `start..<end`, its break left out) may be.
-    static func shape(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Shape {
+    private static func shape(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Shape {
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         var index = start
         while index < end, bytes[index] == space || bytes[index] == tab { index += 1 }
@@ -155,8 +155,7 @@ enum UnreadSections {
     /// Whether the `[` at `start` may be a checkbox (`[` a byte `]`, as `ItemStatus` reads
     /// one) or begin a link reference definition, which would change links elsewhere in the
     /// note: a label closed by `]:` on this line, or not closed on it (an escaped `\]` closes
-    /// nothing). A line that starts with
-    /// a link (`[a talk](url)`) is neither.
+    /// nothing). A line that starts with a link (`[a talk](url)`) is neither.
     private static func mayOpenBoxOrDefinition(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         let close = UInt8(ascii: "]")
         if start + 2 < end, bytes[start + 2] == close { return true }
