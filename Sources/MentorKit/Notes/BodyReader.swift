@@ -300,7 +300,7 @@ struct BodyReader {
         guard written.line >= 1, written.line <= lines.count, written.column >= 1 else { return "" }
         let line = lines[written.line - 1].utf8
         guard let start = line.index(line.startIndex, offsetBy: written.column - 1, limitedBy: line.endIndex) else { return "" }
-        return String(Substring(line[start...].prefix(while: isMarker))) ?? ""
+        return String(Substring(line[start...].prefix(while: isMarker)))
     }
 
     private func joined(_ marker: String, _ text: String) -> String {
