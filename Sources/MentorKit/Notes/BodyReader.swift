@@ -397,21 +397,13 @@ struct BodyReader {
                 switch key {
                 case "when", "date":
                     sawField = true
-                    // A day of the week before the date counts only when it is that date's.
-                    let (weekday, dated) = DateTimeText.splitWeekday(Substring(value))
-                    func onItsDay(_ date: LocalDate) -> Bool { weekday.map { $0 == date.isoWeekday } ?? true }
-                    if let (date, time) = DateTimeText.parse(dated), onItsDay(date) {
+                    if let (date, time) = DateTimeText.parsePlan(value) {
                         plan.date = date
                         if let time { timeFromWhen = time }
-                    } else if let date = LocalDate(dated.prefix(10)), onItsDay(date),
-                              let time = LocalTime(dated.dropFirst(10).trimmingCharacters(in: CharacterSet(charactersIn: " ,at"))) {
-                        plan.date = date
-                        timeFromWhen = time
                     } else if !DateTimeText.isNotYetKnown(value) {
                         diagnostics.append(Diagnostic(
                             file: path, line: fileLine, code: .badDate,
-                            message: DateTimeText.weekdayMismatch(value).map { "next session date '\(value)': \($0); fix the day or the date" }
-                                ?? "next session date '\(value)' is not a date; write `When: YYYY-MM-DD HH:MM`"))
+                            message: "next session date '\(value)'" + DateTimeText.planDateProblem(value, form: "`When: YYYY-MM-DD HH:MM`")))
                     }
                 case "time":
                     sawField = true

@@ -192,13 +192,11 @@ struct HeaderReader {
             let line = keyNode.mark.map { entry.markLineOffset + $0.line } ?? entry.line
             switch key {
             case "date", "when":
-                let (weekday, dated) = DateTimeText.splitWeekday(Substring(text))
-                if let (date, time) = DateTimeText.parse(dated), weekday.map({ $0 == date.isoWeekday }) ?? true {
+                if let (date, time) = DateTimeText.parsePlan(text) {
                     plan.date = date
                     if let time { plan.time = time }
                 } else if !DateTimeText.isNotYetKnown(text) {
-                    report(.badDate, line: line, DateTimeText.weekdayMismatch(text).map { "next session date '\(text)': \($0); fix the day or the date" }
-                           ?? "next session date '\(text)' is not a date; write YYYY-MM-DD")
+                    report(.badDate, line: line, "next session date '\(text)'" + DateTimeText.planDateProblem(text, form: "YYYY-MM-DD"))
                 }
             case "time":
                 if let time = LocalTime(text) { plan.time = time } else {

@@ -93,6 +93,25 @@ enum DateTimeText {
         return (day + 1, text[cut...].drop { $0 == " " || $0 == "," })
     }
 
+    /// A plan's date and time (`When:`, `next: {date: }`): `parse`'s forms, or a date and a
+    /// time after ` at ` or a comma (`2026-11-17 at 16:00`), each after the date's own day of
+    /// the week if one is written (`splitWeekday`). Nil when it does not read, or the day is
+    /// another date's.
+    static func parsePlan(_ text: some StringProtocol) -> (date: LocalDate, time: LocalTime?)? {
+        let (weekday, dated) = splitWeekday(Substring(text))
+        let read = parse(dated) ?? LocalDate(dated.prefix(10)).flatMap { date in
+            LocalTime(dated.dropFirst(10).trimmingCharacters(in: CharacterSet(charactersIn: " ,at"))).map { (date, $0) }
+        }
+        guard let read, weekday.map({ $0 == read.date.isoWeekday }) ?? true else { return nil }
+        return read
+    }
+
+    /// What is wrong with a plan's date that `parsePlan` does not read, for the message
+    /// "next session date '…'" + this: the day of the week, or else the form to write.
+    static func planDateProblem(_ text: some StringProtocol, form: String) -> String {
+        weekdayMismatch(text).map { ": \($0); fix the day or the date" } ?? " is not a date; write \(form)"
+    }
+
     /// The names documents write (`LocalDate.weekdayNames`), lower-cased to compare.
     private static let weekdays = LocalDate.weekdayNames.map { $0.lowercased() }
 

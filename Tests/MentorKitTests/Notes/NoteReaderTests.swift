@@ -467,10 +467,10 @@ struct NoteReaderTests {
         if line.contains("Monday") {
             #expect(note.diagnostics.first?.message == "next session date 'Monday 2026-11-17 16:00': 2026-11-17 is a Tuesday, not a Monday; fix the day or the date")
         }
-        // Front matter's `next: {date: }` takes the day of the week too (not the `at` of prose).
-        guard !line.contains(" at ") else { return }
+        // Front matter's `next: {date: }` reads the same forms (`DateTimeText.parsePlan`).
         let yaml = NoteReader.read(path: "a.md", text: sessionNote("date: 2026-11-10\nmentee: A\nnext:\n  date: " + line.dropFirst(8)))
         #expect(yaml.session?.next?.date == date.flatMap { LocalDate($0) })
+        #expect(yaml.session?.next?.time == time.flatMap { LocalTime($0) })
     }
 
     /// What the follow-up writes as the next meeting reads back as that meeting.
