@@ -58,8 +58,8 @@ struct ItemTracker {
         byKey.reserveCapacity(mentions)
         menteeFirst = people.mentee.flatMap(ItemTracker.firstName)
         mentorFirst = people.mentor.flatMap(ItemTracker.firstName)
-        menteeSlugs = people.mentee.map { (Slug.make(ItemTracker.firstName($0) ?? ""), Slug.make($0)) }
-        mentorSlugs = people.mentor.map { (Slug.make(ItemTracker.firstName($0) ?? ""), Slug.make($0)) }
+        menteeSlugs = people.mentee.map { [menteeFirst] in (Slug.make(menteeFirst ?? ""), Slug.make($0)) }
+        mentorSlugs = people.mentor.map { [mentorFirst] in (Slug.make(mentorFirst ?? ""), Slug.make($0)) }
     }
 
     /// Applies one held session's mentions, in document order.

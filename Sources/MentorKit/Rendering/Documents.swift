@@ -263,7 +263,7 @@ public struct Documents: Sendable {
             guard let series = notebook.series.first(where: { $0.sessions.contains { $0.file == file } }),
                   let session = series.sessions.first(where: { $0.file == file }) else { return nil }
             guard session.status == .held else {
-                if session.header.status == .held {
+                if session.statusAsWritten == .held {
                     throw DocumentError("\(file) is marked held but dated \(session.date), after \(notebook.asOf); fix its date, or pass --as-of \(session.date) once it took place")
                 }
                 throw DocumentError("\(file) is \(session.status.rawValue), not held; a follow-up is for a session that took place")

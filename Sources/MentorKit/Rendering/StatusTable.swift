@@ -27,7 +27,8 @@ public struct StatusTable: Sendable {
         }
         rows = notebook.series.map { series in
             let items = series.items.filter { !$0.isPrivate && $0.status.isActive }
-            let last = series.heldSessions.last { $0.date <= notebook.asOf }
+            // Held means on or before the as-of date (`Session.status`).
+            let last = series.heldSessions.last
             let days = last.map { $0.date.days(to: notebook.asOf) }
             let next = nextOfSeries[series.id]
             return Row(series: series.id, mentee: series.mentee ?? series.id, lastSession: last?.date,

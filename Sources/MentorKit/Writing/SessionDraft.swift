@@ -53,7 +53,8 @@ public enum SessionDraft {
         let before = series.sessions.dropLast(aheadCount)
         let kept = before.isEmpty || series.cancelsThePlannedMeeting(lastNotes: aheadCount) ? series.sessions[...] : before
         let recorded = kept.filter { $0.status != .planned }
-        let last = series.heldSessions.last ?? recorded.last ?? kept.last
+        let previousHeld = series.heldSessions.last
+        let last = previousHeld ?? recorded.last ?? kept.last
         // The plan of the last recorded note, as for upcoming sessions: an older plan is
         // overtaken by any later note.
         let plan = recorded.last?.header.next
@@ -78,11 +79,13 @@ public enum SessionDraft {
         if let lastNote = kept.last, newDate < lastNote.date {
             throw WriteError("\(newDate) is before the series' last note (\(lastNote.file), \(lastNote.date)); `mentor new` writes the next session, so pick a later --date")
         }
-        // The name's pattern never from a cancellation ahead (`xmas-off.md`), kept or not.
+        // The name's pattern not from a cancellation ahead (`xmas-off.md`), kept or not,
+        // unless no other note comes before them.
         var path = notePath(for: series, among: before.isEmpty ? kept : before, date: newDate)
         // A second meeting on the day of a recorded one (as written: held or cancelled), at a
-        // later --time: `2026-11-10-2.md`, as its calendar UID and Message-ID get `-2`. Only
-        // later: an earlier one would take the UID the day's first event already has. Only
+        // later --time: `2026-11-10-2.md`, the first free number. Only later: an earlier one
+        // would take the calendar UID the day's first event already has (the day's notes
+        // number their UIDs and Message-IDs in chain order, `Documents.sameDaySuffixes`). Only
         // with --time: a note on the day a plan names is that meeting.
         if let newTime = time {
             let recordedThatDay = series.sessions.filter { $0.date == newDate && $0.statusAsWritten != .planned }
@@ -90,11 +93,10 @@ public enum SessionDraft {
                 throw WriteError("series \(slug) already has a meeting on \(newDate) at \(latest.time?.description ?? ""): \(latest.file), \(latest.statusAsWritten.rawValue); `mentor new` writes a second one that day only after it, so pass a later --time")
             }
             if let taken = recordedThatDay.first(where: { $0.file == path }), taken.time != newTime {
-                // `.md` in any case, as the notebook reads it; the new name ends in the same.
-                let ending = path.lowercased().hasSuffix(".md") ? String(path.suffix(3)) : ""
-                let stem = String(path.dropLast(ending.count))
+                // The day's note's `.md`, in its case (every note's name ends in one).
+                let ending = path.suffix(3), stem = path.dropLast(3)
                 // A free name: no note, and no other file the user keeps there.
-                path = (2...99).lazy.map { "\(stem)-\($0)\(ending.isEmpty ? ".md" : ending)" }.first {
+                path = (2...99).lazy.map { "\(stem)-\($0)\(ending)" }.first {
                     notebook.note(at: $0) == nil && !FileManager.default.fileExists(atPath: notebook.root + "/" + $0)
                 } ?? path
             }
@@ -108,7 +110,6 @@ public enum SessionDraft {
         let location = logistics?.location ?? last?.header.location
         let link = logistics?.link ?? last?.header.link
         let duration = logistics?.durationMinutes ?? last?.header.durationMinutes
-        let previousHeld = series.heldSessions.last
 
         // Mentee and mentor of one first name (Alex and Alex): `@alex` would read as the mentee.
         let menteeFirst = series.mentee.flatMap(ItemTracker.firstName)
