@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MentorKit
 
@@ -408,6 +409,12 @@ struct ChainTests {
         #expect(notebook.upcoming.map(\.date) == expected.map { LocalDate($0) })
         #expect(notebook.upcoming.allSatisfy { $0.file == nil })
         #expect(notebook.diagnostics(.noNextSession).isEmpty)
+        guard expected == ["2026-12-15"] else { return }
+        // Past its date the plan stays upcoming, as any plan (spec 3.5), until the holiday's
+        // day: then that note is the series' last, written before the plan's meeting had one.
+        let files = [("s/a.md", alex("2026-11-24", "", nextPlan)), ("s/b.md", alex(cancelled, "status: cancelled", body))]
+        #expect(InlineNotebook(files).link(asOf: "2026-12-16").upcoming.map(\.date) == [LocalDate("2026-12-15")])
+        #expect(InlineNotebook(files).link(asOf: "2026-12-22").upcoming.isEmpty)
     }
 
     /// Spec 3.5 warns of a held session without a plan only "when the series has no later
@@ -434,6 +441,14 @@ struct ChainTests {
         #expect(series.heldSessions.map(\.file) == ["s/a.md"])
         #expect(notebook.upcoming.map(\.file) == ["s/b.md"])
         #expect(notebook.diagnostics(.heldInFuture).map(\.file) == ["s/b.md"])
+        // Its agenda is the planned meeting's (spec 7): its talking points, the last held note.
+        let agenda = try Documents(notebook).agenda(series: "alex-chen", format: .md)
+        #expect(agenda.contains("## Last time (2026-11-24)"))
+        // The export says planned too (spec 6: the status it has as of the as-of date).
+        let export = try #require(JSONSerialization.jsonObject(
+            with: Data(ExportDocument(notebook, includePrivate: false).rendered().utf8)) as? [String: Any])
+        let sessions = (export["series"] as? [[String: Any]])?.flatMap { $0["sessions"] as? [[String: Any]] ?? [] } ?? []
+        #expect(sessions.first { $0["file"] as? String == "s/b.md" }?["status"] as? String == "planned")
         // Its follow-up says why there is none yet (not "is planned, not held").
         let refusal = #expect(throws: DocumentError.self) {
             try Documents(notebook).followUp(session: "s/b.md", workingDirectory: "/notebook", format: .md)

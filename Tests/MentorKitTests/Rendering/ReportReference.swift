@@ -293,7 +293,7 @@ enum OldContextValues {
     static func series(_ series: Series) -> [String: Any] {
         [
             "id": series.id, "mentee": series.mentee ?? series.id, "mentor": series.mentor ?? false,
-            "menteeFirstName": series.mentee.flatMap { $0.split(separator: " ").first.map(String.init) } ?? series.id,
+            "menteeFirstName": series.mentee.flatMap(PersonName.firstName(of:)) ?? series.id,
         ]
     }
 
