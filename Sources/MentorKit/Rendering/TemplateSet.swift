@@ -5,29 +5,32 @@ import Mustache
 /// The Mustache templates a notebook renders with: the embedded defaults, each replaced by
 /// the notebook's `templates/<name>.mustache` where it has one.
 public struct TemplateSet: Sendable {
-    private let library: MustacheLibrary
+    /// The notebook's own templates that parse, by name.
+    private let overrideTemplates: [String: MustacheTemplate]
+    /// The text of every template a document may use, by name: the notebook's, else the
+    /// default (broken ones included, for the partials they name).
+    private let effective: [String: String]
+    /// Names the notebook overrides.
+    private let overridden: Set<String>
+    /// The libraries made so far, parsed when a document first needs them.
+    private let parsed: ParsedLibraries
     /// Parse errors of the notebook's own templates (those templates are not used).
     public let diagnostics: [Diagnostic]
     /// Names of the templates that failed to parse.
     public let broken: Set<String>
     /// The partials each template includes, by name.
     private let includes: [String: [String]]
-    /// Default templates whose top-level `{{#series}}` loop is registered in three parts
-    /// (before, each series, after), so that the series render on several threads.
-    private let seriesLoops: Set<String>
-    /// The text of each such loop's body, by template name.
-    private let seriesLoopBodies: [String: String]
 
     /// Template names are file names without `.mustache`: `agenda.md`, `report.html`, ...
+    ///
+    /// The notebook's own templates are parsed here, for their diagnostics; the defaults
+    /// only when a document renders with them (a report needs one of the ten, and their
+    /// parser takes time that grows with the square of a template's size).
     public init(overrides: [String: String]) {
         MarkdownContentType.registerOnce()
-        var library = MustacheLibrary()
+        var overrideTemplates: [String: MustacheTemplate] = [:]
         var diagnostics: [Diagnostic] = []
         var broken: Set<String> = []
-        for (file, text) in DefaultTemplates.files {
-            // The defaults are tested; a failure here is a bug caught by the test suite.
-            try? library.register(text, named: TemplateSet.name(of: file))
-        }
         var effective: [String: String] = [:]
         for (file, text) in DefaultTemplates.files { effective[TemplateSet.name(of: file)] = text }
         for (file, text) in overrides.sorted(by: { $0.key < $1.key }) {
@@ -40,7 +43,7 @@ public struct TemplateSet: Sendable {
             }
             effective[TemplateSet.name(of: file)] = text
             do {
-                library.register(try MustacheTemplate(string: text), named: TemplateSet.name(of: file))
+                overrideTemplates[TemplateSet.name(of: file)] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
                 broken.insert(TemplateSet.name(of: file))
                 // For a section never closed, the parser stops at the end: point at its opening.
@@ -81,31 +84,67 @@ public struct TemplateSet: Sendable {
             }
         }
         let overridden = Set(overrides.keys.map(TemplateSet.name(of:)))
-        var seriesLoops: Set<String> = []
-        var seriesLoopBodies: [String: String] = [:]
-        for (file, text) in DefaultTemplates.files where !overridden.contains(TemplateSet.name(of: file)) {
-            guard let parts = SeriesLoop.split(text) else { continue }
-            let name = TemplateSet.name(of: file)
-            do {
-                library.register(try MustacheTemplate(string: parts.before), named: SeriesLoop.before(name))
-                // The body is parsed by each thread that renders it; here only checked.
-                _ = try MustacheTemplate(string: parts.each)
-                library.register(try MustacheTemplate(string: parts.after), named: SeriesLoop.after(name))
-                seriesLoops.insert(name)
-                seriesLoopBodies[name] = parts.each
-            } catch {
-                continue
-            }
-        }
-        self.seriesLoops = seriesLoops
-        self.seriesLoopBodies = seriesLoopBodies
-        self.library = library
+        self.overrideTemplates = overrideTemplates
+        self.effective = effective
+        self.overridden = overridden
+        self.parsed = ParsedLibraries()
         // Only needed to trace a broken template through the templates that include it.
         self.includes = broken.isEmpty ? [:] : effective.map { name, text in
             (name, overridden.contains(name) ? TemplateSet.partials(in: text).map(\.1) : TemplateSet.defaultIncludes[name] ?? [])
         }.reduce(into: [:]) { $0[$1.0] = $1.1 }
         self.diagnostics = diagnostics
         self.broken = broken
+    }
+
+    /// The templates `name` can render with: it and every template it can include, parsed;
+    /// every template when one of them names its partials by a value (`{{>*kind}}`) or
+    /// changes the delimiters, which hides what it includes. Made once per name.
+    private func library(for name: String) -> MustacheLibrary {
+        parsed.library(for: name) {
+            var library = MustacheLibrary()
+            for included in reachable(from: name) {
+                // A notebook's template that does not parse leaves the default in its place.
+                if let template = overrideTemplates[included] {
+                    library.register(template, named: included)
+                } else if let template = parsed.defaultTemplate(included, text: TemplateSet.defaultTexts[included]) {
+                    library.register(template, named: included)
+                }
+            }
+            if let loop = seriesLoop(name) {
+                library.register(loop.before, named: SeriesLoop.before(name))
+                library.register(loop.after, named: SeriesLoop.after(name))
+            }
+            return library
+        }
+    }
+
+    /// `name` and the templates it includes, directly or through others, by their texts;
+    /// all of them while a notebook's template is broken (its default stands in for it).
+    private func reachable(from name: String) -> [String] {
+        guard broken.isEmpty else { return effective.keys.sorted() }
+        var seen: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted, let text = effective[next] else { continue }
+            let partials = overridden.contains(next) ? TemplateSet.partials(in: text).map(\.1) : TemplateSet.defaultIncludes[next] ?? []
+            if partials.contains(where: { $0.hasPrefix("*") }) || text.contains("{{=") { return effective.keys.sorted() }
+            pending += partials
+        }
+        return seen.sorted()
+    }
+
+    /// A default template's top-level series loop in three parts, parsed; nil when the
+    /// notebook overrides the template, or its loop cannot be cut out.
+    private func seriesLoop(_ name: String) -> SeriesLoop.Parsed? {
+        guard !overridden.contains(name), let text = effective[name] else { return nil }
+        return parsed.seriesLoop(name) {
+            guard let parts = SeriesLoop.split(text),
+                  let before = try? MustacheTemplate(string: parts.before),
+                  let after = try? MustacheTemplate(string: parts.after),
+                  // The body is parsed by each thread that renders it; here only checked.
+                  (try? MustacheTemplate(string: parts.each)) != nil else { return nil }
+            return SeriesLoop.Parsed(before: before, after: after, body: parts.each)
+        }
     }
 
     /// Whether `name` renders as the notebook intends: neither it nor a template it
@@ -129,7 +168,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders `context` with the named template; nil when no such template exists.
     public func render(_ name: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: name)
+        library(for: name).render(context, withTemplate: name)
     }
 
     /// Why a document's template cannot be rendered.
@@ -149,7 +188,7 @@ public struct TemplateSet: Sendable {
         let broken = brokenTemplates(reachableFrom: name)
         guard broken.isEmpty else { return .failure(.broken(broken)) }
         let values = ContextValues.withPresenceFlags(context)
-        if jobs > 1, seriesLoops.contains(name), let text = renderSeriesLoop(name, values, jobs: jobs) {
+        if jobs > 1, let loop = seriesLoop(name), let text = renderSeriesLoop(name, loop, values, jobs: jobs) {
             return .success(text)
         }
         guard let text = render(name, values) else { return .failure(.missing) }
@@ -158,20 +197,19 @@ public struct TemplateSet: Sendable {
 
     /// The template in its three parts, the series rendered a few per thread and joined in
     /// order; nil when the series are not contexts this can render alone.
-    private func renderSeriesLoop(_ name: String, _ values: [String: Any], jobs: Int) -> String? {
+    private func renderSeriesLoop(_ name: String, _ loop: SeriesLoop.Parsed, _ values: [String: Any], jobs: Int) -> String? {
         let elements: [any MustacheParent]
         switch values["series"] {
         case let series as [any MustacheParent & Sendable]: elements = series
         case let flag as Bool where flag == false: elements = []
         default: return nil
         }
+        let library = library(for: name)
         guard let before = library.render(values, withTemplate: SeriesLoop.before(name)),
               let after = library.render(values, withTemplate: SeriesLoop.after(name)) else { return nil }
         let root = SeriesLoop.Root(values: values)
-        let library = self.library
         let series = SeriesLoop.Elements(elements: elements)
-        guard let body = seriesLoopBodies[name] else { return nil }
-        let templates = SeriesLoop.Templates(body: body)
+        let templates = SeriesLoop.Templates(body: loop.body)
         let rendered = ParallelChunks.map(count: elements.count, jobs: jobs) { index in
             // Each series renders with a parsed body no other thread is using: threads that
             // render from one template at once keep taking and releasing its shared token
@@ -233,6 +271,11 @@ public struct TemplateSet: Sendable {
         return nil
     }
 
+    /// The default templates' texts by name.
+    private static let defaultTexts: [String: String] = DefaultTemplates.files.reduce(into: [:]) { result, file in
+        result[name(of: file.name)] = file.text
+    }
+
     /// The partials each default template includes, worked out once: the defaults are read
     /// for every document, and finding their tags was a third of rendering a small notebook.
     private static let defaultIncludes: [String: [String]] = DefaultTemplates.files.reduce(into: [:]) { result, file in
@@ -255,18 +298,30 @@ public struct TemplateSet: Sendable {
     }
 
     /// Every `{{...}}` tag's inside with its 1-based line (default delimiters only).
-    private static func tags(in text: String) -> [(Int, String)] {
+    /// On the bytes: braces and line feeds are single bytes in UTF-8, and a search by
+    /// characters took longer than parsing the template.
+    static func tags(in text: String) -> [(Int, String)] {
         var result: [(Int, String)] = []
+        let bytes = Array(text.utf8)
+        let brace = UInt8(ascii: "{"), closing = UInt8(ascii: "}"), lineFeed = UInt8(ascii: "\n")
         var line = 1
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            line += rest[..<open.lowerBound].filter { $0 == "\n" }.count
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            var inside = rest[open.upperBound..<close.lowerBound]
-            if inside.hasPrefix("{") { inside = inside.dropFirst() }
-            result.append((line, inside.trimmingCharacters(in: .whitespaces)))
-            line += inside.filter { $0 == "\n" }.count
-            rest = rest[close.upperBound...]
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == lineFeed { line += 1 }
+            guard bytes[index] == brace, bytes[index + 1] == brace else {
+                index += 1
+                continue
+            }
+            var start = index + 2
+            var end = start
+            while end + 1 < bytes.count, !(bytes[end] == closing && bytes[end + 1] == closing) { end += 1 }
+            guard end + 1 < bytes.count else { break }
+            let tagLine = line
+            for byte in bytes[start..<end] where byte == lineFeed { line += 1 }
+            if start < end, bytes[start] == brace { start += 1 }
+            let inside = String(decoding: bytes[start..<end], as: UTF8.self)
+            result.append((tagLine, inside.trimmingCharacters(in: .whitespaces)))
+            index = end + 2
         }
         return result
     }
@@ -408,6 +463,13 @@ enum SeriesLoop {
         return (String(text[..<text.index(after: opening.lowerBound)]), each, pragma + String(text[closing.upperBound...]))
     }
 
+    /// A loop cut out and parsed: the parts before and after it, and its body's text.
+    struct Parsed: Sendable {
+        let before: MustacheTemplate
+        let after: MustacheTemplate
+        let body: String
+    }
+
     /// The name of the section each series renders in, which no template uses.
     static let element = "mentor-series-loop-element"
 
@@ -453,5 +515,65 @@ enum SeriesLoop {
         func child(named name: String) -> Any? {
             name == SeriesLoop.element ? [element] : root.values[name]
         }
+    }
+}
+
+/// What a `TemplateSet` has parsed so far, shared by its copies: the default templates,
+/// the series loops and a library per document template, each made once, under a lock
+/// (documents may render on several threads).
+final class ParsedLibraries: @unchecked Sendable {
+    private let lock = NSLock()
+    private var libraries: [String: MustacheLibrary] = [:]
+    private var defaults: [String: MustacheTemplate] = [:]
+    private var loops: [String: SeriesLoop.Parsed?] = [:]
+
+    /// The library for `name`, made by `make` the first time.
+    func library(for name: String, make: () -> MustacheLibrary) -> MustacheLibrary {
+        lock.lock()
+        if let library = libraries[name] {
+            lock.unlock()
+            return library
+        }
+        lock.unlock()
+        // Made outside the lock: making it takes this lock again for the parts it parses.
+        let library = make()
+        lock.lock()
+        defer { lock.unlock() }
+        if let made = libraries[name] { return made }
+        libraries[name] = library
+        return library
+    }
+
+    /// A default template parsed; nil when there is no text or it does not parse (the
+    /// defaults are tested to parse).
+    func defaultTemplate(_ name: String, text: String?) -> MustacheTemplate? {
+        lock.lock()
+        if let template = defaults[name] {
+            lock.unlock()
+            return template
+        }
+        lock.unlock()
+        guard let text, let template = try? MustacheTemplate(string: text) else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed = defaults[name] { return parsed }
+        defaults[name] = template
+        return template
+    }
+
+    /// The series loop of `name`, cut out by `make` the first time.
+    func seriesLoop(_ name: String, make: () -> SeriesLoop.Parsed?) -> SeriesLoop.Parsed? {
+        lock.lock()
+        if let loop = loops[name] {
+            lock.unlock()
+            return loop
+        }
+        lock.unlock()
+        let loop = make()
+        lock.lock()
+        defer { lock.unlock() }
+        if let made = loops[name] { return made }
+        loops[name] = loop
+        return loop
     }
 }
