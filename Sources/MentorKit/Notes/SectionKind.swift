@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a level-2 section of a session note is for, matched from its heading.
 public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case agenda, checkin, review, notes, challenges, guidance, takeaways, goals, actions, next
@@ -23,7 +29,7 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    private static let headingWords: [String: SectionKind] = [
+    static let headingWords: [String: SectionKind] = [
         "agenda": .agenda, "talking points": .agenda,
         "check in": .checkin, "checkin": .checkin, "checking in": .checkin,
         "review": .review, "previous actions": .review, "last time": .review,
@@ -257,12 +263,47 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
                 }
             }
             let written = UnsafeBufferPointer(rebasing: phrase[..<count])
-            for (words, kind) in asciiPhrases where words.count == count && words.elementsEqual(written) {
-                return (kind, isPrivate)
-            }
-            return (.other, isPrivate)
+            return (AsciiPhrases.shared.kind(of: written) ?? .other, isPrivate)
         }
     }
 
-    private static let asciiPhrases: [([UInt8], SectionKind)] = headingWords.map { (Array($0.key.utf8), $0.value) }
+    /// The known phrases' bytes back to back, found by their length: a heading is compared
+    /// with the few phrases as long as it, with no array to retain per phrase passed.
+    private struct AsciiPhrases: Sendable {
+        static let shared = AsciiPhrases(headingWords)
+
+        private let bytes: [UInt8]
+        /// (start in `bytes`, kind), grouped by length.
+        private let phrases: [(start: Int, kind: SectionKind)]
+        /// For each length, the range of `phrases` that long.
+        private let byLength: [Range<Int>]
+
+        init(_ words: [String: SectionKind]) {
+            let sorted = words.map { (Array($0.key.utf8), $0.value) }.sorted {
+                $0.0.count != $1.0.count ? $0.0.count < $1.0.count : $0.0.lexicographicallyPrecedes($1.0)
+            }
+            var bytes: [UInt8] = []
+            var phrases: [(start: Int, kind: SectionKind)] = []
+            var byLength = [Range<Int>](repeating: 0..<0, count: (sorted.last?.0.count ?? 0) + 1)
+            for (phrase, kind) in sorted {
+                if byLength[phrase.count].isEmpty { byLength[phrase.count] = phrases.count..<phrases.count }
+                phrases.append((bytes.count, kind))
+                bytes += phrase
+                byLength[phrase.count] = byLength[phrase.count].lowerBound..<phrases.count
+            }
+            self.bytes = bytes
+            self.phrases = phrases
+            self.byLength = byLength
+        }
+
+        func kind(of phrase: UnsafeBufferPointer<UInt8>) -> SectionKind? {
+            guard phrase.count < byLength.count, let base = phrase.baseAddress else { return nil }
+            return bytes.withUnsafeBufferPointer { known in
+                for index in byLength[phrase.count] where memcmp(known.baseAddress! + phrases[index].start, base, phrase.count) == 0 {
+                    return phrases[index].kind
+                }
+                return nil
+            }
+        }
+    }
 }

@@ -289,6 +289,18 @@ struct CollapsedTextTests {
         }
     }
 
+    @Test("Every known phrase, as written, capitalised and private, is its kind on bytes as on characters")
+    func everyKnownPhrase() {
+        for (phrase, kind) in SectionKind.headingWords {
+            let capitalised = phrase.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+            #expect(SectionKind.classify(heading: phrase) == (kind, false), "\(phrase)")
+            #expect(SectionKind.classify(heading: "2. " + capitalised + ":") == (kind, false), "\(phrase)")
+            #expect(SectionKind.classify(heading: capitalised + " (private)") == (kind, true), "\(phrase)")
+            #expect(SectionKind.classify(heading: phrase + "s") == SectionKind.unicodeClassify(heading: phrase + "s"), "\(phrase)")
+            #expect(SectionKind.classify(heading: String(phrase.dropLast())) == SectionKind.unicodeClassify(heading: String(phrase.dropLast())), "\(phrase)")
+        }
+    }
+
     @Test func randomHeadings() {
         let words = ["goals", "for", "the", "Coming", "week", "private", "(private)", "(PRIVATE)", "2.", "12",
                      "check-in", "Check", "in", "next", "session", ":", "!", " ", "  ", "-", "Notes", "todo",
