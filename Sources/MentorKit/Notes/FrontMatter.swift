@@ -11,12 +11,15 @@ struct FrontMatter {
         var markLineOffset = 0
     }
 
-    /// A value as the fast path reads it (a scalar's text, or a one-line list of scalars),
+    /// A value as the fast path reads it (a scalar's text, a list of scalars, a map of them),
     /// with no Yams values, each of which holds a `Tag` object; or as Yams composed it.
     enum Value {
         /// A scalar's text; `plain` when unquoted, the only style that can spell null.
         case scalar(String, plain: Bool)
         case sequence([Value])
+        /// A block map one level deep, as the fast path reads `next:`: each key (a plain
+        /// scalar) with its value and its file line, in order.
+        case mapping([(key: String, value: Value, line: Int)])
         /// Whatever Yams composed, kept as it is and looked into only as deep as a reader
         /// asks: Yams resolves an alias to the node it names, shared, so converting the
         /// whole value would expand an alias bomb.
@@ -25,7 +28,7 @@ struct FrontMatter {
         var isScalar: Bool {
             switch self {
             case .scalar: return true
-            case .sequence: return false
+            case .sequence, .mapping: return false
             case .node(let node): if case .scalar = node { return true } else { return false }
             }
         }
@@ -93,7 +96,7 @@ struct FrontMatter {
     static func string(_ value: Value) -> String? {
         switch value {
         case .scalar(let text, let plain): return isNull(text, plain: plain) ? nil : trimmed(text)
-        case .sequence: return nil
+        case .sequence, .mapping: return nil
         case .node(let node): return string(node)
         }
     }
@@ -115,6 +118,8 @@ struct FrontMatter {
             return every(sequence, string)
         case .scalar(let text, let plain):
             return isNull(text, plain: plain) ? [] : commaSeparated(text)
+        case .mapping:
+            return nil
         case .node(let node):
             return strings(node)
         }

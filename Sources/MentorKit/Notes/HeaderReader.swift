@@ -160,7 +160,11 @@ struct HeaderReader {
     /// `previous: [[2026-11-03]]` is a YAML flow sequence in a sequence: read it back as text.
     private func previousText(_ value: FrontMatter.Value) -> String? {
         if let text = FrontMatter.string(value) { return text }
-        // Only Yams makes nested lists (the fast path leaves any `[` in a list to it).
+        // The fast path reads `[[name]]` alone; Yams any nesting.
+        if case .sequence(let outer) = value, outer.count == 1, case .sequence(let inner) = outer[0], inner.count == 1,
+           let name = FrontMatter.string(inner[0]) {
+            return "[[\(name)]]"
+        }
         if case .node(let node) = value, case .sequence(let outer) = node, outer.count == 1,
            case .sequence(let inner) = outer[0], inner.count == 1,
            let name = FrontMatter.string(inner[0]) {
@@ -178,18 +182,26 @@ struct HeaderReader {
     }
 
     private mutating func nextPlan(_ entry: FrontMatter.Entry) -> NextSessionPlan? {
-        guard case .node(let node) = entry.value, case .mapping(let mapping) = node else {
+        // Each field's key, text and line, as the fast path or Yams read the map.
+        let fields: [(key: String?, text: String?, line: Int)]
+        switch entry.value {
+        case .mapping(let mapping):
+            fields = mapping.map { (FrontMatter.string(.scalar($0.key, plain: true)), FrontMatter.string($0.value), $0.line) }
+        case .node(.mapping(let mapping)):
+            // From the key's own mark: a block map starts on the line after `next:`.
+            fields = mapping.map { keyNode, value in
+                (FrontMatter.string(keyNode), FrontMatter.string(value),
+                 keyNode.mark.map { entry.markLineOffset + $0.line } ?? entry.line)
+            }
+        default:
             report(.badValue, line: entry.line, column: entry.column,
                    "`next` should be a map with date, time, location, link, duration")
             return nil
         }
         var plan = NextSessionPlan(line: entry.line)
-        for (keyNode, value) in mapping {
-            guard let key = FrontMatter.string(keyNode)?.lowercased(), let text = FrontMatter.string(value) else {
-                continue
-            }
-            // From the key's own mark: a block map starts on the line after `next:`.
-            let line = keyNode.mark.map { entry.markLineOffset + $0.line } ?? entry.line
+        for field in fields {
+            guard let key = field.key?.lowercased(), let text = field.text else { continue }
+            let line = field.line
             switch key {
             case "date", "when":
                 if let (date, time) = DateTimeText.parsePlan(text) {

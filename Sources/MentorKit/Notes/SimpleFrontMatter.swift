@@ -1,9 +1,11 @@
 import Yams
 
 /// A fast reader for the front matter most notes have: one `key: value` per line, values
-/// plain, quoted or a one-line `[a, b]` list. Anything else (nested maps, block lists,
-/// anchors, tags, multi-line scalars, duplicate keys, tabs) returns nil and goes to Yams,
-/// so the result and every diagnostic are the same as Yams would give.
+/// plain, quoted or a one-line `[a, b]` list; a key left empty (null), a block list of
+/// scalars under a key (`links:` of a profile) and a map of scalars one level deep
+/// (`next:`). Anything else (deeper nesting, anchors, tags, multi-line scalars, duplicate
+/// keys, tabs) returns nil and goes to Yams, so the result and every diagnostic are the
+/// same as Yams would give.
 ///
 /// Measured on 10,500 generated notes: Yams' composing costs about 62 µs a note, this
 /// reader about 3 µs (docs/performance.md). It works on the bytes of the text.
@@ -21,37 +23,155 @@ enum SimpleFrontMatter {
         var lines = 1
         for byte in bytes where byte == 0x0A { lines += 1 }
         entries.reserveCapacity(lines)
-        var lineNumber = firstLine - 1
-        var lineStart = 0
-        while lineStart <= bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            lineNumber += 1
-            var end = lineEnd
-            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
-            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+        var cursor = LineCursor(bytes: bytes, lineNumber: firstLine - 1)
+        while let (line, lineNumber) = cursor.next() {
             guard let first = line.first else { continue }
             if first == UInt8(ascii: "#") { continue }
             if line.allSatisfy({ $0 == 0x20 }) { continue }
             // Indentation, tabs or control characters: a structure this reader leaves to Yams.
-            guard first != 0x20, !line.contains(where: { $0 == 0x09 || $0 < 0x20 }),
-                  !hasCharacterYAMLTreatsApart(line) else { return nil }
-            guard let colon = line.firstIndex(of: 0x3A) else { return nil }
-            let keyBytes = line[..<colon]
-            guard !keyBytes.isEmpty, keyBytes.allSatisfy(isKeyByte) else { return nil }
-            let key = String(decoding: keyBytes, as: UTF8.self)
+            guard first != 0x20, isPlainLine(line) else { return nil }
+            guard let (key, rest) = keyAndRest(line) else { return nil }
             // Keys compared in place: `contains(where:)` would copy every entry it passes.
             guard !entries.indices.contains(where: { entries[$0].key == key }) else { return nil }
-            var valueStart = colon + 1
-            guard valueStart < line.count, line[valueStart] == 0x20 else { return nil }
-            while valueStart < line.count, line[valueStart] == 0x20 { valueStart += 1 }
-            guard valueStart < line.count else { return nil }
-            let valueBytes = UnsafeBufferPointer(rebasing: line[valueStart...])
-            guard let value = value(valueBytes, inFlow: false) else { return nil }
+            let value: FrontMatter.Value
+            if isEndOfLine(rest) {
+                // `key:` alone: null, or the block list or map on the lines below it.
+                guard let block = blockValue(after: &cursor) else { return nil }
+                value = block
+            } else {
+                guard let inline = inlineValue(rest) else { return nil }
+                value = inline
+            }
             entries.append(FrontMatter.Entry(key: key, value: value, line: lineNumber, column: 1))
         }
         return entries
+    }
+
+    /// The lines of the front matter, each without its line break (and CR), with its file
+    /// line number.
+    private struct LineCursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var lineNumber: Int
+        var lineStart = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
+            self.bytes = bytes
+            self.lineNumber = lineNumber
+        }
+
+        mutating func next() -> (UnsafeBufferPointer<UInt8>, Int)? {
+            guard lineStart <= bytes.count else { return nil }
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+            lineStart = lineEnd + 1
+            lineNumber += 1
+            return (line, lineNumber)
+        }
+    }
+
+    /// No tab, no control character and none of the characters Yams reads apart.
+    private static func isPlainLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        !line.contains(where: { $0 == 0x09 || $0 < 0x20 }) && !hasCharacterYAMLTreatsApart(line)
+    }
+
+    /// A line that holds nothing for YAML: spaces, perhaps then a comment.
+    private static func isBlankOrComment(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.firstIndex(where: { $0 != 0x20 }) else { return true }
+        return line[first] == UInt8(ascii: "#")
+    }
+
+    /// `key:` at the start of `line` (letters, digits, `-` and `_`), and what follows the colon.
+    private static func keyAndRest(_ line: UnsafeBufferPointer<UInt8>) -> (String, UnsafeBufferPointer<UInt8>)? {
+        guard let colon = line.firstIndex(of: 0x3A) else { return nil }
+        let keyBytes = line[..<colon]
+        guard !keyBytes.isEmpty, keyBytes.allSatisfy(isKeyByte) else { return nil }
+        return (String(decoding: keyBytes, as: UTF8.self), UnsafeBufferPointer(rebasing: line[(colon + 1)...]))
+    }
+
+    /// The value after `key:`: a space, then a scalar or a one-line list.
+    private static func inlineValue(_ rest: UnsafeBufferPointer<UInt8>) -> FrontMatter.Value? {
+        guard let first = rest.first, first == 0x20 else { return nil }
+        var valueStart = 0
+        while valueStart < rest.count, rest[valueStart] == 0x20 { valueStart += 1 }
+        guard valueStart < rest.count else { return nil }
+        return value(UnsafeBufferPointer(rebasing: rest[valueStart...]), inFlow: false)
+    }
+
+    /// The value of a key its line leaves empty, from the lines after it: null when the next
+    /// line that holds something is another key (or there is none); a list when it starts
+    /// with `- `; a map one level deep when it is indented. `cursor` ends after the block.
+    /// nil for anything else: nested blocks, empty items, scalars over several lines.
+    private static func blockValue(after cursor: inout LineCursor) -> FrontMatter.Value? {
+        var lookahead = cursor
+        var firstLine: UnsafeBufferPointer<UInt8>?
+        while let (line, _) = lookahead.next() {
+            if isBlankOrComment(line) { continue }
+            firstLine = line
+            break
+        }
+        guard let line = firstLine else { return .scalar("", plain: true) }
+        let indent = line.prefix { $0 == 0x20 }.count
+        let marker = isItem(line, indent: indent)
+        if indent == 0, !marker { return .scalar("", plain: true) }
+        return marker ? blockList(indent: indent, cursor: &cursor) : blockMap(indent: indent, cursor: &cursor)
+    }
+
+    /// `- ` (or a lone `-`) after `indent` spaces.
+    private static func isItem(_ line: UnsafeBufferPointer<UInt8>, indent: Int) -> Bool {
+        indent < line.count && line[indent] == UInt8(ascii: "-") && (indent + 1 == line.count || line[indent + 1] == 0x20)
+    }
+
+    /// Items `- scalar`, each on its line at `indent`, until a line less indented.
+    private static func blockList(indent: Int, cursor: inout LineCursor) -> FrontMatter.Value? {
+        var items: [FrontMatter.Value] = []
+        while true {
+            var lookahead = cursor
+            guard let (line, _) = lookahead.next() else { break }
+            if isBlankOrComment(line) {
+                cursor = lookahead
+                continue
+            }
+            let lineIndent = line.prefix { $0 == 0x20 }.count
+            if lineIndent < indent || (lineIndent == 0 && !isItem(line, indent: 0)) {
+                // The list is over: the next key, at the left margin (anything between is Yams').
+                guard lineIndent == 0 else { return nil }
+                break
+            }
+            guard lineIndent == indent, isItem(line, indent: indent), isPlainLine(line) else { return nil }
+            var start = indent + 1
+            while start < line.count, line[start] == 0x20 { start += 1 }
+            guard start < line.count, line[start] != UInt8(ascii: "#"),
+                  let item = value(UnsafeBufferPointer(rebasing: line[start...]), inFlow: false),
+                  case .scalar = item else { return nil }
+            items.append(item)
+            cursor = lookahead
+        }
+        return items.isEmpty ? nil : .sequence(items)
+    }
+
+    /// `key: scalar` lines at `indent` (over none), until the next line at the left margin.
+    private static func blockMap(indent: Int, cursor: inout LineCursor) -> FrontMatter.Value? {
+        var fields: [(key: String, value: FrontMatter.Value, line: Int)] = []
+        while true {
+            var lookahead = cursor
+            guard let (line, lineNumber) = lookahead.next() else { break }
+            if isBlankOrComment(line) {
+                cursor = lookahead
+                continue
+            }
+            let lineIndent = line.prefix { $0 == 0x20 }.count
+            if lineIndent == 0 { break }
+            guard lineIndent == indent, isPlainLine(line), !isItem(line, indent: indent),
+                  let (key, rest) = keyAndRest(UnsafeBufferPointer(rebasing: line[indent...])),
+                  !fields.contains(where: { $0.key == key }),
+                  let value = inlineValue(rest), case .scalar = value else { return nil }
+            fields.append((key, value, lineNumber))
+            cursor = lookahead
+        }
+        return fields.isEmpty ? nil : .mapping(fields)
     }
 
     /// A plain or quoted scalar that ends the line (or the list item), or, outside a list, a
@@ -65,10 +185,25 @@ enum SimpleFrontMatter {
         case UInt8(ascii: "'"):
             return quoted(bytes, quote: first, inFlow: inFlow).map { .scalar($0, plain: false) }
         case UInt8(ascii: "[") where !inFlow:
-            return list(bytes)
+            return wikilink(bytes) ?? list(bytes)
         default:
             return plainScalar(bytes, inFlow: inFlow).map { .scalar($0, plain: true) }
         }
+    }
+
+    /// `[[name]]`, an unquoted wikilink, which YAML reads as a list holding a list of one
+    /// scalar: that, for `previous:` to read back as text. nil for any other nesting.
+    private static func wikilink(_ bytes: UnsafeBufferPointer<UInt8>) -> FrontMatter.Value? {
+        guard bytes.count > 4, bytes[1] == UInt8(ascii: "["),
+              let close = bytes.firstIndex(of: UInt8(ascii: "]")), close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "]"),
+              isEndOfLine(UnsafeBufferPointer(rebasing: bytes[(close + 2)...])) else { return nil }
+        var start = 2, end = close
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+        let inside = bytes[start..<end]
+        guard !inside.isEmpty, !inside.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }),
+              let name = value(UnsafeBufferPointer(rebasing: inside), inFlow: true), case .scalar = name else { return nil }
+        return .sequence([.sequence([name])])
     }
 
     /// `[a, b]` closed on its line, with no nested list or map.

@@ -10,10 +10,35 @@ struct SimpleFrontMatterTests {
             return frontMatter.entries.map { entry in
                 let list = FrontMatter.strings(entry.value).map { $0.joined(separator: "|") } ?? "-"
                 return "\(entry.key)@\(entry.line):\(entry.column)=\(FrontMatter.string(entry.value) ?? "nil")/\(list)"
+                    + "/\(entry.value.isScalar)" + fields(entry)
             }
         case .failure(let failure):
             return ["failure \(failure)"]
         }
+    }
+
+    /// A map's keys, texts and lines, as the fast path or Yams read it.
+    static func fields(_ entry: FrontMatter.Entry) -> String {
+        switch entry.value {
+        case .mapping(let fields):
+            return "{" + fields.map { "\(FrontMatter.string(.scalar($0.key, plain: true)) ?? "nil")@\($0.line)=\(FrontMatter.string($0.value) ?? "nil")" }
+                .joined(separator: ",") + "}"
+        case .node(.mapping(let mapping)):
+            return "{" + mapping.map { key, value in
+                "\(FrontMatter.string(key) ?? "nil")@\(key.mark.map { entry.markLineOffset + $0.line } ?? 0)=\(FrontMatter.string(value) ?? "nil")"
+            }.joined(separator: ",") + "}"
+        default:
+            return ""
+        }
+    }
+
+    /// The session header a front matter gives, with its diagnostics: what a reader sees.
+    static func session(_ yaml: String, fastPath: Bool) -> String {
+        guard case .success(let frontMatter) = FrontMatter.parse(yaml, firstLine: 2, fastPath: fastPath) else { return "failure" }
+        var headers = HeaderReader(path: "s/a.md", frontMatter: frontMatter)
+        let header = headers.session()
+        return "\(String(describing: header?.next)) \(String(describing: header?.tags)) "
+            + headers.diagnostics.map { "\($0.line):\($0.column):\($0.code.rawValue):\($0.message)" }.joined(separator: ";")
     }
 
     static let samples: [String] = [
@@ -43,6 +68,23 @@ struct SimpleFrontMatterTests {
         "k: \"a\\tb\\/c\\nd\"\n", "tags: ['it''s', \"q\\\"x\"]\n", "k: Émilie\n", "k: \"\\x41\"\n", "tags: [é, 'ü ö']\n",
         "k: 'a'' '\n", "k: \"a\\\n", "tags: [a, \"b\" c]\n", "tags: [\"a\" # c]\n", "tags: [a, 'b' # c]\n",
         "tags: [\"a\" , 'b' ]\n",
+        // Keys left empty, block lists and one-level maps: read here, as Yams reads them.
+        "email:\norganization:\n", "email: \nname: A\n", "email: # none yet\nname: A\n", "k:\n\n# c\nl: v\n",
+        "links:\n  - https://a.example\n  - 'b c'\n  - \"d\" # c\n", "links:\n- a\n- b\nname: A\n",
+        "links:\n  - a\n\n  # c\n  - b\nk: v\n", "links:\r\n  - a\r\n  - b\r\n",
+        "next:\n  date: 2026-11-24\n  time: \"10:00\"\n  location: Video call\n  link: https://meet.example.com/x\n  duration: 30m\n",
+        "next: # the plan\n    date: 2026-11-24\n    Where: Café\nmentee: A\n", "next:\n  date: 2026-11-24 # c\n\n  # c\n  time: 9:30\n",
+        "next:\n  null: x\n  ~: y\n  when: 2026-11-24 at 16:00\n",
+        "previous: [[2026-11-03]]\n", "previous: [[ 2026-11-03 ]] # c\n", "previous: [['2026-11-03']]\n",
+        "previous: [[a b]]\ndate: 2026-11-10\n", "previous: [[2026-11-03]]x\n", "previous: [[a, b]]\n",
+        "previous: [[a]]]\n", "previous: [[a], [b]]\n", "previous: [[]]\n", "previous: [[a:b]]\n", "previous: [[[a]]]\n",
+        "previous: [[a] ]\n", "previous: [ [a]]\n", "previous: [[a]\n", "previous: [[#a]]\n", "previous: [[a #b]]\n",
+        // And what they leave to Yams.
+        "links:\n  - a\n  - b: c\n", "links:\n  - a\n    b\n", "links:\n  -\n", "links:\n  - \n", "links:\n  - [a]\n",
+        "links:\n  - a\n - b\n", "links:\n  - a\n- b\n", "links:\n- a\n  - b\n", "links:\n  - #c\n", "links:\n  -a\n",
+        "next:\n  date:\n", "next:\n  date: 1\n  date: 2\n", "next:\n  date: 1\n   time: 2\n", "next:\n  date: 1\n    more\n",
+        "next:\n  a b: c\n", "next:\n  k: [a, b]\n", "next:\n  - a\n", "next:\n  d: 1\n  - a\n", "next:\n  inner:\n    x: 1\n",
+        "next:\n  text without colon\n", "next:\n\tdate: 1\n", "k:#c\n", "k:\n  # c\n  v\n", "next:\n  date: 'a\n",
         // Characters Yams rejects or reads as line breaks, in LF and CRLF notes.
         "title: Review\u{7F}\n", "title: Review\u{7F}\r\nmentee: A\r\n", "k: a\u{85}b\n", "k: a\u{2028}b\n",
         "k: \"a\u{2029}b\"\n", "k: \u{FEFF}Alex Chen\r\n", "k: x\u{FFFE}\n", "k: x\u{FFFF}\n", "k: a\u{9F}\n",
@@ -52,6 +94,37 @@ struct SimpleFrontMatterTests {
     func sameAsYams(yaml: String) {
         #expect(Self.describe(FrontMatter.parse(yaml, firstLine: 2)) ==
                 Self.describe(FrontMatter.parse(yaml, firstLine: 2, fastPath: false)))
+    }
+
+    @Test("The same session header and diagnostics with and without the fast path", arguments: samples)
+    func sameHeaderAsYams(yaml: String) {
+        #expect(Self.session(yaml, fastPath: true) == Self.session(yaml, fastPath: false))
+    }
+
+    /// Front matter made of lines that blocks are built from, in seeded random orders: the
+    /// fast path must read every one as Yams does, or leave it to Yams.
+    @Test func randomBlocksReadAsYamsReadsThem() {
+        let lines = [
+            "date: 2026-11-10", "mentee: Alex Chen", "next:", "links:", "tags:", "email:", "next: # c", "k: v",
+            "  - a", "  - 'b c'", "  - \"d\" # c", "- x", "- 'y'", "    - deep", "  -", "  - ", "-", "  - a: b", "  -x",
+            "  date: 2026-11-17", "  time: \"10:00\"", "  location: Video call", "  link: https://x.example/a",
+            "  duration: 30m", "  Date: 2026-11-20", "  when: 2026-11-20 at 16:00", "  date:", "  dup: 1", "  dup: 2",
+            "    date: 1", "   time: 2", "  a b: c", "  k: [a, b]", "  k: v # c", "  null: x", "  multi", "",
+            "  ", "# c", "  # c", "\tx: y", "k:#c", "date: 2026-11-10 # c", "  - [a]", "  ~: y",
+            "previous: [[2026-11-03]]", "previous: [[a, b]]", "previous: [[x]] # c", "  - [[a]]",
+        ]
+        var random = SeededRandom(seed: 5)
+        var fast = 0
+        for _ in 0..<4_000 {
+            let count = 1 + random.next() % 7
+            let yaml = (0..<count).map { _ in lines[random.next() % lines.count] }.joined(separator: random.next() % 5 == 0 ? "\r\n" : "\n") + "\n"
+            if SimpleFrontMatter.parse(yaml, firstLine: 2) != nil { fast += 1 }
+            #expect(Self.describe(FrontMatter.parse(yaml, firstLine: 2)) ==
+                    Self.describe(FrontMatter.parse(yaml, firstLine: 2, fastPath: false)), "\(yaml.debugDescription)")
+            #expect(Self.session(yaml, fastPath: true) == Self.session(yaml, fastPath: false), "\(yaml.debugDescription)")
+        }
+        // Enough of them take the fast path for the comparison to mean something.
+        #expect(fast > 200)
     }
 
     @Test func sameOnEveryFixtureAndSampleNote() throws {
@@ -103,6 +176,10 @@ struct SimpleFrontMatterTests {
 
     @Test func theFastPathIsTakenForOrdinaryFrontMatter() {
         #expect(SimpleFrontMatter.parse("date: 2026-11-10\nmentee: Alex\ntags: [a, b]\n", firstLine: 2)?.count == 3)
-        #expect(SimpleFrontMatter.parse("next:\n  date: 2026-11-17\n", firstLine: 2) == nil)
+        #expect(SimpleFrontMatter.parse("next:\n  inner:\n    date: 2026-11-17\n", firstLine: 2) == nil)
+        // The spec's own blocks: a profile's `links:` list, a session's `next:` map, a key left empty.
+        #expect(SimpleFrontMatter.parse("next:\n  date: 2026-11-17\n", firstLine: 2)?.count == 1)
+        #expect(SimpleFrontMatter.parse("links:\n  - https://a.example\nemail:\n", firstLine: 2)?.count == 2)
+        #expect(SimpleFrontMatter.parse("previous: [[2026-11-03]]\n", firstLine: 2)?.count == 1)
     }
 }
