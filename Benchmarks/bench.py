@@ -8,6 +8,7 @@ Usage: bench.py [--sizes 1000,10000] [--runs 5] [--mentor PATH] [--work DIR]
 Run it through Benchmarks/run (which builds mentor in release mode first).
 """
 import argparse
+import hashlib
 import os
 import shutil
 import statistics
@@ -51,11 +52,19 @@ def measure_interleaved(commands, runs):
 
 
 def notebook(work, notes):
+    """The generated notebook of about `notes` notes, made again when the generator changed."""
     series = max(1, notes // 20)
     path = os.path.join(work, f"notebook-{notes}")
-    if not os.path.exists(os.path.join(path, "mentor.yml")):
-        subprocess.run([sys.executable, os.path.join(HERE, "generate_notebook.py"), path,
-                        "--series", str(series), "--sessions", "20"], check=True)
+    generator = os.path.join(HERE, "generate_notebook.py")
+    with open(generator, "rb") as handle:
+        version = hashlib.sha256(handle.read()).hexdigest()
+    marker = os.path.join(path, ".generator")
+    current = open(marker).read() if os.path.exists(marker) else None
+    if current != version or not os.path.exists(os.path.join(path, "mentor.yml")):
+        shutil.rmtree(path, ignore_errors=True)
+        subprocess.run([sys.executable, generator, path, "--series", str(series), "--sessions", "20"], check=True)
+        with open(marker, "w") as handle:
+            handle.write(version)
     files = []
     for folder, _, names in os.walk(path):
         files += [os.path.join(folder, name) for name in names if name.endswith(".md")]

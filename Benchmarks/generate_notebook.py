@@ -3,12 +3,14 @@
 
 Usage: generate_notebook.py OUT_DIR --series N --sessions M [--seed S]
 
-Every note uses the spec's features: front matter with time, duration, location, link,
-tags and `previous:` in its three forms; agenda, check-in, review ticks by ^id and by text,
-notes with links and emphasis, challenges, guidance, takeaways, goals with ids and due
-dates in all three syntaxes, action items with owners, nested sub-tasks and details,
-next-session logistics, resources, a private section now and then, cancelled sessions.
-Notes are 2-4 KB. The same arguments always give the same bytes.
+Every note uses the spec's features: front matter with time (or a date with its time),
+duration, location, link, tags and `previous:` in its forms (a path, a quoted and an
+unquoted wikilink, a date); agenda, check-in, review ticks by ^id and by text, notes with
+links and emphasis, challenges, guidance, takeaways, goals with ids and due dates in all
+three syntaxes, action items with owners, nested sub-tasks and details, next-session
+logistics (in the section, or in every fourth note as a front matter `next:` map),
+resources, a private section now and then, cancelled sessions; profiles with a block list
+of links. Notes are 2-4 KB. The same arguments always give the same bytes.
 """
 import argparse
 import os
@@ -39,8 +41,13 @@ SENTENCES = [
 def session(rng, series, mentee, index, date, items, previous_form):
     lines = ["---", f"date: {date}", f'time: "{rng.choice(["09:00", "10:30", "16:00", "18:30"])}"',
              f"mentee: {mentee}", "mentor: Jade Green", f"series: {series}"]
+    if index % 5 == 4:
+        # The date with its time, the other form the spec allows.
+        lines[1:3] = [f"date: {date}T{lines[2][7:12]}"]
     if index > 0:
         prev = previous_form
+        if prev and prev.startswith('"[[') and index % 2 == 1:
+            prev = prev[1:-1]
         if prev:
             lines.append(f"previous: {prev}")
     status = "cancelled" if rng.random() < 0.05 and index > 0 else None
@@ -84,8 +91,15 @@ def session(rng, series, mentee, index, date, items, previous_form):
         items.append({"id": None, "text": text})
         if a == 0:
             lines += ["  - [ ] Ask for a slot first", "  - mornings work best"]
-    lines += ["", "## Next session", f"- When: {date[:8]}{min(28, day + 7):02d} 16:00",
-              "- Where: Video call", f"- Link: https://meet.example.com/{series}", "- Duration: 45m", ""]
+    if index % 4 == 3:
+        # The plan as a front matter map instead of the section's list.
+        end = lines.index("---", 1)
+        lines[end:end] = ["next:", f"  date: {date[:8]}{min(28, day + 7):02d}", '  time: "16:00"',
+                          "  location: Video call", f"  link: https://meet.example.com/{series}", "  duration: 45m"]
+        lines += [""]
+    else:
+        lines += ["", "## Next session", f"- When: {date[:8]}{min(28, day + 7):02d} 16:00",
+                  "- Where: Video call", f"- Link: https://meet.example.com/{series}", "- Duration: 45m", ""]
     lines += ["## Resources", f"- [Reading on {rng.choice(TOPICS)}](https://example.com/r/{index})",
               f"- [Another one](https://example.com/r/{index}b)", ""]
     if rng.random() < 0.2:
@@ -112,7 +126,8 @@ def main():
         os.makedirs(os.path.join(args.out, "people"), exist_ok=True)
         with open(os.path.join(args.out, "people", f"{series}.md"), "w") as handle:
             handle.write(f"---\ntype: profile\nname: {mentee}\nrole: mentee\nseries: {series}\n"
-                         f"email: {series}@example.com\norganization: Example Org\n---\nResearch notes.\n")
+                         f"email: {series}@example.com\nlinks:\n  - https://www.linkedin.com/in/{series}\n"
+                         f"  - https://{series}.example.com\norganization: Example Org\n---\nResearch notes.\n")
         items = []
         previous = None
         for i in range(args.sessions):
