@@ -46,17 +46,20 @@ public struct InlineFields: Sendable, Hashable {
             return
         }
         // Dataview fields (`[due:: ...]`) are taken out of a copy first.
-        let bytes: [UInt8]
+        var bytes = Array(buffer)
         if buffer.allSatisfy({ $0 < 0x80 }) {
-            var source = Array(buffer)
-            extractDataview(from: &source)
-            bytes = source
+            _ = extractDataview(from: &bytes, checkingCharacters: false)
         } else {
-            // Beside other characters a combining mark can join a bracket or colon into
-            // one character, which the definition (on characters) does not match.
-            var source = String(decoding: buffer, as: UTF8.self)
-            extractDataview(from: &source)
-            bytes = Array(source.utf8)
+            // On the bytes too where every field found stands apart from the text around it
+            // as characters; else by the definition, on characters.
+            var onBytes = self
+            if onBytes.extractDataview(from: &bytes, checkingCharacters: true) {
+                self = onBytes
+            } else {
+                var source = String(decoding: buffer, as: UTF8.self)
+                extractDataview(from: &source)
+                bytes = Array(source.utf8)
+            }
         }
         self = bytes.withUnsafeBufferPointer { withWords(of: $0) }
     }
@@ -165,13 +168,25 @@ public struct InlineFields: Sendable, Hashable {
     /// `MarkdownTree.codePlaceholders`): then it is literal text, not a field.
     static func isCode(_ value: some StringProtocol) -> Bool { MarkdownTree.holdsCodePlaceholder(value) }
 
-    /// The same for ASCII text, on bytes.
-    private mutating func extractDataview(from source: inout [UInt8]) {
+    /// The same on bytes: for ASCII text; for other text when `checkingCharacters`, which
+    /// gives up (false, and whatever it changed is to be dropped) at a field that a
+    /// character beyond ASCII touches: one before `[` (a prepended mark joins it) or after
+    /// `]` (a combining mark does), or in the value (which spaces beyond ASCII may pad).
+    /// Only then can the characters differ from the bytes: no other letter folds to the
+    /// ASCII letters of `due` and `done`, and the pattern's bytes are all ASCII.
+    private mutating func extractDataview(from source: inout [UInt8], checkingCharacters: Bool) -> Bool {
         for (field, pattern) in InlineFields.dataviewPatterns {
             var searchFrom = 0
             while let open = InlineFields.firstASCIICaseInsensitive(pattern, in: source, from: searchFrom) {
                 let valueStart = open + pattern.count
-                guard let close = source[valueStart...].firstIndex(of: UInt8(ascii: "]")) else { break }
+                guard let close = source[valueStart...].firstIndex(of: UInt8(ascii: "]")) else {
+                    // No `]` byte after it: no `]` character either.
+                    break
+                }
+                if checkingCharacters {
+                    guard open == 0 || source[open - 1] < 0x80, close + 1 == source.count || source[close + 1] < 0x80,
+                          source[valueStart..<close].allSatisfy({ $0 < 0x80 }) else { return false }
+                }
                 // `.whitespaces` in ASCII are the space and the tab, trimmed on the bytes.
                 var start = valueStart, end = close
                 while start < end, source[start] == 0x20 || source[start] == 0x09 { start += 1 }
@@ -186,6 +201,7 @@ public struct InlineFields: Sendable, Hashable {
                 searchFrom = open
             }
         }
+        return true
     }
 
     private static let dataviewPatterns: [(String, [UInt8])] = [("due", Array("[due::".utf8)), ("done", Array("[done::".utf8))]
@@ -355,7 +371,7 @@ extension InlineFields {
     /// without making the folded text first.
     static func scalarKey(of text: some StringProtocol) -> String {
         var key: [UInt8] = []
-        key.reserveCapacity(text.utf8.count)
+        key.reserveCapacity(text.utf8.count + 8)
         var pendingSpace = false
         func add(_ scalar: Unicode.Scalar) {
             if TextScanning.isSpace(scalar) {
@@ -365,24 +381,70 @@ extension InlineFields {
                     key.append(0x20)
                     pendingSpace = false
                 }
-                key.append(contentsOf: UTF8.encode(scalar)!)
+                // Encoded here: appending `UTF8.encode(scalar)` went through a generic
+                // sequence append per scalar.
+                let value = scalar.value
+                if value < 0x80 {
+                    key.append(UInt8(value))
+                } else if value < 0x800 {
+                    key.append(UInt8(0xC0 | value >> 6))
+                    key.append(UInt8(0x80 | value & 0x3F))
+                } else if value < 0x10000 {
+                    key.append(UInt8(0xE0 | value >> 12))
+                    key.append(UInt8(0x80 | (value >> 6) & 0x3F))
+                    key.append(UInt8(0x80 | value & 0x3F))
+                } else {
+                    key.append(UInt8(0xF0 | value >> 18))
+                    key.append(UInt8(0x80 | (value >> 12) & 0x3F))
+                    key.append(UInt8(0x80 | (value >> 6) & 0x3F))
+                    key.append(UInt8(0x80 | value & 0x3F))
+                }
             }
         }
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
-                let value = UInt8(scalar.value)
-                add(Unicode.Scalar(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
-            } else {
-                for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
-                    // Dotless `ı` has no folding: its round trip through `I` would make it `i`.
-                    guard lowered != "\u{131}" else { add(lowered); continue }
-                    for upper in lowered.properties.uppercaseMapping.unicodeScalars {
-                        for folded in upper.properties.lowercaseMapping.unicodeScalars { add(folded) }
+                // As `add` takes it, on the byte: spaces, then letters and digits lower-cased.
+                let byte = UInt8(scalar.value)
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !key.isEmpty
+                } else if isPlainStart(byte) {
+                    if pendingSpace {
+                        key.append(0x20)
+                        pendingSpace = false
                     }
+                    key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                 }
+            } else if scalar.value < InlineFields.latinFoldsEnd {
+                // Latin letters with accents, the most common beyond ASCII: folded once.
+                for folded in InlineFields.latinFolds[Int(scalar.value) - 0x80] { add(folded) }
+            } else if !scalar.properties.changesWhenCaseMapped {
+                // No case mapping changes it (letters of scripts without case, marks,
+                // symbols): the round trip would give it back, at three lookups.
+                add(scalar)
+            } else {
+                for folded in fold(scalar) { add(folded) }
             }
         }
         return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Lower-cased, upper-cased and lower-cased again by the full mappings.
+    private static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+            // Dotless `ı` has no folding: its round trip through `I` would make it `i`.
+            guard lowered != "\u{131}" else { result.append(lowered); continue }
+            for upper in lowered.properties.uppercaseMapping.unicodeScalars {
+                result += upper.properties.lowercaseMapping.unicodeScalars
+            }
+        }
+        return result
+    }
+
+    /// The folds of U+0080 up to Latin Extended-B's end, made on first use.
+    private static let latinFoldsEnd: UInt32 = 0x250
+    private static let latinFolds: [[Unicode.Scalar]] = (UInt32(0x80)..<latinFoldsEnd).map { value in
+        Unicode.Scalar(value).map(fold) ?? []
     }
 
     /// The key by its definition: Foundation's case-insensitive folding (ICU's full case

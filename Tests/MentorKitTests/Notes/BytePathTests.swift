@@ -213,6 +213,14 @@ struct BytePathReviewTests {
             #expect(fields.due == nil && fields.done == nil, "\(text)")
         }
         #expect(InlineFields(parsing: "Ship [due:: 2026-11-17] é").due == LocalDate("2026-11-17"))
+        // Text beyond ASCII around a field that stands apart is read on the bytes, the same.
+        let accented = InlineFields(parsing: "Révise thé plan [DUE:: 2026-11-17] et [done::2026-11-20]é")
+        #expect(accented.due == LocalDate("2026-11-17") && accented.done == LocalDate("2026-11-20"))
+        // A prepended mark before `[` sends the text to the definition, which finds the field too.
+        #expect(InlineFields(parsing: "Ship \u{0600}[due:: 2026-11-17]") ==
+                InlineFieldsReference(utf8: Array("Ship \u{0600}[due:: 2026-11-17]".utf8)[...]).fields)
+        #expect(accented == InlineFieldsReference(utf8: Array("Révise thé plan [DUE:: 2026-11-17] et [done::2026-11-20]é".utf8)[...]).fields)
+        #expect(InlineFields(parsing: "Ship [due:: \u{2003}2026-11-17\u{2003}] é").due == LocalDate("2026-11-17"))
     }
 }
 
@@ -241,6 +249,21 @@ struct RandomUnicodeTests {
         "É", "é", "Á", "ß", "ẞ", "İ", "ı", "Σ", "σ", "ς", "Ω", "ǅ", "ﬁ", "Ⅻ", "①", "٣", "東", "京", "한",
         "\u{0600}", "\u{0D4E}", "😀", "📅", "✅", "🏽", "Ǆ", "ŉ", "ΐ", "Ⓐ",
     ]
+
+    /// `scalarKey` skips the case mappings of a scalar no case mapping changes: on this
+    /// Unicode version, its fold is itself, for every such scalar of the first two planes.
+    @Test func scalarsNoCaseMappingChangesFoldToThemselves() {
+        var checked = 0
+        for value in UInt32(0x80)..<0x20000 {
+            guard let scalar = Unicode.Scalar(value), !scalar.properties.changesWhenCaseMapped else { continue }
+            let folded = scalar.properties.lowercaseMapping.unicodeScalars.flatMap { lowered in
+                lowered.properties.uppercaseMapping.unicodeScalars.flatMap { Array($0.properties.lowercaseMapping.unicodeScalars) }
+            }
+            if folded != [scalar] { Issue.record("U+\(String(value, radix: 16)) folds to \(folded)") }
+            checked += 1
+        }
+        #expect(checked > 100_000)
+    }
 
     static func randomTexts(count: Int, seed: UInt64) -> [String] {
         var random = SeededRandom(seed: seed)
@@ -447,7 +470,9 @@ struct InlineFieldsReferenceTests {
         func next() -> Int { random.next() }
         let words = ["Share", "the", "RFC", "(16.0)", "^g16-0", "#tag", "#12", "@mentee", "@Zoë", "(@alex:", "due:2026-11-21",
                      "DONE:2026-02-30", "📅", "2026-11-28", "✅2026-11-14", "[due::", "2026-11-17]", "[done:: x]", "é",
-                     "\u{00A0}", "  ", "\t", "^", "^x^", "d:", "dx:", "(due:2026-01-01))", "!", "東京", "e\u{301}"]
+                     "\u{00A0}", "  ", "\t", "^", "^x^", "d:", "dx:", "(due:2026-01-01))", "!", "東京", "e\u{301}",
+                     // Beside a field: marks that join what is before or after them, spaces beyond ASCII.
+                     "\u{301}", "]\u{301}", "\u{FE0F}", "\u{0600}", "\u{200D}", "[DUE::", "[Done::", "\u{2003}", "]", "thé"]
         for _ in 0..<20_000 {
             let text = (0..<(next() % 9)).map { _ in words[next() % words.count] }.joined(separator: next() % 4 == 0 ? "" : " ")
             #expect(InlineFields(utf8: Array(text.utf8)[...]) == InlineFieldsReference(utf8: Array(text.utf8)[...]).fields,
