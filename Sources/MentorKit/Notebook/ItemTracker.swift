@@ -161,13 +161,21 @@ struct ItemTracker {
             var best: (index: Int, shared: Int)?
             for index in items.indices where items[index].status.isActive {
                 var other = items[index].key
+                // The other key's words walked in place: an array of them for every open item
+                // of the series, for every unmatched tick, was most of the linker's allocations.
                 let (shared, count) = other.withUTF8 { otherBytes in
                     var shared = 0
-                    let otherWords = ItemTracker.words(of: otherBytes)
-                    for word in otherWords where words.contains(where: { keyBytes[$0].elementsEqual(otherBytes[word]) }) {
-                        shared += 1
+                    var count = 0
+                    var start = 0
+                    for end in 0...otherBytes.count where end == otherBytes.count || otherBytes[end] == 0x20 {
+                        if end > start {
+                            count += 1
+                            let word = UnsafeBufferPointer(rebasing: otherBytes[start..<end])
+                            if words.contains(where: { keyBytes[$0].elementsEqual(word) }) { shared += 1 }
+                        }
+                        start = end + 1
                     }
-                    return (shared, otherWords.count)
+                    return (shared, count)
                 }
                 guard shared * 2 >= max(words.count, count), shared > (best?.shared ?? 0) else { continue }
                 best = (index, shared)
