@@ -395,15 +395,21 @@ struct NotebookLinker {
             // keeps: a bad `date:` leaves the note out); "no next session planned" would
             // contradict it.
             let section = last.note.sections(.next).first
+            // Without the section, a plan is the front matter's `next:` map: the advice and the
+            // line are that map's.
+            let inFrontMatter = section == nil && last.header.next != nil
             let message: String
             if section == nil, last.header.next == nil {
                 message = "no next session planned after this one; add a `## Next session` section with `- When: YYYY-MM-DD HH:MM`"
             } else if let date = last.header.next?.date {
-                message = "no next session planned after this one: the plan's date \(date) is not after this session's (\(last.date)); write the next meeting's date in `- When: YYYY-MM-DD HH:MM`"
+                message = "no next session planned after this one: the plan's date \(date) is not after this session's (\(last.date)); write the next meeting's date in "
+                    + (inFrontMatter ? "the front matter's `next:` map, as `date: YYYY-MM-DD`" : "`- When: YYYY-MM-DD HH:MM`")
+            } else if inFrontMatter {
+                message = "no next session planned after this one: its date is not known yet; once you agree on one, write `date: YYYY-MM-DD` in the front matter's `next:` map"
             } else {
                 message = "no next session planned after this one: its date is not known yet; once you agree on one, write `- When: YYYY-MM-DD HH:MM` in its `## Next session` section"
             }
-            report(last.file, section?.line ?? 1, .noNextSession, message)
+            report(last.file, section?.line ?? (inFrontMatter ? last.header.next?.line ?? 1 : 1), .noNextSession, message)
         }
         return result
     }

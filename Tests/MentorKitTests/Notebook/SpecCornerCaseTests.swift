@@ -22,6 +22,19 @@ struct SpecCornerCaseTests {
         #expect(warning.message.hasPrefix("no next session planned"))
     }
 
+    /// A plan written as the front matter's `next:` map was told to fix a `- When:` line the
+    /// note does not have (found while the benchmark's notes took up that form).
+    @Test(arguments: [("  date: 2027-02-10\n", "write the next meeting's date in the front matter's `next:` map, as `date: YYYY-MM-DD`"),
+                      ("  location: Video call\n", "write `date: YYYY-MM-DD` in the front matter's `next:` map")])
+    func aFrontMatterPlanIsAskedForInTheFrontMatter(fields: String, advice: String) throws {
+        let notebook = InlineNotebook([("s/a.md", sessionNote("date: 2027-02-16\nmentee: Noor Haddad\nnext:\n" + fields))])
+            .link(asOf: "2027-02-17")
+        let warning = try #require(notebook.diagnostics.first)
+        #expect(notebook.diagnostics.map(\.code) == [.noNextSession])
+        #expect(warning.message.hasSuffix(advice), "\(warning.message)")
+        #expect(warning.line == 4)
+    }
+
     @Test(arguments: ["## Next session\n- When: 23/02/2027\n", "", "## Next session\n- When: tbd 2026-13-40\n",
                       "## Next session\n- When: TBD, 2027-03-01\n"])
     func anUnreadablePlanDateIsNotAlsoNoPlan(body: String) {
