@@ -26,10 +26,13 @@ enum SimpleFrontMatter {
         var cursor = LineCursor(bytes: bytes, lineNumber: firstLine - 1)
         while let (line, lineNumber) = cursor.next() {
             guard let first = line.first else { continue }
+            // Tabs or control characters, even in a comment (where Yams still ends a line at
+            // U+2028 or NEL, and refuses a control character): Yams decides.
+            guard isPlainLine(line) else { return nil }
             if first == UInt8(ascii: "#") { continue }
             if line.allSatisfy({ $0 == 0x20 }) { continue }
-            // Indentation, tabs or control characters: a structure this reader leaves to Yams.
-            guard first != 0x20, isPlainLine(line) else { return nil }
+            // Indentation: a structure this reader leaves to Yams.
+            guard first != 0x20 else { return nil }
             guard let (key, rest) = keyAndRest(line) else { return nil }
             // Keys compared in place: `contains(where:)` would copy every entry it passes.
             guard !entries.indices.contains(where: { entries[$0].key == key }) else { return nil }
@@ -124,7 +127,8 @@ enum SimpleFrontMatter {
         while true {
             var lookahead = cursor
             guard let (line, number) = lookahead.next() else { return nil }
-            if isBlankOrComment(line) {
+            // A comment with what Yams reads apart is left to the caller, which gives up on it.
+            if isBlankOrComment(line), isPlainLine(line) {
                 cursor = lookahead
                 continue
             }

@@ -126,8 +126,21 @@ public struct TemplateSet: Sendable {
         var pending = [name]
         while let next = pending.popLast() {
             guard seen.insert(next).inserted, let text = effective[next] else { continue }
-            let partials = overridden.contains(next) ? TemplateSet.partials(in: text).map(\.1) : TemplateSet.defaultIncludes[next] ?? []
-            if partials.contains(where: { $0.hasPrefix("*") }) || text.contains("{{=") { return effective.keys.sorted() }
+            guard overridden.contains(next) else {
+                pending += TemplateSet.defaultIncludes[next] ?? []
+                continue
+            }
+            // swift-mustache skips any white space around a partial's name (a line break, a
+            // form feed, U+2028): a tag holding one is not read here, so every template is
+            // loaded, as for a partial named by a value or tags hidden by other delimiters.
+            let tags = TemplateSet.tags(in: text)
+            let partials = tags.compactMap { _, tag in
+                tag.hasPrefix(">") || tag.hasPrefix("<") ? String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) : nil
+            }
+            if partials.contains(where: { $0.hasPrefix("*") }) || text.contains("{{=")
+                || tags.contains(where: { $0.1.contains { $0.isWhitespace && $0 != " " && $0 != "\t" } }) {
+                return effective.keys.sorted()
+            }
             pending += partials
         }
         return seen.sorted()

@@ -111,6 +111,15 @@ struct NotebookFilesTests {
         #expect(complaints.map(\.line) == [1, 2, 3])
     }
 
+    /// A `mentor.yml` with old Mac line ends after a comment: the fast reader took the comment
+    /// to run to the end of the file, and every setting fell back to its default (a review
+    /// found it). YAML ends the comment at the CR.
+    @Test func configWithLoneCRLineEndsAfterAComment() {
+        let (config, problems) = NotebookConfig.parse(bytes: Array("# settings\rmentor: Jade Green\rweek-starts: sunday\r".utf8))
+        #expect(config.mentor == "Jade Green" && config.weekStarts == .sunday)
+        #expect(problems.isEmpty)
+    }
+
     /// A `mentor.yml` saved with a byte order mark (or CRLF line ends) by an editor was bad
     /// YAML, and every setting fell back to its default (an audit found it).
     @Test("mentor.yml reads the same with a byte order mark and CRLF", arguments: [

@@ -75,11 +75,15 @@ struct SimpleFrontMatterTests {
         "next:\n  date: 2026-11-24\n  time: \"10:00\"\n  location: Video call\n  link: https://meet.example.com/x\n  duration: 30m\n",
         "next: # the plan\n    date: 2026-11-24\n    Where: Café\nmentee: A\n", "next:\n  date: 2026-11-24 # c\n\n  # c\n  time: 9:30\n",
         "next:\n  null: x\n  ~: y\n  when: 2026-11-24 at 16:00\n",
-        "previous: [[2026-11-03]]\n", "previous: [[ 2026-11-03 ]] # c\n", "previous: [['2026-11-03']]\n",
+        "previous: [[ 2026-11-03 ]] # c\n", "previous: [['2026-11-03']]\n",
         "previous: [[a b]]\ndate: 2026-11-10\n", "previous: [[2026-11-03]]x\n", "previous: [[a, b]]\n",
         "previous: [[a]]]\n", "previous: [[a], [b]]\n", "previous: [[]]\n", "previous: [[a:b]]\n", "previous: [[[a]]]\n",
         "previous: [[a] ]\n", "previous: [ [a]]\n", "previous: [[a]\n", "previous: [[#a]]\n", "previous: [[a #b]]\n",
-        // And what they leave to Yams.
+        // And what they leave to Yams: a comment holding what Yams reads as a line break or
+        // refuses (a review found these read as comments to their end).
+        "next:\n  date: 2026-11-10\n  # c\u{2028}time: 10:00\n", "next:\n  date: 2026-11-10\n  # c\u{85}time: 10:00\n",
+        "links:\n  - a\n  # c\rx: 1\n", "links:\n  - a\n  # c\u{7F}\n", "links:\n  - a\n  # c\u{C}\n", "links:\n  - a\n  # c\u{FFFE}\n",
+        "k: v\n# c\rother: 1\n", "k: v\n# c\u{2028}other: 1\n", "k: v\n# c\u{1}\n", "k:\n# c\u{2029}l: 1\n",
         "links:\n  - a\n  - b: c\n", "links:\n  - a\n    b\n", "links:\n  -\n", "links:\n  - \n", "links:\n  - [a]\n",
         "links:\n  - a\n - b\n", "links:\n  - a\n- b\n", "links:\n- a\n  - b\n", "links:\n  - #c\n", "links:\n  -a\n",
         "next:\n  date:\n", "next:\n  date: 1\n  date: 2\n", "next:\n  date: 1\n   time: 2\n", "next:\n  date: 1\n    more\n",
@@ -112,6 +116,7 @@ struct SimpleFrontMatterTests {
             "    date: 1", "   time: 2", "  a b: c", "  k: [a, b]", "  k: v # c", "  null: x", "  multi", "",
             "  ", "# c", "  # c", "\tx: y", "k:#c", "date: 2026-11-10 # c", "  - [a]", "  ~: y",
             "previous: [[2026-11-03]]", "previous: [[a, b]]", "previous: [[x]] # c", "  - [[a]]",
+            "  # c\u{2028}time: 1", "# c\u{85}k: v", "  # c\u{7F}", "# c\rk: 2",
         ]
         var random = SeededRandom(seed: 5)
         var fast = 0

@@ -53,8 +53,9 @@ struct TemplateSetTests {
         }
     }
 
-    @Test("A partial named by a value, or hidden by other delimiters, still finds the defaults",
-          arguments: ["{{>*style}}", "{{=<% %>=}}<%> html-style%>", "{{> *style}}"])
+    @Test("A partial named by a value, hidden by other delimiters or by white space the engine skips, still finds the defaults",
+          arguments: ["{{>*style}}", "{{=<% %>=}}<%> html-style%>", "{{> *style}}", "{{>\nhtml-style}}", "{{> html-style\r\n}}",
+                      "{{>\u{0B}html-style}}", "{{>\u{2028}html-style}}", "{{<\nhtml-style}}{{/html-style}}", "{{>\n*style}}"])
     func hiddenPartialsFindTheDefaults(template: String) throws {
         let set = TemplateSet(overrides: ["probe.mustache": template])
         let text = try #require(set.render("probe", ["style": "html-style"]))
@@ -81,7 +82,7 @@ struct TemplateSetTests {
         #expect(set.diagnostics.map { "\($0.line):\($0.code.rawValue)" } == ["3:unknown-template"])
     }
 
-    @Test("Tags are found on the bytes as they were by characters", arguments: [
+    @Test("Tags and their lines, found on the bytes", arguments: [
         ("a {{x}} b {{{y}}}\n{{> p}}\n{{#s}}\n{{/s}}", [(1, "x"), (1, "y"), (2, "> p"), (3, "#s"), (4, "/s")]),
         ("é {{ x }}\n{{ unclosed", [(1, "x")]),
         ("{{a\nb}} {{c}}", [(1, "a\nb"), (2, "c")]),
