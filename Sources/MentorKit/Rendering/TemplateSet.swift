@@ -97,8 +97,9 @@ public struct TemplateSet: Sendable {
     }
 
     /// The templates `name` can render with: it and every template it can include, parsed;
-    /// every template when one of them names its partials by a value (`{{>*kind}}`) or
-    /// changes the delimiters, which hides what it includes. Made once per name.
+    /// every template when one of the notebook's names a partial by a value (`{{>*kind}}`),
+    /// changes the delimiters or holds white space the engine skips in a tag, any of which
+    /// hides what it includes. Made once per name.
     private func library(for name: String) -> MustacheLibrary {
         parsed.library(for: name) {
             var library = MustacheLibrary()
