@@ -166,14 +166,9 @@ struct ItemTracker {
                 let (shared, count) = other.withUTF8 { otherBytes in
                     var shared = 0
                     var count = 0
-                    var start = 0
-                    for end in 0...otherBytes.count where end == otherBytes.count || otherBytes[end] == 0x20 {
-                        if end > start {
-                            count += 1
-                            let word = UnsafeBufferPointer(rebasing: otherBytes[start..<end])
-                            if words.contains(where: { keyBytes[$0].elementsEqual(word) }) { shared += 1 }
-                        }
-                        start = end + 1
+                    ItemTracker.forEachWord(in: otherBytes) { word in
+                        count += 1
+                        if words.contains(where: { keyBytes[$0].elementsEqual(otherBytes[word]) }) { shared += 1 }
                     }
                     return (shared, count)
                 }
@@ -187,12 +182,17 @@ struct ItemTracker {
     /// The words of a key (single spaces between them), as byte ranges.
     private static func words(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var words: [Range<Int>] = []
+        forEachWord(in: bytes) { words.append($0) }
+        return words
+    }
+
+    /// Each word of a key, as a byte range, in order.
+    private static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var start = 0
         for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
-            if index > start { words.append(start..<index) }
+            if index > start { body(start..<index) }
             start = index + 1
         }
-        return words
     }
 
     private mutating func create(_ mention: UnsafePointer<ItemMention>, in session: UnsafePointer<Session>, parent: Int?) -> Int {

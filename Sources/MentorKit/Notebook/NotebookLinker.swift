@@ -409,7 +409,7 @@ struct NotebookLinker {
             } else {
                 message = "no next session planned after this one: its date is not known yet; once you agree on one, write `- When: YYYY-MM-DD HH:MM` in its `## Next session` section"
             }
-            report(last.file, section?.line ?? (inFrontMatter ? last.header.next?.line ?? 1 : 1), .noNextSession, message)
+            report(last.file, section?.line ?? last.header.next?.line ?? 1, .noNextSession, message)
         }
         return result
     }

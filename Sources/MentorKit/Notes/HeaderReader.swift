@@ -160,17 +160,19 @@ struct HeaderReader {
     /// `previous: [[2026-11-03]]` is a YAML flow sequence in a sequence: read it back as text.
     private func previousText(_ value: FrontMatter.Value) -> String? {
         if let text = FrontMatter.string(value) { return text }
-        // The fast path reads `[[name]]` alone; Yams any nesting.
-        if case .sequence(let outer) = value, outer.count == 1, case .sequence(let inner) = outer[0], inner.count == 1,
-           let name = FrontMatter.string(inner[0]) {
-            return "[[\(name)]]"
+        // One list in a list, of one name, as the fast path reads `[[name]]` or Yams composed it.
+        let name: String?
+        switch value {
+        case .sequence(let outer) where outer.count == 1:
+            guard case .sequence(let inner) = outer[0], inner.count == 1 else { return nil }
+            name = FrontMatter.string(inner[0])
+        case .node(.sequence(let outer)) where outer.count == 1:
+            guard case .sequence(let inner) = outer[0], inner.count == 1 else { return nil }
+            name = FrontMatter.string(inner[0])
+        default:
+            return nil
         }
-        if case .node(let node) = value, case .sequence(let outer) = node, outer.count == 1,
-           case .sequence(let inner) = outer[0], inner.count == 1,
-           let name = FrontMatter.string(inner[0]) {
-            return "[[\(name)]]"
-        }
-        return nil
+        return name.map { "[[\($0)]]" }
     }
 
     private mutating func duration(_ entry: FrontMatter.Entry) -> Int? {

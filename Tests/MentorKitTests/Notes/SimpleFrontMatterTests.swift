@@ -51,7 +51,8 @@ struct SimpleFrontMatterTests {
         "date: yes\nmentee: ~\nseries: null\n",
         "tags: [\"a b\", 'c', d]\nkey_with-dash: value\n",
         "date: 2026-11-10\r\nmentee: CRLF Person\r\n",
-        // These go to Yams; the answer must still be the same.
+        // Blocks, wikilinks and empty values (read here since session 12) and what goes to
+        // Yams; the answer must be the same either way.
         "previous: [[2026-11-03]]\n", "next:\n  date: 2026-11-17\n", "links:\n  - a\n  - b\n", "email:\n",
         "a: &x 1\nb: *x\n", "mentee: a: b\n", "date: 2026-11-10\ndate: 2026-11-11\n", "key: \"unterminated\n",
         "tags: [a, [b]]\n", "\"quoted key\": v\n", "x: |\n  block\n", "k: v\n  continued\n", "k:\tv\n",
