@@ -135,9 +135,7 @@ public struct TemplateSet: Sendable {
             // form feed, U+2028): a tag holding one is not read here, so every template is
             // loaded, as for a partial named by a value or tags hidden by other delimiters.
             let tags = TemplateSet.tags(in: text)
-            let partials = tags.compactMap { _, tag in
-                tag.hasPrefix(">") || tag.hasPrefix("<") ? String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) : nil
-            }
+            let partials = TemplateSet.partials(of: tags).map(\.1)
             if partials.contains(where: { $0.hasPrefix("*") }) || text.contains("{{=")
                 || tags.contains(where: { $0.1.contains { $0.isWhitespace && $0 != " " && $0 != "\t" } }) {
                 return effective.keys.sorted()
@@ -252,8 +250,11 @@ public struct TemplateSet: Sendable {
         return stack.first?.line
     }
 
-    static func partials(in text: String) -> [(Int, String)] {
-        tags(in: text).compactMap { line, tag in
+    static func partials(in text: String) -> [(Int, String)] { partials(of: tags(in: text)) }
+
+    /// The partials (and parents) among tags, with their lines.
+    static func partials(of tags: [(Int, String)]) -> [(Int, String)] {
+        tags.compactMap { line, tag in
             tag.hasPrefix(">") || tag.hasPrefix("<") ? (line, String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)) : nil
         }
     }
