@@ -59,7 +59,10 @@ def notebook(work, notes):
     with open(generator, "rb") as handle:
         version = hashlib.sha256(handle.read()).hexdigest()
     marker = os.path.join(path, ".generator")
-    current = open(marker).read() if os.path.exists(marker) else None
+    current = None
+    if os.path.exists(marker):
+        with open(marker) as handle:
+            current = handle.read()
     if current != version or not os.path.exists(os.path.join(path, "mentor.yml")):
         shutil.rmtree(path, ignore_errors=True)
         subprocess.run([sys.executable, generator, path, "--series", str(series), "--sessions", "20"], check=True)

@@ -39,11 +39,10 @@ SENTENCES = [
 
 
 def session(rng, series, mentee, index, date, items, previous_form):
-    lines = ["---", f"date: {date}", f'time: "{rng.choice(["09:00", "10:30", "16:00", "18:30"])}"',
-             f"mentee: {mentee}", "mentor: Jade Green", f"series: {series}"]
-    if index % 5 == 4:
-        # The date with its time, the other form the spec allows.
-        lines[1:3] = [f"date: {date}T{lines[2][7:12]}"]
+    time = rng.choice(["09:00", "10:30", "16:00", "18:30"])
+    # Every fifth note gives the date with its time, the other form the spec allows.
+    when = [f"date: {date}T{time}"] if index % 5 == 4 else [f"date: {date}", f'time: "{time}"']
+    lines = ["---"] + when + [f"mentee: {mentee}", "mentor: Jade Green", f"series: {series}"]
     if index > 0:
         prev = previous_form
         if prev and prev.startswith('"[[') and index % 2 == 1:
