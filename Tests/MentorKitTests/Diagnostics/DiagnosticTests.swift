@@ -34,4 +34,41 @@ struct DiagnosticTests {
     func severities(code: DiagnosticCode, severity: Severity) {
         #expect(code.defaultSeverity == severity)
     }
+
+    /// The cleaning the fast path must agree with: every scalar looked at, by characters.
+    static func referenceCleaned(_ message: String) -> String {
+        var cleaned = String(message.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        if cleaned.count > 400 { cleaned = String(cleaned.prefix(400)) + "…" }
+        return cleaned
+    }
+
+    @Test("Messages are kept to one line of at most 400 characters, the fast path as the walk by characters",
+          arguments: [
+              "fix it", "", "tab\there", "line\nbreak", "crlf\r\nbreak", "del\u{7F}x", "caf\u{E9}",
+              "e\u{301} combined", "\u{1F4C5} 2026-12-01", String(repeating: "a", count: 399),
+              String(repeating: "a", count: 400), String(repeating: "a", count: 401), String(repeating: "ab", count: 300),
+              String(repeating: "\u{E9}", count: 399) + "xy", String(repeating: "e\u{301}", count: 401),
+              String(repeating: "a", count: 398) + "\r\n", String(repeating: "a", count: 400) + "\n",
+          ])
+    func messagesAreCleaned(message: String) {
+        let diagnostic = Diagnostic(file: "a.md", code: .badDate, message: message)
+        #expect(diagnostic.message == Self.referenceCleaned(message))
+        #expect(!diagnostic.message.contains { $0.isNewline })
+        #expect(diagnostic.message.count <= 401)
+    }
+
+    @Test func randomMessagesAreCleanedAsByTheWalk() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", " ", "~", "\u{1F}", "\u{7F}", "\t", "\n", "\r", "\r\n", "\u{E9}", "\u{301}", "\u{1F4C5}", "xyz"]
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...450, using: &generator)
+            let message = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Diagnostic(file: "a.md", code: .badDate, message: message).message == Self.referenceCleaned(message))
+        }
+    }
+
+    @Test func fileNamesWithControlCharactersPrintOnOneLine() {
+        #expect(Diagnostic(file: "a\nb.md", code: .badDate, message: "m").formatted == "a?b.md:1:1: error: m [bad-date]")
+        #expect(Diagnostic(file: "caf\u{E9}.md", code: .badDate, message: "m").formatted == "caf\u{E9}.md:1:1: error: m [bad-date]")
+    }
 }
