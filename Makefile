@@ -15,8 +15,10 @@ all: build
 deps:
 	./scripts/install-deps
 
+# The Swift runtime linked in (a copied binary works alone and starts in 7 ms instead of 12)
+# and link-time optimization across modules (2.5-3.3 % fewer instructions, docs/performance.md).
 build:
-	swift build -c release --static-swift-stdlib
+	swift build -c release --static-swift-stdlib --experimental-lto-mode=full
 
 test:
 	swift test
