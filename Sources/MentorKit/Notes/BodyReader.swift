@@ -38,17 +38,18 @@ struct BodyReader {
     /// session notes, whose headings say what their sections hold (a profile's are free).
     let warnsOfNearMisses: Bool
 
-    /// Reads the body whose lines are `lines` (`BodyLines(body)`, found by the caller, which
-    /// may have emptied some: `UnreadSections`).
-    init(path: String, lines: BodyLines, lineOffset: Int, keepsAllMarkdown: Bool = true, keepsMarkdown: Bool = true,
-         keepsEntries: Bool = true, warnsOfNearMisses: Bool = false) {
+    /// Reads the body whose lines are `lines` (`BodyLines(body)`, found by the caller).
+    /// `parsed` is what cmark parses instead of the body, when the caller emptied the lines
+    /// of sections the read throws away (`UnreadSections`): the kept lines are the body's.
+    init(path: String, lines: BodyLines, parsed: [UInt8]? = nil, lineOffset: Int, keepsAllMarkdown: Bool = true,
+         keepsMarkdown: Bool = true, keepsEntries: Bool = true, warnsOfNearMisses: Bool = false) {
         self.warnsOfNearMisses = warnsOfNearMisses
         self.path = path
         self.lineOffset = lineOffset
         self.keepsAllMarkdown = keepsAllMarkdown
         self.keepsMarkdown = keepsMarkdown
         self.keepsEntries = keepsEntries
-        tree = CMarkAdapter.parse(lines.body)
+        tree = parsed.map { $0.withUnsafeBufferPointer(CMarkAdapter.parse) } ?? CMarkAdapter.parse(lines.body)
         body = lines.body
         self.lines = lines
     }

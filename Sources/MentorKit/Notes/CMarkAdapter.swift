@@ -13,6 +13,13 @@ import Darwin
 /// calling thread's `NoteArena` and freed all at once.
 enum CMarkAdapter {
     static func parse(_ markdown: Substring) -> MarkdownTree {
+        // cmark takes a pointer and a length: the note's own bytes, no copy.
+        if let tree = markdown.utf8.withContiguousStorageIfAvailable(parse) { return tree }
+        return Array(markdown.utf8).withUnsafeBufferPointer(parse)
+    }
+
+    /// The tree of Markdown given as its UTF-8 bytes.
+    static func parse(_ markdown: UnsafeBufferPointer<UInt8>) -> MarkdownTree {
         let empty = MarkdownTree(nodes: [
             .init(kind: .document, storedLevel: 0, storedLine: 1, storedColumn: 1, storedEndLine: 1, storedEnd: 1,
                   literalStart: 0, literalCount: -1, urlStart: 0, urlCount: -1),
@@ -21,21 +28,12 @@ enum CMarkAdapter {
         // nothing of it is used after the copy.
         defer { NoteArena.reset() }
         guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, NoteArena.allocator) else { return empty }
-        // cmark takes a pointer and a length: the note's own bytes, no copy.
-        let fed: Void? = markdown.utf8.withContiguousStorageIfAvailable { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        if fed == nil {
-            let copy = Array(markdown.utf8)
-            copy.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-            }
-        }
+        markdown.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         let document = cmark_parser_finish(parser)
         cmark_parser_free(parser)
         guard let document else { return empty }
 
-        var copy = TreeCopy(sizedFor: markdown.utf8.count)
+        var copy = TreeCopy(sizedFor: markdown.count)
         // Pre-order by the node links (first child, next sibling, parent), with no
         // `cmark_iter`: about half the C calls of its enter and exit events. The open
         // containers: a note nests a handful deep; one allocation, not one per doubling.

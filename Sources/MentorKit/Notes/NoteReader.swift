@@ -70,8 +70,7 @@ public enum NoteReader {
         // would throw away.
         let lines = BodyLines(text.body)
         let emptied = kind == .session && !keepingMarkdown && !keepingEntries ? UnreadSections.emptied(lines) : nil
-        var body = BodyReader(path: path, lines: emptied ?? lines,
-                              lineOffset: text.bodyLineOffset,
+        var body = BodyReader(path: path, lines: lines, parsed: emptied, lineOffset: text.bodyLineOffset,
                               keepsAllMarkdown: kind == .profile, keepsMarkdown: keepingMarkdown || kind == .profile,
                               keepsEntries: keepingEntries || kind == .profile, warnsOfNearMisses: kind == .session)
         body.read()

@@ -13,32 +13,28 @@
 /// compare such reads with full ones on every fixture note, and on each with awkward lines
 /// put in between; the fuzzer does the same on what it makes.
 enum UnreadSections {
-    /// The lines of a body with those lines emptied (each keeps its line break), or nil
-    /// when there are none, or the note's sections cannot be told from its lines.
-    static func emptied(_ lines: BodyLines) -> BodyLines? {
-        var starts: [Int] = []
-        var ends: [Int] = []
-        let emptied: String?? = lines.body.utf8.withContiguousStorageIfAvailable { bytes in
+    /// The body's bytes with those lines emptied (each keeps its line break), for cmark to
+    /// parse, or nil when there are none, or the note's sections cannot be told from its
+    /// lines. Bytes, not a `String`: only cmark reads them, and a string would be checked
+    /// as UTF-8 again, with its lines found again (the reader finds the kept lines, the same
+    /// bytes at the same places, in the body itself).
+    static func emptied(_ lines: BodyLines) -> [UInt8]? {
+        let emptied: [UInt8]?? = lines.body.utf8.withContiguousStorageIfAvailable { bytes in
             guard let emptied = emptiedLines(bytes, lines: lines) else { return nil }
-            starts.reserveCapacity(lines.count)
-            ends.reserveCapacity(lines.count)
-            return String(unsafeUninitializedCapacity: bytes.count) { output in
+            return [UInt8](unsafeUninitializedCapacity: bytes.count) { output, initialized in
                 var count = 0
                 for index in 0..<lines.count {
                     let start = emptied[index] ? lines.endOffset(of: index) : lines.startOffset(of: index)
                     let next = index + 1 < lines.count ? lines.startOffset(of: index + 1) : bytes.count
-                    starts.append(count)
-                    ends.append(count + lines.endOffset(of: index) - start)
                     let kept = UnsafeBufferPointer(rebasing: bytes[start..<next])
                     _ = UnsafeMutableBufferPointer(rebasing: output[count...]).initialize(from: kept)
                     count += kept.count
                 }
-                return count
+                initialized = count
             }
         }
         // A body is always one buffer (a slice of the note's native string).
-        guard let text = emptied ?? nil else { return nil }
-        return BodyLines(text[...], starts: starts, ends: ends)
+        return emptied ?? nil
     }
 
     /// Which lines to empty, or nil when none or when a line makes the sections unsure.

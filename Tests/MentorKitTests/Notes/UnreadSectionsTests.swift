@@ -5,7 +5,7 @@ import Testing
 @Suite("Sections a lean read leaves out")
 struct UnreadSectionsTests {
     static func emptied(_ body: String) -> String? {
-        UnreadSections.emptied(BodyLines(body[...])).map { String($0.body) }
+        UnreadSections.emptied(BodyLines(body[...])).map { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test("a section of minutes loses its lines; goals, actions, review and the plan keep theirs")
