@@ -171,6 +171,16 @@ struct NotebookLinker {
             let name = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder[folder.utf8.index(after: $0)...] } ?? folder
             return (folder, name)
         }
+        // Only a note filed away from a folder named after its series can be a stray: when
+        // none is (as in most notebooks), the folders need no counting (which hashed every
+        // note's folder, serially: 3 % of the report of 10,500 notes).
+        let anyAway = notesBySeries.contains { id, indices in
+            indices.contains { index in
+                let path = paths(index)
+                return !Self.isFiled(path, inFolderNamed: id) && folder(path).map { $0.name != id } ?? false
+            }
+        }
+        guard anyAway else { return }
         var homeCounts: [Substring: Int] = [:]
         for (id, indices) in notesBySeries {
             for index in indices {
@@ -185,6 +195,21 @@ struct NotebookLinker {
                 let source = mentee(index).map { "from its mentee '\($0)'" } ?? "from its `series:`"
                 report(file, 1, .strayNote,
                        "this note is in series '\(id)' (\(source)), but it is filed with the notes of series '\(name)' in \(path)/; if it belongs to that mentorship, write the mentee's name as those notes do, or `series: \(name)`")
+            }
+        }
+    }
+
+    /// Whether the folder `path` is in has the bytes of `name` for its name: a test on bytes
+    /// for the usual case, which the comparison of strings (equal for other spellings in
+    /// Unicode too) decides otherwise.
+    static func isFiled(_ path: String, inFolderNamed name: String) -> Bool {
+        var path = path, name = name
+        return path.withUTF8 { path in
+            name.withUTF8 { name in
+                let slash = UInt8(ascii: "/")
+                guard !name.isEmpty, let last = path.lastIndex(of: slash) else { return false }
+                let start = path[..<last].lastIndex(of: slash).map { $0 + 1 } ?? 0
+                return last - start == name.count && memcmp(path.baseAddress! + start, name.baseAddress!, name.count) == 0
             }
         }
     }

@@ -59,6 +59,17 @@ struct SpecCornerCaseTests {
         #expect(strays.first?.message.contains("`series: alex-romero`") == true)
     }
 
+    /// Series ids are ASCII (`Slug`), so bytes decide; the comparison of strings stays behind
+    /// the test for names that differ in bytes.
+    @Test("A folder's name is matched on bytes first", arguments: [
+        ("sessions/alex/a.md", "alex", true), ("sessions/alex/a.md", "ale", false), ("alex/a.md", "alex", true),
+        ("a.md", "a", false), ("sessions/xalex/a.md", "alex", false), ("sessions/alex/a.md", "", false),
+        ("sessions/ren\u{E9}/a.md", "ren\u{E9}", true), ("sessions/rene\u{301}/a.md", "ren\u{E9}", false),
+    ])
+    func folderNamesOnBytes(path: String, name: String, filed: Bool) {
+        #expect(NotebookLinker.isFiled(path, inFolderNamed: name) == filed)
+    }
+
     private func alex(_ date: String, _ extra: String = "", _ body: String = "") -> String {
         sessionNote("date: \(date)\nmentee: Alex Chen" + (extra.isEmpty ? "" : "\n" + extra), body)
     }
