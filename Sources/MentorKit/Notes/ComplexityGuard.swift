@@ -24,6 +24,37 @@ enum ComplexityGuard {
         case tooManyImageOpeners(line: Int, count: Int)
     }
 
+    /// The first limit the body of `lines` breaks, if any. Most notes are shown to be within
+    /// every limit by their lines' lengths alone, without the scan.
+    static func check(_ lines: BodyLines) -> Problem? {
+        if withinLimits(lines) { return nil }
+        return check(lines.body)
+    }
+
+    /// Whether the lines' lengths alone keep the body within every limit. Each unit of
+    /// nesting takes at least a byte of its line, so a depth over `maximumNesting` needs a
+    /// longer line; the container steps are at most the lines times the deepest nesting; and
+    /// every `![` takes two bytes. The lines must end where the scan's do (a line feed,
+    /// maybe after a carriage return), else the scan decides.
+    static func withinLimits(_ lines: BodyLines) -> Bool {
+        let body = lines.body.utf8
+        guard body.count < 2 * (maximumImageOpeners + 1) else { return false }
+        return body.withContiguousStorageIfAvailable { bytes -> Bool in
+            var longest = 0
+            for index in 0..<lines.count {
+                let start = lines.startOffset(of: index)
+                let end = lines.endOffset(of: index)
+                if end < bytes.count {
+                    let endsWithLineFeed = bytes[end] == 0x0A || (bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A)
+                    guard endsWithLineFeed else { return false }
+                }
+                // With its CR LF: the scan counts markers up to its line feed.
+                longest = max(longest, end - start + 2)
+            }
+            return longest <= maximumNesting && lines.count * longest <= maximumContainerSteps
+        } ?? false
+    }
+
     /// The first limit `body` breaks, if any.
     static func check(_ body: Substring) -> Problem? {
         if let problem = body.utf8.withContiguousStorageIfAvailable(check) { return problem }

@@ -62,13 +62,13 @@ public enum NoteReader {
             note.diagnostics = headers.diagnostics
             return note
         }
-        if let problem = ComplexityGuard.check(text.body) {
+        let lines = BodyLines(text.body)
+        if let problem = ComplexityGuard.check(lines) {
             note.diagnostics = headers.diagnostics + [tooComplex(problem, path: path, lineOffset: text.bodyLineOffset)]
             return note
         }
         // A read of a session that keeps no Markdown and no entries skips the sections it
         // would throw away.
-        let lines = BodyLines(text.body)
         let emptied = kind == .session && !keepingMarkdown && !keepingEntries ? UnreadSections.emptied(lines) : nil
         var body = BodyReader(path: path, lines: lines, parsed: emptied, lineOffset: text.bodyLineOffset,
                               keepsAllMarkdown: kind == .profile, keepsMarkdown: keepingMarkdown || kind == .profile,
