@@ -56,6 +56,22 @@ enum ByteScan {
         return summary
     }
 
+    /// The first index at or after `start` holding a byte beyond ASCII, else `bytes.count`.
+    @inline(__always)
+    static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let count = bytes.count
+        while index + 8 <= count {
+            if word(bytes, at: index) & highs != 0 { break }
+            index += 8
+        }
+        while index < count {
+            if bytes[index] >= 0x80 { return index }
+            index += 1
+        }
+        return count
+    }
+
     /// The first index at or after `start` holding `a` or `b`, else `bytes.count`.
     @inline(__always)
     static func firstIndex(of a: UInt8, or b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

@@ -32,7 +32,7 @@ struct NoteText: Sendable {
             return .failure(.binary(line: position.line, column: position.column))
         }
         guard let text = summary.isASCII ? String(decoding: content, as: UTF8.self)
-                                         : String(validating: content, as: UTF8.self) else {
+                                         : content.withUnsafeBufferPointer(UTF8Text.string(validating:)) else {
             let position = firstInvalidUTF8(in: content)
             return .failure(.notUTF8(line: position.line, column: position.column, utf16: false))
         }
