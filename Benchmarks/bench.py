@@ -89,9 +89,14 @@ def main():
     mentor = args.mentor
     as_of = ["--as-of", "2026-12-01"]
 
-    sample_time, sample_memory = measure([mentor, "report", "--notebook", os.path.join(ROOT, "sample-notebook"),
-                                          "--week", "2026-W48"] + as_of, args.runs)
-    print(f"sample notebook: report {sample_time * 1000:.1f} ms, peak {sample_memory:.1f} MiB (target < 30 ms)")
+    sample_report = [mentor, "report", "--notebook", os.path.join(ROOT, "sample-notebook"), "--week", "2026-W48"] + as_of
+    # The benchmark's first run has taken 31-32 ms where the runs after it take 10-12 ms
+    # (the binary, 80 MB with its debug information, and the notes read into memory): it is
+    # shown apart, and the median is of the runs after it, as for every other command here.
+    first_time, _, _ = run(sample_report)
+    sample_time, sample_memory = measure(sample_report, args.runs)
+    print(f"sample notebook: report {sample_time * 1000:.1f} ms, peak {sample_memory:.1f} MiB (target < 30 ms);"
+          f" the run before them {first_time * 1000:.1f} ms")
     print()
     print(f"{'notes':>7} {'MB':>6} {'cmark s':>8} {'export s':>9} {'report s':>9} {'export/cmark':>13} "
           f"{'report/cmark':>13} {'peak MiB':>9} {'cmark MiB':>10}")
