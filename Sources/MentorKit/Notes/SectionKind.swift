@@ -203,67 +203,53 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         return words
     }
 
-    /// `classify(heading:)` for an ASCII heading, on bytes, with no allocation: words are
-    /// ranges of the heading, compared lower-cased with the phrases of the same length.
+    /// `classify(heading:)` for an ASCII heading, on bytes, with no allocation: one pass
+    /// writes the heading's words lower-cased with single spaces between them, and the rules
+    /// then cut the phrase out of that.
     private static func asciiClassify(_ bytes: UnsafeBufferPointer<UInt8>) -> (kind: SectionKind, isPrivate: Bool)? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
-        @inline(__always) func isWordByte(_ byte: UInt8) -> Bool {
-            let byte = lower(byte)
-            return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-        }
-        // The first, second and last words are all the rules look at; the phrase is the
-        // words from the first kept one to the last kept one.
-        var firstWord = 0..<0, secondStart = -1, lastWord = 0..<0, wordCount = 0
-        var start = -1
-        for index in 0...bytes.count {
-            let inWord = index < bytes.count && isWordByte(bytes[index])
-            if inWord, start < 0 { start = index }
-            if !inWord, start >= 0 {
-                if wordCount == 0 { firstWord = start..<index } else if wordCount == 1 { secondStart = start }
-                lastWord = start..<index
-                wordCount += 1
-                start = -1
-            }
-        }
-        func isWord(_ range: Range<Int>, _ text: StaticString) -> Bool {
-            guard range.count == text.utf8CodeUnitCount else { return false }
-            return (0..<range.count).allSatisfy { lower(bytes[range.lowerBound + $0]) == text.utf8Start[$0] }
-        }
-        var phraseStart = firstWord.lowerBound
-        var words = wordCount
-        if words > 1, firstWord.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) {
-            phraseStart = secondStart
-            words -= 1
-        }
-        var phraseEnd = lastWord.upperBound
-        var isPrivate = false
-        if words > 0, isWord(lastWord, "private"),
-           words == 1 || TextScanning.containsCaseInsensitive(bytes, "(private)") {
-            isPrivate = true
-            words -= 1
-            // The word before `private` ends the phrase.
-            var end = lastWord.lowerBound
-            while end > phraseStart, !isWordByte(bytes[end - 1]) { end -= 1 }
-            phraseEnd = end
-        }
-        guard words > 0 else { return (.other, isPrivate) }
-        // The phrase with single spaces between its words, matched against each known
-        // phrase of the same length.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: phraseEnd - phraseStart) { phrase in
+        // A word and the space before it are never longer than the bytes they come from.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { words in
+            // The first, second and last words (ranges of `words`) are all the rules look at.
+            var firstEnd = 0, secondStart = -1, lastStart = 0, wordCount = 0
             var count = 0
-            var pendingSpace = false
-            for index in phraseStart..<phraseEnd {
-                if isWordByte(bytes[index]) {
-                    if pendingSpace { phrase[count] = 0x20; count += 1; pendingSpace = false }
-                    phrase[count] = lower(bytes[index])
+            var inWord = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                if lower &- 0x61 < 26 || lower &- 0x30 < 10 {
+                    if !inWord {
+                        if wordCount > 0 { words[count] = 0x20; count += 1 }
+                        if wordCount == 1 { secondStart = count }
+                        lastStart = count
+                        wordCount += 1
+                        inWord = true
+                    }
+                    words[count] = lower
                     count += 1
-                } else {
-                    pendingSpace = true
+                } else if inWord {
+                    if wordCount == 1 { firstEnd = count }
+                    inWord = false
                 }
             }
-            let written = UnsafeBufferPointer(rebasing: phrase[..<count])
-            return (AsciiPhrases.shared.kind(of: written) ?? .other, isPrivate)
+            if inWord, wordCount == 1 { firstEnd = count }
+            var phraseStart = 0
+            var remaining = wordCount
+            if remaining > 1, (0..<firstEnd).allSatisfy({ words[$0] &- 0x30 < 10 }) {
+                phraseStart = secondStart
+                remaining -= 1
+            }
+            var phraseEnd = count
+            var isPrivate = false
+            if remaining > 0, count - lastStart == 7, memcmp(words.baseAddress! + lastStart, "private", 7) == 0,
+               remaining == 1 || TextScanning.containsCaseInsensitive(bytes, "(private)") {
+                isPrivate = true
+                remaining -= 1
+                // The space before `private` ends the phrase.
+                phraseEnd = max(phraseStart, lastStart - 1)
+            }
+            guard remaining > 0 else { return (.other, isPrivate) }
+            let phrase = UnsafeBufferPointer(rebasing: words[phraseStart..<phraseEnd])
+            return (AsciiPhrases.shared.kind(of: phrase) ?? .other, isPrivate)
         }
     }
 

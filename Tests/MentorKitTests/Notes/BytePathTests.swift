@@ -114,6 +114,30 @@ struct BytePathTests {
         #expect(SectionKind.normalizedWords(heading) == SectionKind.unicodeWords(heading))
         #expect(SectionKind.classify(heading: heading) == SectionKind.unicodeClassify(heading: heading))
     }
+
+    @Test("Random ASCII headings are classified as the general path does")
+    func randomHeadings() {
+        // Pieces of known headings, numbers, `private` in its forms and separators, so that
+        // most random headings come near a rule.
+        let pieces = ["Goals", "for", "the", "coming", "week", "Next", "SESSION", "agenda", "Check", "in", "-",
+                      "Private", "(private)", "(PRIVATE)", "private:", "2.", "12", "3)", " ", "  ", "\t", ":", "!",
+                      "&", "links", "resources", "x", "Action", "items", "to-do", "minutes", "#", "*"]
+        var random = JSONWriterTests.SplitMix(state: 15)
+        var kinds = Set<String>()
+        var privates = 0
+        for _ in 0..<4_000 {
+            let heading = (0..<Int.random(in: 0...6, using: &random)).map { _ in
+                pieces.randomElement(using: &random)!
+            }.joined(separator: Bool.random(using: &random) ? " " : "")
+            let fast = SectionKind.classify(heading: heading)
+            #expect(fast == SectionKind.unicodeClassify(heading: heading), "\(heading)")
+            kinds.insert("\(fast.kind)")
+            if fast.isPrivate { privates += 1 }
+        }
+        // The headings reached several kinds and private ones, not just `.other`.
+        #expect(kinds.count >= 4)
+        #expect(privates > 50)
+    }
 }
 
 @Suite("Profile lookup by index")
