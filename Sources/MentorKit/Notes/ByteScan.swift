@@ -34,17 +34,24 @@ enum ByteScan {
         var summary = Summary()
         var index = 0
         let count = bytes.count
+        // The flags are gathered without branches, as masks whose high bits say which byte
+        // was seen (`hasZero`'s test, kept instead of tested); only a NUL stops the loop.
+        var allBits: UInt64 = 0, lineFeeds: UInt64 = 0, returns: UInt64 = 0
         while index + 8 <= count {
             let word = word(bytes, at: index)
-            if word & highs != 0 { summary.isASCII = false }
-            if has(0x0A, in: word) { summary.hasLF = true }
-            if has(0x0D, in: word) { summary.hasCR = true }
             if hasZero(word) {
                 // The exact byte: the rest is scanned one byte at a time from here.
                 break
             }
+            allBits |= word
+            let lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
+            lineFeeds |= (lf &- ones) & ~lf
+            returns |= (cr &- ones) & ~cr
             index += 8
         }
+        summary.isASCII = allBits & highs == 0
+        summary.hasLF = lineFeeds & highs != 0
+        summary.hasCR = returns & highs != 0
         while index < count {
             let byte = bytes[index]
             if byte >= 0x80 { summary.isASCII = false }
