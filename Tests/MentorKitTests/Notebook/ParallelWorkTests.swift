@@ -17,19 +17,19 @@ struct ParallelWorkTests {
     @Test("Chunks cover every index once, in consecutive runs, and shrink toward the end",
           arguments: [(0, 2), (1, 2), (2, 2), (7, 3), (20, 2), (500, 2), (1_050, 2), (10_500, 2), (10_500, 4), (333, 1)])
     func chunksCoverEveryIndexOnce(count: Int, jobs: Int) {
-        let starts = Log()
-        let sizes = Log()
+        // Each chunk logged as one value, its start and size together: two logs written one
+        // after the other could pair one thread's start with another's size.
+        let chunks = Log()
         let seen = Log()
         ParallelChunks.run(count: count, jobs: jobs) { range in
-            starts.add(range.lowerBound)
-            sizes.add(range.count)
+            chunks.add(range.lowerBound << 32 | range.count)
             for index in range { seen.add(index) }
         }
         #expect(seen.all.sorted() == Array(0..<count))
-        #expect(count == 0 || sizes.all.allSatisfy { $0 > 0 })
+        let ordered = chunks.all.sorted().map { $0 & 0xFFFF_FFFF }
+        #expect(count == 0 || ordered.allSatisfy { $0 > 0 })
         // In the order of their starts, the chunks never grow (the claims are made under
         // one lock, each from where the last ended).
-        let ordered = zip(starts.all, sizes.all).sorted { $0.0 < $1.0 }.map(\.1)
         #expect(zip(ordered, ordered.dropFirst()).allSatisfy { $0 >= $1 })
         if jobs > 1, count >= 1_000 {
             #expect(ordered.count < 40 * jobs)
