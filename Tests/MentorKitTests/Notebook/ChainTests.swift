@@ -69,6 +69,9 @@ struct ChainTests {
         "previous: \"[[later|last time]]\"",  // wikilink with an alias
         "previous: [[later#Notes]]",          // wikilink to a heading
         "previous: \"[[sessions/alex/later]]\"", // wikilink with a path
+        "previous: \"[[later#Notes|last time]]\"", // wikilink to a heading, with an alias
+        "previous: \"[[later|letzte Sitzung, café]]\"", // an alias beyond ASCII
+        "previous: \"[[sessions/alex/later#Été]]\"", // a path and a heading beyond ASCII
     ])
     func previousSpellings(line: String) {
         // early.md is dated before later.md but names it as its previous session.
