@@ -11,7 +11,7 @@ import CCmark
 /// growing buffers), all of which die together as soon as `CMarkAdapter` has copied the
 /// tree. They come from a per-thread arena instead, which `reset()` empties in one step;
 /// measured, that took a fifth off reading 10,000 notes. cmark's allocator callbacks get
-/// no context, so each thread's arena is found through a thread-specific key, and its
+/// no context, so each thread's arena is found through a thread-local variable, and its
 /// state is plain memory behind a pointer: no reference counting or exclusivity checks
 /// on a path taken a few hundred times per note.
 enum NoteArena {
@@ -47,12 +47,21 @@ enum NoteArena {
         return key
     }()
 
-    static var current: UnsafeMutablePointer<State> {
-        if let pointer = pthread_getspecific(key) { return pointer.assumingMemoryBound(to: State.self) }
+    /// Found through a C thread-local (`shim.h`); the key is only there to free the arena
+    /// when its thread ends.
+    static var current: UnsafeMutablePointer<State> { currentState() }
+
+    /// Never inlined: each file of the module that calls the C function gets a copy of its
+    /// variable (a build compiles the files apart), and an arena reset through one copy
+    /// while cmark allocates from another would never be emptied. This is the one caller.
+    @inline(never)
+    private static func currentState() -> UnsafeMutablePointer<State> {
+        if let pointer = mentor_note_arena_slot().pointee { return pointer.assumingMemoryBound(to: State.self) }
         let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
         state.initialize(to: State(current: nil, used: 0, capacity: 0, first: nil, firstCapacity: 0,
                                    extra: nil, last: nil))
         pthread_setspecific(key, state)
+        mentor_note_arena_slot().pointee = UnsafeMutableRawPointer(state)
         return state
     }
 

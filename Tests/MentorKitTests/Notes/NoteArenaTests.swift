@@ -45,4 +45,23 @@ struct NoteArenaTests {
         let small = CMarkAdapter.parse("# Title\n\ntext\n"[...])
         #expect(small.nodes.map(\.kind) == [.document, .heading, .text, .paragraph, .text])
     }
+
+    @Test("A parse allocates from this thread's arena and empties it")
+    func parseUsesAndEmptiesTheArena() {
+        // The arena is found through a C thread-local; a second copy of it (reached from
+        // another file) would let cmark allocate from one arena while another is reset,
+        // and memory would grow with every note.
+        let state = NoteArena.current
+        NoteArena.reset(state)
+        let body = String(repeating: "- [ ] @alex Write the thing due:2026-11-20\n", count: 20_000)
+        _ = CMarkAdapter.parse(body[...])
+        #expect(state.pointee.first != nil)
+        #expect(state.pointee.extra == nil)
+        #expect(state.pointee.last == nil)
+        #expect(NoteArena.current == state)
+        // A block was taken from this arena for the first note: it is kept, and reused.
+        let first = state.pointee.first
+        _ = CMarkAdapter.parse(body[...])
+        #expect(state.pointee.first == first)
+    }
 }
