@@ -128,21 +128,19 @@ struct PreviousResolver: Sendable {
 
     /// `[[name]]`, `[[name|alias]]`, `[[name#heading]]`: the closest file named `name`.
     private func resolveWikilink(_ inner: String, from notePath: String, in series: inout SeriesSessions) -> Resolution {
-        var name = inner
         // An ASCII name is searched on bytes: there each character is one byte (but CRLF,
         // which holds no `|`, `#` or `/`); the search on characters costs about 4,000
         // instructions a link.
         let isASCII = TextScanning.isASCII(inner)
-        if isASCII {
-            if let bar = name.utf8.firstIndex(of: UInt8(ascii: "|")) { name = String(name[..<bar]) }
-            if let hash = name.utf8.firstIndex(of: UInt8(ascii: "#")) { name = String(name[..<hash]) }
-        } else {
-            if let bar = name.firstIndex(of: "|") { name = String(name[..<bar]) }
-            if let hash = name.firstIndex(of: "#") { name = String(name[..<hash]) }
+        func firstIndex(of mark: Character, in text: String) -> String.Index? {
+            isASCII ? text.utf8.firstIndex(of: mark.asciiValue!) : text.firstIndex(of: mark)
         }
+        var name = inner
+        if let bar = firstIndex(of: "|", in: name) { name = String(name[..<bar]) }
+        if let hash = firstIndex(of: "#", in: name) { name = String(name[..<hash]) }
         name = PreviousResolver.trimmed(name)
         if name.lowercased().hasSuffix(".md") { name = String(name.dropLast(3)) }
-        if isASCII ? name.utf8.contains(UInt8(ascii: "/")) : name.contains("/") {
+        if firstIndex(of: "/", in: name) != nil {
             if let path = PreviousResolver.normalize(name + ".md").flatMap(session(at:)) { return .found(path) }
             let folder = PreviousResolver.folder(of: notePath)
             if let path = PreviousResolver.normalize(folder + "/" + name + ".md").flatMap(session(at:)) {

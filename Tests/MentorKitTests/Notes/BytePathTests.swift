@@ -122,13 +122,13 @@ struct BytePathTests {
         let pieces = ["Goals", "for", "the", "coming", "week", "Next", "SESSION", "agenda", "Check", "in", "-",
                       "Private", "(private)", "(PRIVATE)", "private:", "2.", "12", "3)", " ", "  ", "\t", ":", "!",
                       "&", "links", "resources", "x", "Action", "items", "to-do", "minutes", "#", "*"]
-        var random = JSONWriterTests.SplitMix(state: 15)
+        var random = SeededRandom(seed: 15)
         var kinds = Set<String>()
         var privates = 0
         for _ in 0..<4_000 {
-            let heading = (0..<Int.random(in: 0...6, using: &random)).map { _ in
-                pieces.randomElement(using: &random)!
-            }.joined(separator: Bool.random(using: &random) ? " " : "")
+            let heading = (0..<(random.next() % 7)).map { _ in
+                pieces[random.next() % pieces.count]
+            }.joined(separator: random.next() % 2 == 0 ? " " : "")
             let fast = SectionKind.classify(heading: heading)
             #expect(fast == SectionKind.unicodeClassify(heading: heading), "\(heading)")
             kinds.insert("\(fast.kind)")

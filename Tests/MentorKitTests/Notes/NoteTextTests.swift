@@ -69,6 +69,19 @@ struct NoteTextTests {
         }
     }
 
+    /// A note beyond ASCII is checked run by run (`UTF8Text`): a bad byte after valid
+    /// characters of every length is still refused, and located where it is.
+    @Test("Invalid UTF-8 after characters beyond ASCII is located", arguments: [
+        ([0x80], 2), ([0xC3, 0x28], 2), ([0xE2, 0x82], 2), ([0xF0, 0x9F], 2), ([0xED, 0xA0, 0x80], 2),
+    ])
+    func invalidAfterNonASCII(invalid: [UInt8], column: Int) {
+        let bytes: [UInt8] = Array("---\ndate: 2026-12-01\n---\n- [ ] é 📅 2026-12-02 — ok\n".utf8)
+            + Array("x".utf8) + invalid + Array(" and Zoë\n".utf8)
+        #expect(throws: NoteText.Failure.notUTF8(line: 5, column: column, utf16: false)) {
+            try NoteText.split(bytes).get()
+        }
+    }
+
     @Test func utf16IsNamed() {
         #expect(throws: NoteText.Failure.notUTF8(line: 1, column: 1, utf16: true)) {
             try NoteText.split([0xFF, 0xFE, 0x2D, 0x00]).get()
