@@ -79,6 +79,18 @@ enum ByteScan {
         return count
     }
 
+    /// How many of the eight bytes at `index` (which must all be in `bytes`), from the
+    /// first, are visible ASCII (`!` to DEL): no space, control byte or byte beyond ASCII.
+    @inline(__always)
+    static func visibleASCIIPrefix(of bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let word = word(bytes, at: index)
+        // A byte below 0x21 borrows in the subtraction, a byte beyond ASCII has its high bit:
+        // either marks its own high bit. A borrow can also mark bytes above a marked one,
+        // never below it, so the lowest mark is exact (the words are little-endian).
+        let marks = ((word &- ones &* 0x21) & ~word & highs) | (word & highs)
+        return marks == 0 ? 8 : marks.trailingZeroBitCount >> 3
+    }
+
     /// The first index at or after `start` holding `a` or `b`, else `bytes.count`.
     @inline(__always)
     static func firstIndex(of a: UInt8, or b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

@@ -63,6 +63,15 @@ enum TextScanning {
         var index = 0
         let count = bytes.count
         while index < count {
+            // A word's visible ASCII bytes are skipped eight at a time.
+            if index + 8 <= count {
+                let run = ByteScan.visibleASCIIPrefix(of: bytes, at: index)
+                if run > 0 {
+                    if start < 0 { start = index }
+                    index += run
+                    continue
+                }
+            }
             let byte = bytes[index]
             let length: Int
             let space: Bool
@@ -237,10 +246,32 @@ enum TextScanning {
         }
 
         /// Valid UTF-8, whole scalars.
+        @inline(__always)
         mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
             var index = 0
             let end = bytes.count
             while index < end {
+                // Words are copied eight bytes at a time up to the first byte that is white
+                // space, a control byte or beyond ASCII (all eight are stored; those past the
+                // run are overwritten or lie past the count). The output never holds more
+                // than the bytes consumed, so eight bytes left here leave it room for eight.
+                if index + 8 <= end, count + 9 <= output.count {
+                    let run = ByteScan.visibleASCIIPrefix(of: bytes, at: index)
+                    if run > 0 {
+                        if pendingSpace { output[count] = 0x20; count += 1; pendingSpace = false }
+                        UnsafeMutableRawPointer(output.baseAddress! + count)
+                            .storeBytes(of: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self),
+                                        as: UInt64.self)
+                        count += run
+                        index += run
+                        // The one space between two words is the commonest end of a run.
+                        if index < end, bytes[index] == 0x20 {
+                            pendingSpace = true
+                            index += 1
+                        }
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
