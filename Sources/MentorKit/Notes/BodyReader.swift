@@ -547,7 +547,9 @@ struct BodyReader {
                 }
                 // Fields only for what becomes an item: most list items are entries or details.
                 let fields = role != nil ? itemFields(index, afterCheckbox: status != nil) : nil
-                var key = fields.map { InlineFields.key(of: $0.text) } ?? ""
+                // The text alone, not the fields, taken out of the optional: `map` copied them all.
+                var key = ""
+                if let text = fields?.text { key = InlineFields.key(of: text) }
                 // A text of only symbols (`- [ ] 🚀🚀`) has no key by the rule: it is keyed by
                 // itself, so that it is an item (and its nested tasks have a parent) that
                 // the same text follows.

@@ -42,7 +42,7 @@ public struct InlineFields: Sendable, Hashable {
         tags = []
         badDates = []
         guard TextScanning.containsPair(buffer, 0x3A, 0x3A) else {
-            self = withWords(of: buffer)
+            readWords(of: buffer)
             return
         }
         // Dataview fields (`[due:: ...]`) are taken out of a copy first.
@@ -61,18 +61,17 @@ public struct InlineFields: Sendable, Hashable {
                 bytes = Array(source.utf8)
             }
         }
-        self = bytes.withUnsafeBufferPointer { withWords(of: $0) }
+        bytes.withUnsafeBufferPointer { readWords(of: $0) }
     }
 
-    /// These fields with those of the words of `buffer` read.
-    private func withWords(of buffer: UnsafeBufferPointer<UInt8>) -> InlineFields {
+    /// Reads the fields of the words of `buffer` into these, in place (a copy of the fields
+    /// made and returned cost a retain and a release per string of them, for every item).
+    private mutating func readWords(of buffer: UnsafeBufferPointer<UInt8>) {
         // Words and the words kept live on the stack: an item has a handful of each.
         withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: buffer.count / 2 + 1) { words in
             let count = TextScanning.wordRanges(buffer, into: words)
-            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(count, 1)) { kept in
-                var fields = self
-                fields.read(buffer, words: UnsafeBufferPointer(rebasing: words[..<count]), kept: kept)
-                return fields
+            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(count, 1)) { kept in
+                read(buffer, words: UnsafeBufferPointer(rebasing: words[..<count]), kept: kept)
             }
         }
     }
