@@ -91,6 +91,22 @@ enum ByteScan {
         return marks == 0 ? 8 : marks.trailingZeroBitCount >> 3
     }
 
+    /// How many of the eight bytes at `index` (which must all be in `bytes`, and all ASCII),
+    /// from the first, are ASCII letters or digits.
+    @inline(__always)
+    static func alphanumericPrefix(of bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let word = word(bytes, at: index)
+        // For bytes below 0x80, `x + (0x80 - m)` has its high bit exactly when x >= m, and
+        // `x + (0x7F - n)` lacks it exactly when x <= n, with no carry into the next byte.
+        func atLeast(_ x: UInt64, _ m: UInt64) -> UInt64 { (x &+ ones &* (0x80 - m)) & highs }
+        func atMost(_ x: UInt64, _ n: UInt64) -> UInt64 { ~(x &+ ones &* (0x7F - n)) & highs }
+        let folded = word | (ones &* 0x20)
+        let letters = atLeast(folded, 0x61) & atMost(folded, 0x7A)
+        let digits = atLeast(word, 0x30) & atMost(word, 0x39)
+        let others = ~(letters | digits) & highs
+        return others == 0 ? 8 : others.trailingZeroBitCount >> 3
+    }
+
     /// The first index at or after `start` holding `a` or `b`, else `bytes.count`.
     @inline(__always)
     static func firstIndex(of a: UInt8, or b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

@@ -480,7 +480,28 @@ extension InlineFields {
         return String(unsafeUninitializedCapacity: bytes.count) { output in
             var count = 0
             var pendingSpace = false
-            for byte in bytes {
+            var index = 0
+            while index < bytes.count {
+                // Letters and digits eight at a time: lower-casing them all is setting 0x20,
+                // which digits have already. The key never holds more than the bytes read.
+                if index + 8 <= bytes.count, count + 9 <= output.count {
+                    let run = ByteScan.alphanumericPrefix(of: bytes, at: index)
+                    if run > 0 {
+                        if pendingSpace {
+                            output[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        UnsafeMutableRawPointer(output.baseAddress! + count)
+                            .storeBytes(of: word | 0x2020_2020_2020_2020, as: UInt64.self)
+                        count += run
+                        index += run
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                index += 1
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                     pendingSpace = count > 0
                 } else if isPlainStart(byte) {

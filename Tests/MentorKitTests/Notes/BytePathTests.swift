@@ -302,7 +302,7 @@ struct RandomUnicodeTests {
     /// Mostly long ASCII words, so that the eight-byte runs of the collapser and of the word
     /// finder meet every kind of byte that ends one, at every offset of the run.
     @Test func collapsingLongWords() {
-        let rare: [Unicode.Scalar] = [" ", "  ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{01}", "\u{1F}", "\u{7F}", "!", "~",
+        let rare: [Unicode.Scalar] = [" ", "  ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{01}", "\u{1F}", "\u{7F}", "!", "~", "/", ":", "@", "[", "`", "{", "\u{10}", "\u{19}",
                                       "\u{00A0}", "\u{3000}", "\u{2009}", "é", "東", "😀", "\u{0301}"].map { $0.unicodeScalars.first! }
         let letters = Array("abcdefghijklmnopqrstuvwxyzABCXYZ0189".unicodeScalars)
         var random = SeededRandom(seed: 91)
@@ -316,6 +316,8 @@ struct RandomUnicodeTests {
             let expected = TextScanning.words(string).joined(separator: " ")
             let collapsed = Array(string.utf8).withUnsafeBufferPointer(TextScanning.collapsed)
             #expect(collapsed == expected, "\(string.unicodeScalars.map { String($0.value, radix: 16) })")
+            let ascii = String(String.UnicodeScalarView(string.unicodeScalars.filter(\.isASCII)))
+            #expect(InlineFields.key(of: ascii) == InlineFields.unicodeKey(of: ascii), "\(ascii.debugDescription)")
             let bytes = Array(string.utf8)[...]
             #expect(TextScanning.wordRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
                     == TextScanning.words(string).map(String.init), "\(string.unicodeScalars.map { String($0.value, radix: 16) })")
