@@ -91,6 +91,16 @@ enum ByteScan {
         return marks == 0 ? 8 : marks.trailingZeroBitCount >> 3
     }
 
+    /// Stores the eight bytes at `index` of `bytes` at `offset` of `output` (both must have
+    /// them), with `bits` set in each: a run found by the prefixes above is copied in one
+    /// store, and the bytes past it are written over or lie past the output's count.
+    @inline(__always)
+    static func copyWord(of bytes: UnsafeBufferPointer<UInt8>, at index: Int,
+                         to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int, setting bits: UInt8 = 0) {
+        UnsafeMutableRawPointer(output.baseAddress! + offset)
+            .storeBytes(of: word(bytes, at: index) | (ones &* UInt64(bits)), as: UInt64.self)
+    }
+
     /// How many of the eight bytes at `index` (which must all be in `bytes`, and all ASCII),
     /// from the first, are ASCII letters or digits.
     @inline(__always)

@@ -492,9 +492,7 @@ extension InlineFields {
                             count += 1
                             pendingSpace = false
                         }
-                        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                        UnsafeMutableRawPointer(output.baseAddress! + count)
-                            .storeBytes(of: word | 0x2020_2020_2020_2020, as: UInt64.self)
+                        ByteScan.copyWord(of: bytes, at: index, to: output, at: count, setting: 0x20)
                         count += run
                         index += run
                         continue

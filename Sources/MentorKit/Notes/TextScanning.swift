@@ -252,16 +252,13 @@ enum TextScanning {
             let end = bytes.count
             while index < end {
                 // Words are copied eight bytes at a time up to the first byte that is white
-                // space, a control byte or beyond ASCII (all eight are stored; those past the
-                // run are overwritten or lie past the count). The output never holds more
-                // than the bytes consumed, so eight bytes left here leave it room for eight.
+                // space, a control byte or beyond ASCII. The output never holds more than the
+                // bytes consumed, so eight bytes left here leave it room for eight.
                 if index + 8 <= end, count + 9 <= output.count {
                     let run = ByteScan.visibleASCIIPrefix(of: bytes, at: index)
                     if run > 0 {
                         if pendingSpace { output[count] = 0x20; count += 1; pendingSpace = false }
-                        UnsafeMutableRawPointer(output.baseAddress! + count)
-                            .storeBytes(of: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self),
-                                        as: UInt64.self)
+                        ByteScan.copyWord(of: bytes, at: index, to: output, at: count)
                         count += run
                         index += run
                         // The one space between two words is the commonest end of a run.

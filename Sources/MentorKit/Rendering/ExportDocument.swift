@@ -252,24 +252,19 @@ extension ExportDocument.SeriesEntry {
         writer.field("profile", profile)
         writer.key("sessions")
         writer.beginArray()
-        // Through the buffers, so that each entry is written in place: indexing the array
-        // copied each one out first (a retain and a release per string of it).
-        try sessions.withUnsafeBufferPointer { (sessions) throws(Failure) in
-            for index in sessions.indices {
-                writer.element()
-                sessions[index].write(to: &writer)
-                try flush(&writer)
-            }
+        // By index, so that each entry is written in place rather than copied out first.
+        for index in sessions.indices {
+            writer.element()
+            sessions[index].write(to: &writer)
+            try flush(&writer)
         }
         writer.endArray()
         writer.key("items")
         writer.beginArray()
-        try items.withUnsafeBufferPointer { (items) throws(Failure) in
-            for index in items.indices {
-                writer.element()
-                items[index].write(to: &writer)
-                try flush(&writer)
-            }
+        for index in items.indices {
+            writer.element()
+            items[index].write(to: &writer)
+            try flush(&writer)
         }
         writer.endArray()
         writer.endObject()
