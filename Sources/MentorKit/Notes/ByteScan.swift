@@ -8,7 +8,14 @@ enum ByteScan {
     /// Whether some byte of `word` is zero (exact: no false positives).
     @inline(__always)
     private static func hasZero(_ word: UInt64) -> Bool {
-        (word &- ones) & ~word & highs != 0
+        zeroMarks(word) != 0
+    }
+
+    /// The high bit of each zero byte of `word`, and maybe of bytes above the lowest zero
+    /// byte (a borrow): the lowest mark is exact.
+    @inline(__always)
+    private static func zeroMarks(_ word: UInt64) -> UInt64 {
+        (word &- ones) & ~word & highs
     }
 
     /// Whether some byte of `word` is `byte`.
@@ -124,7 +131,10 @@ enum ByteScan {
         let count = bytes.count
         while index + 8 <= count {
             let word = word(bytes, at: index)
-            if has(a, in: word) || has(b, in: word) { break }
+            // The lowest mark is the first match (a borrow only marks bytes above a zero),
+            // so the byte is found without a loop whose exit the branch predictor misses.
+            let marks = zeroMarks(word ^ (ones &* UInt64(a))) | zeroMarks(word ^ (ones &* UInt64(b)))
+            if marks != 0 { return index + marks.trailingZeroBitCount >> 3 }
             index += 8
         }
         while index < count {

@@ -460,7 +460,10 @@ struct ByteScanTests {
 
     @Test func summaryAndSearch() {
         var state = SeededRandom(seed: 5)
-        let alphabet: [UInt8] = [0x61, 0x20, 0x0A, 0x0D, 0x00, 0x21, 0xC3, 0xA9, 0x5B, 0xFF, 0x80, 0x7F]
+        // With the bytes one above those searched for (0x0B, 0x0E, 0x22), which a borrow
+        // from a match below them can mark too.
+        let alphabet: [UInt8] = [0x61, 0x20, 0x0A, 0x0D, 0x00, 0x21, 0xC3, 0xA9, 0x5B, 0xFF, 0x80, 0x7F,
+                                 0x0B, 0x0E, 0x22]
         for _ in 0..<20_000 {
             let bytes = Self.randomBytes(&state, alphabet: alphabet)
             let summary = bytes.withUnsafeBufferPointer(ByteScan.summary)
@@ -479,9 +482,13 @@ struct ByteScanTests {
             }
             let lines = BodyLines(text)
             #expect((0..<lines.count).map(lines.startOffset(of:)) == starts, "\(bytes)")
-            for start in [0, 1, 7, 9, bytes.count].filter({ $0 <= bytes.count }) {
-                let found = bytes.withUnsafeBufferPointer { ByteScan.firstIndex(of: 0x0A, or: 0x21, in: $0, from: start) }
-                #expect(found == (bytes[start...].firstIndex { $0 == 0x0A || $0 == 0x21 } ?? bytes.count), "\(bytes) from \(start)")
+            // The pairs the scans use: the complexity guard's, the lines', the text's.
+            for (a, b) in [(UInt8(0x0A), UInt8(0x21)), (0x0A, 0x0D), (0x0D, 0x0D)] {
+                for start in [0, 1, 7, 9, bytes.count].filter({ $0 <= bytes.count }) {
+                    let found = bytes.withUnsafeBufferPointer { ByteScan.firstIndex(of: a, or: b, in: $0, from: start) }
+                    #expect(found == (bytes[start...].firstIndex { $0 == a || $0 == b } ?? bytes.count),
+                            "\(bytes) from \(start), \(a) or \(b)")
+                }
             }
         }
     }
