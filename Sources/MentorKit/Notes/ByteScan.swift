@@ -124,6 +124,46 @@ enum ByteScan {
         return others == 0 ? 8 : others.trailingZeroBitCount >> 3
     }
 
+    /// Whether every byte of `bytes` is printable ASCII, a space to `~`: no control byte, no
+    /// DEL, nothing beyond ASCII.
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        var marks: UInt64 = 0
+        while index + 8 <= count {
+            let word = word(bytes, at: index)
+            // Beyond ASCII: its high bit. Below a space: a borrow, which marks that byte (and
+            // maybe those above it: only whether any is marked counts). DEL: a zero byte.
+            marks |= (word & highs) | ((word &- ones &* 0x20) & ~word & highs) | zeroMarks(word ^ (ones &* 0x7F))
+            index += 8
+        }
+        guard marks == 0 else { return false }
+        while index < count {
+            if bytes[index] < 0x20 || bytes[index] >= 0x7F { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// How many bytes of `bytes` are `byte`.
+    static func count(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0, total = 0
+        let count = bytes.count
+        let lows = ~highs
+        while index + 8 <= count {
+            let x = word(bytes, at: index) ^ (ones &* UInt64(byte))
+            // The high bit of exactly the zero bytes: adding to the low seven bits never
+            // carries out of a byte, so no byte marks another.
+            total += (~(((x & lows) &+ lows) | x | lows)).nonzeroBitCount
+            index += 8
+        }
+        while index < count {
+            if bytes[index] == byte { total += 1 }
+            index += 1
+        }
+        return total
+    }
+
     /// The first index at or after `start` holding `a` or `b`, else `bytes.count`.
     @inline(__always)
     static func firstIndex(of a: UInt8, or b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

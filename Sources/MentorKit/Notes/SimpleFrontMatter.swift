@@ -20,9 +20,7 @@ enum SimpleFrontMatter {
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> [FrontMatter.Entry]? {
         var entries: [FrontMatter.Entry] = []
         // Room for a key a line: one allocation.
-        var lines = 1
-        for byte in bytes where byte == 0x0A { lines += 1 }
-        entries.reserveCapacity(lines)
+        entries.reserveCapacity(ByteScan.count(of: 0x0A, in: bytes) + 1)
         var cursor = LineCursor(bytes: bytes, lineNumber: firstLine - 1)
         while let (line, lineNumber) = cursor.next() {
             guard let first = line.first else { continue }
@@ -64,8 +62,7 @@ enum SimpleFrontMatter {
 
         mutating func next() -> (UnsafeBufferPointer<UInt8>, Int)? {
             guard lineStart <= bytes.count else { return nil }
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = ByteScan.firstIndex(of: 0x0A, or: 0x0A, in: bytes, from: lineStart)
             var end = lineEnd
             if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
@@ -77,7 +74,8 @@ enum SimpleFrontMatter {
 
     /// No tab, no control character and none of the characters Yams reads apart.
     private static func isPlainLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        !line.contains(where: { $0 == 0x09 || $0 < 0x20 }) && !hasCharacterYAMLTreatsApart(line)
+        // Most lines are printable ASCII, which holds none of them: decided eight bytes at a time.
+        ByteScan.isPrintableASCII(line) || (!line.contains(where: { $0 == 0x09 || $0 < 0x20 }) && !hasCharacterYAMLTreatsApart(line))
     }
 
     /// A line that holds nothing for YAML: spaces, perhaps then a comment.
@@ -281,9 +279,10 @@ enum SimpleFrontMatter {
 
     /// A plain scalar; nil for anything that starts or holds what YAML reads otherwise.
     private static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool) -> String? {
-        guard let first = bytes.first, !plainIndicators.contains(first) else { return nil }
+        guard let first = bytes.first, !isPlainIndicator(first) else { return nil }
         var end = bytes.count
-        var index = 1
+        // From one `#` or `:` to the next (the first byte is neither `#` nor a space).
+        var index = ByteScan.firstIndex(of: 0x23, or: 0x3A, in: bytes, from: 0)
         while index < bytes.count {
             if bytes[index] == 0x23, bytes[index - 1] == 0x20 {
                 // In a flow list a comment hides the closing bracket: Yams' error to give.
@@ -291,20 +290,34 @@ enum SimpleFrontMatter {
                 end = index - 1
                 break
             }
-            if bytes[index] == 0x20, bytes[index - 1] == 0x3A { return nil }
-            index += 1
+            if bytes[index] == 0x3A, index + 1 < bytes.count, bytes[index + 1] == 0x20 { return nil }
+            index = ByteScan.firstIndex(of: 0x23, or: 0x3A, in: bytes, from: index + 1)
         }
         while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
         guard end > 0, bytes[end - 1] != 0x3A else { return nil }
         let value = UnsafeBufferPointer(rebasing: bytes[..<end])
-        if inFlow, value.contains(where: { flowIndicators.contains($0) }) { return nil }
+        if inFlow, value.contains(where: isFlowIndicator) { return nil }
         return String(decoding: value, as: UTF8.self)
     }
 
-    /// Bytes that cannot start a plain scalar.
-    private static let plainIndicators: Set<UInt8> = Set("[]{}&*!|>%@`-?,#'\"".utf8)
-    /// Bytes a plain scalar inside a flow list may not hold.
-    private static let flowIndicators: Set<UInt8> = Set("[]{}:".utf8)
+    /// A byte that cannot start a plain scalar: one of ``[]{}&*!|>%@`-?,#'"``.
+    private static func isPlainIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "&"),
+             UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "%"),
+             UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ","),
+             UInt8(ascii: "#"), UInt8(ascii: "'"), UInt8(ascii: "\""): return true
+        default: return false
+        }
+    }
+
+    /// A byte a plain scalar inside a flow list may not hold: one of `[]{}:`.
+    private static func isFlowIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ":"): return true
+        default: return false
+        }
+    }
 
     /// DEL, C1 controls, U+FFFE/FFFF (not allowed), NEL, U+2028/2029 (line breaks to YAML)
     /// and a byte order mark (dropped): Yams reads these differently, so it decides.

@@ -482,6 +482,21 @@ struct ByteScanTests {
             }
             let lines = BodyLines(text)
             #expect((0..<lines.count).map(lines.startOffset(of:)) == starts, "\(bytes)")
+            // Printable bytes, the two at the ends of the range among them, and now and then
+            // one that is not, anywhere.
+            var mostly = Self.randomBytes(&state, alphabet: [0x61, 0x20, 0x7E, 0x21, 0x3A])
+            if state.next() % 2 == 0 {
+                let outsiders: [UInt8] = [0x7F, 0x1F, 0x80, 0x00, 0x09, 0xC3, 0xFF]
+                mostly.insert(outsiders[state.next() % outsiders.count], at: state.next() % (mostly.count + 1))
+            }
+            for sample in [bytes, mostly] {
+                let printable = sample.withUnsafeBufferPointer(ByteScan.isPrintableASCII)
+                #expect(printable == sample.allSatisfy { $0 >= 0x20 && $0 < 0x7F }, "\(sample)")
+            }
+            for byte: UInt8 in [0x0A, 0x0D, 0x21, 0x00, 0xFF] {
+                let count = bytes.withUnsafeBufferPointer { ByteScan.count(of: byte, in: $0) }
+                #expect(count == bytes.count { $0 == byte }, "\(bytes), \(byte)")
+            }
             // The pairs the scans use: the complexity guard's, the lines', the text's.
             for (a, b) in [(UInt8(0x0A), UInt8(0x21)), (0x0A, 0x0D), (0x0D, 0x0D)] {
                 for start in [0, 1, 7, 9, bytes.count].filter({ $0 <= bytes.count }) {

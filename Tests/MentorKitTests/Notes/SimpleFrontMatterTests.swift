@@ -93,6 +93,13 @@ struct SimpleFrontMatterTests {
         // Characters Yams rejects or reads as line breaks, in LF and CRLF notes.
         "title: Review\u{7F}\n", "title: Review\u{7F}\r\nmentee: A\r\n", "k: a\u{85}b\n", "k: a\u{2028}b\n",
         "k: \"a\u{2029}b\"\n", "k: \u{FEFF}Alex Chen\r\n", "k: x\u{FFFE}\n", "k: x\u{FFFF}\n", "k: a\u{9F}\n",
+        // Lines and values longer than the eight bytes scanned at a time, with what stops a
+        // scan past the first eight.
+        "title: a title long enough for two words\u{7F} and more\n", "title: a title long enough\u{1}\n",
+        "title: a title long enough\tthen a tab\n", "location: the café on the corner # the usual\n",
+        "location: the long way round#not a comment\nlink: https://meet.example.com/long-name: x\n",
+        "location: the long way round: a colon\n", "location: ends with a colon after all:\n",
+        "tags: [one long tag, another long tag: x]\n", "tags: [one long tag, another long tag # c]\n",
     ]
 
     @Test("Same entries with and without the fast path", arguments: samples)
