@@ -155,8 +155,12 @@ struct FrontMatter {
     }
 
     static func isNull(_ text: String, plain: Bool) -> Bool {
-        guard plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(text)
+        // Compared without an array of the spellings made on every call; a longer text is none.
+        guard plain, text.utf8.count <= 4 else { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     private static func failure(from error: YamlError, yaml: String, firstLine: Int) -> Failure {

@@ -324,7 +324,11 @@ extension StringProtocol {
     /// Without white space at either end; Unicode scalars, no Foundation.
     func trimmedOfSpaces() -> String {
         // Most values have nothing to trim: then a `String` is returned as it is, no copy.
-        if let first = unicodeScalars.first, let last = unicodeScalars.last,
+        // Decided on the end bytes when both are ASCII (each is then its own scalar).
+        let ends = utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) } ?? nil
+        if let (first, last) = ends, first < 0x80, last < 0x80 {
+            if !TextScanning.isSpace(Unicode.Scalar(first)), !TextScanning.isSpace(Unicode.Scalar(last)) { return String(self) }
+        } else if let first = unicodeScalars.first, let last = unicodeScalars.last,
            !TextScanning.isSpace(first), !TextScanning.isSpace(last) {
             return String(self)
         }

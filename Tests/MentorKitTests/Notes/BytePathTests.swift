@@ -299,6 +299,29 @@ struct RandomUnicodeTests {
         }
     }
 
+    /// Trimming decided on the end bytes agrees with trimming scalars, for white space of
+    /// every kind at either end (a combining mark after a space keeps it a character of its own).
+    @Test func trimmingSpacesAsByScalars() {
+        for text in Self.randomTexts(count: 20_000, seed: 31) + ["", " ", "a", " a ", "\u{00A0}a", "a\u{3000}", "\ta\r\n"] {
+            var scalars = Array(text.unicodeScalars)
+            while let first = scalars.first, TextScanning.isSpace(first) { scalars.removeFirst() }
+            while let last = scalars.last, TextScanning.isSpace(last) { scalars.removeLast() }
+            var expected = String.UnicodeScalarView()
+            expected.append(contentsOf: scalars)
+            #expect(text.trimmedOfSpaces().unicodeScalars.elementsEqual(expected), "\(text.debugDescription)")
+            #expect(text[...].trimmedOfSpaces().unicodeScalars.elementsEqual(expected), "\(text.debugDescription)")
+        }
+    }
+
+    /// Null is the empty plain scalar and YAML's four spellings of it, nothing else.
+    @Test func nullSpellings() {
+        let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
+        for text in Self.randomTexts(count: 2_000, seed: 37) + ["", "~", "null", "Null", "NULL", "nULL", "nul", "nulls", "~~", " ~"] {
+            #expect(FrontMatter.isNull(text, plain: true) == nulls.contains(text), "\(text.debugDescription)")
+            #expect(!FrontMatter.isNull(text, plain: false))
+        }
+    }
+
     /// Mostly long ASCII words, so that the eight-byte runs of the collapser and of the word
     /// finder meet every kind of byte that ends one, at every offset of the run.
     @Test func collapsingLongWords() {
