@@ -278,13 +278,28 @@ public struct TrackedItem: Sendable, Hashable {
     /// Whether the item closed at most once and stayed as it closed (no reopening, no done
     /// turned dropped): then its final status and closing date tell its state on any day.
     static func closesOnce(_ item: UnsafePointer<TrackedItem>) -> Bool {
-        let history = item.pointee.history
-        guard let first = history.firstIndex(where: { !$0.status.isActive }) else { return true }
+        // Fields read in place, by index: a copy of the history or of an event would retain
+        // their strings, for each item of each report (twice: its figures and its tally).
+        item.pointee.history.withUnsafeBufferPointer(closesOnce(history:))
+    }
+
+    /// `closesOnce` of an item with this history.
+    static func closesOnce(history: UnsafeBufferPointer<Event>) -> Bool {
+        var first = 0
+        while first < history.count, history[first].status.isActive { first += 1 }
+        guard first < history.count else { return true }
         // A closing mentioned again with its status (perhaps its `done:` corrected) is still
         // one closing, dated as the item's final closing date says; one dated before the
         // change it follows counts from its session, which `transitions` works out.
-        let closing = history[first]
-        if let closed = closing.closed, closed < (first > 0 ? history[first - 1].date : closing.date) { return false }
-        return history[first...].allSatisfy { $0.status == closing.status }
+        if let closed = history[first].closed, closed < (first > 0 ? history[first - 1].date : history[first].date) {
+            return false
+        }
+        let status = history[first].status
+        var index = first + 1
+        while index < history.count {
+            if history[index].status != status { return false }
+            index += 1
+        }
+        return true
     }
 }

@@ -692,3 +692,37 @@ struct ItemTrackingTests {
         #expect(s.items.map(\.id) == ["first", "second", "third"])
     }
 }
+
+@Suite("An item closes once as its definition says")
+struct ClosesOnceTests {
+    /// The definition, on copies of the history's values.
+    static func definition(_ history: [TrackedItem.Event]) -> Bool {
+        guard let first = history.firstIndex(where: { !$0.status.isActive }) else { return true }
+        let closing = history[first]
+        if let closed = closing.closed, closed < (first > 0 ? history[first - 1].date : closing.date) { return false }
+        return history[first...].allSatisfy { $0.status == closing.status }
+    }
+
+    @Test func randomHistories() {
+        var random = SeededRandom(seed: 41)
+        let statuses: [ItemStatus] = [.open, .inProgress, .done, .dropped]
+        var outcomes: Set<Bool> = []
+        for _ in 0..<5_000 {
+            let count = random.next() % 6
+            var day = 1
+            let history = (0..<count).map { _ -> TrackedItem.Event in
+                day += random.next() % 3
+                let status = statuses[random.next() % statuses.count]
+                // A closing date before, on or after its session's, or none.
+                let closed = status.isActive || random.next() % 4 == 0 ? nil
+                    : LocalDate(year: 2026, month: 11, day: max(1, day - 2 + random.next() % 5))
+                return TrackedItem.Event(file: "s/\(day).md", date: LocalDate(year: 2026, month: 11, day: day)!, line: 1,
+                                         status: status, checkbox: status, due: nil, carried: 0, closed: closed)
+            }
+            let fast = history.withUnsafeBufferPointer(TrackedItem.closesOnce(history:))
+            #expect(fast == Self.definition(history), "\(history.map { ($0.date, $0.status, $0.closed as Any) })")
+            outcomes.insert(fast)
+        }
+        #expect(outcomes == [true, false])
+    }
+}
