@@ -24,9 +24,11 @@ enum ByteScan {
         hasZero(word ^ (ones &* UInt64(byte)))
     }
 
+    /// The eight bytes at `index`, the first in the lowest bits whatever the machine's byte
+    /// order: the scans find the first byte from the lowest mark.
     @inline(__always)
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
-        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
     /// What a note's bytes hold: the first NUL, whether any CR or LF, whether all ASCII.
@@ -105,7 +107,7 @@ enum ByteScan {
     static func copyWord(of bytes: UnsafeBufferPointer<UInt8>, at index: Int,
                          to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int, setting bits: UInt8 = 0) {
         UnsafeMutableRawPointer(output.baseAddress! + offset)
-            .storeBytes(of: word(bytes, at: index) | (ones &* UInt64(bits)), as: UInt64.self)
+            .storeBytes(of: (word(bytes, at: index) | (ones &* UInt64(bits))).littleEndian, as: UInt64.self)
     }
 
     /// How many of the eight bytes at `index` (which must all be in `bytes`, and all ASCII),

@@ -135,7 +135,12 @@ public struct InlineFields: Sendable, Hashable {
     private mutating func assign(_ value: String, to field: WritableKeyPath<InlineFields, LocalDate?>,
                                  field name: String) {
         var trimmed = Substring(value)
-        trimmed = trimmed.trimmingEnd { ".,;:!?)".contains($0) }
+        // A last byte in ASCII that is none of them ends a character that is none of them:
+        // nothing to trim, decided without going through the characters.
+        switch value.utf8.last {
+        case .some(let last) where last < 0x80 && !".,;:!?)".utf8.contains(last): break
+        default: trimmed = trimmed.trimmingEnd { ".,;:!?)".contains($0) }
+        }
         if let date = LocalDate(trimmed) {
             self[keyPath: field] = date
         } else {

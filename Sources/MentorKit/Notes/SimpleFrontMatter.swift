@@ -281,7 +281,7 @@ enum SimpleFrontMatter {
     private static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool) -> String? {
         guard let first = bytes.first, !isPlainIndicator(first) else { return nil }
         var end = bytes.count
-        // From one `#` or `:` to the next (the first byte is neither `#` nor a space).
+        // From one `#` or `:` to the next (the first byte is no `#`, so a `#` has a byte before it).
         var index = ByteScan.firstIndex(of: 0x23, or: 0x3A, in: bytes, from: 0)
         while index < bytes.count {
             if bytes[index] == 0x23, bytes[index - 1] == 0x20 {
@@ -301,7 +301,7 @@ enum SimpleFrontMatter {
     }
 
     /// A byte that cannot start a plain scalar: one of ``[]{}&*!|>%@`-?,#'"``.
-    private static func isPlainIndicator(_ byte: UInt8) -> Bool {
+    static func isPlainIndicator(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "&"),
              UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "%"),
@@ -312,7 +312,7 @@ enum SimpleFrontMatter {
     }
 
     /// A byte a plain scalar inside a flow list may not hold: one of `[]{}:`.
-    private static func isFlowIndicator(_ byte: UInt8) -> Bool {
+    static func isFlowIndicator(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ":"): return true
         default: return false

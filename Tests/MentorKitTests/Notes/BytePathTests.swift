@@ -483,10 +483,10 @@ struct ByteScanTests {
 
     @Test func summaryAndSearch() {
         var state = SeededRandom(seed: 5)
-        // With the bytes one above those searched for (0x0B, 0x0E, 0x22), which a borrow
-        // from a match below them can mark too.
+        // With the bytes a borrow from a match just below them marks too, those one bit off
+        // the bytes searched for (0x0B, 0x0C, 0x20, 0x22, 0x3B), and `#` and `:`.
         let alphabet: [UInt8] = [0x61, 0x20, 0x0A, 0x0D, 0x00, 0x21, 0xC3, 0xA9, 0x5B, 0xFF, 0x80, 0x7F,
-                                 0x0B, 0x0E, 0x22]
+                                 0x0B, 0x0C, 0x23, 0x22, 0x3A, 0x3B]
         for _ in 0..<20_000 {
             let bytes = Self.randomBytes(&state, alphabet: alphabet)
             let summary = bytes.withUnsafeBufferPointer(ByteScan.summary)
@@ -520,8 +520,9 @@ struct ByteScanTests {
                 let count = bytes.withUnsafeBufferPointer { ByteScan.count(of: byte, in: $0) }
                 #expect(count == bytes.count { $0 == byte }, "\(bytes), \(byte)")
             }
-            // The pairs the scans use: the complexity guard's, the lines', the text's.
-            for (a, b) in [(UInt8(0x0A), UInt8(0x21)), (0x0A, 0x0D), (0x0D, 0x0D)] {
+            // The pairs the scans use: the complexity guard's, the lines', the text's, the front
+            // matter's lines and plain scalars.
+            for (a, b) in [(UInt8(0x0A), UInt8(0x21)), (0x0A, 0x0D), (0x0D, 0x0D), (0x0A, 0x0A), (0x23, 0x3A)] {
                 for start in [0, 1, 7, 9, bytes.count].filter({ $0 <= bytes.count }) {
                     let found = bytes.withUnsafeBufferPointer { ByteScan.firstIndex(of: a, or: b, in: $0, from: start) }
                     #expect(found == (bytes[start...].firstIndex { $0 == a || $0 == b } ?? bytes.count),
@@ -566,7 +567,9 @@ struct InlineFieldsReferenceTests {
                      "DONE:2026-02-30", "📅", "2026-11-28", "✅2026-11-14", "[due::", "2026-11-17]", "[done:: x]", "é",
                      "\u{00A0}", "  ", "\t", "^", "^x^", "d:", "dx:", "(due:2026-01-01))", "!", "東京", "e\u{301}",
                      // Beside a field: marks that join what is before or after them, spaces beyond ASCII.
-                     "\u{301}", "]\u{301}", "\u{FE0F}", "\u{0600}", "\u{200D}", "[DUE::", "[Done::", "\u{2003}", "]", "thé"]
+                     "\u{301}", "]\u{301}", "\u{FE0F}", "\u{0600}", "\u{200D}", "[DUE::", "[Done::", "\u{2003}", "]", "thé",
+                     // Dates an emoji field takes with what its trimming drops, or keeps.
+                     "2026-11-28.", "2026-11-28),", "2026-11-28?!", "2026-11-28\u{301}", "2026-11-28.\u{301}", "2026-11-28x"]
         for _ in 0..<20_000 {
             let text = (0..<(next() % 9)).map { _ in words[next() % words.count] }.joined(separator: next() % 4 == 0 ? "" : " ")
             #expect(InlineFields(utf8: Array(text.utf8)[...]) == InlineFieldsReference(utf8: Array(text.utf8)[...]).fields,

@@ -25,9 +25,20 @@ struct NoteArenaTests {
         let big = try #require(NoteArena.allocate(1 << 20, in: state))
         memset(big, 1, 1 << 20)
         #expect(big.load(fromByteOffset: (1 << 20) - 1, as: UInt8.self) == 1)
+        #expect(state.pointee.last == big)
+        // The first allocation of a new block is its latest: it changes size where it is,
+        // within its block (made just large enough for it), and keeps its bytes.
+        #expect(NoteArena.resize(big, to: 1 << 20, in: state) == big)
+        #expect(NoteArena.resize(big, to: (1 << 20) - 100, in: state) == big)
+        let moved2 = try #require(NoteArena.resize(big, to: (1 << 20) + 64, in: state))
+        #expect(moved2 != big)
+        #expect(moved2.load(fromByteOffset: (1 << 20) - 101, as: UInt8.self) == 1)
+        let after = try #require(NoteArena.allocate(16, in: state))
+        #expect(after != big)
+        #expect(Int(bitPattern: after) % 16 == 0)
         // A size that would overflow gets nil (cmark then stops, as when out of memory).
         #expect(NoteArena.allocate(Int.max - 8, in: state) == nil)
-        #expect(NoteArena.resize(big, to: Int.max, in: state) == nil)
+        #expect(NoteArena.resize(moved2, to: Int.max, in: state) == nil)
         NoteArena.reset(state)
         #expect(state.pointee.extra == nil)
         #expect(state.pointee.current == state.pointee.first)

@@ -100,7 +100,17 @@ struct SimpleFrontMatterTests {
         "location: the long way round#not a comment\nlink: https://meet.example.com/long-name: x\n",
         "location: the long way round: a colon\n", "location: ends with a colon after all:\n",
         "tags: [one long tag, another long tag: x]\n", "tags: [one long tag, another long tag # c]\n",
+        "k: : x\n", "k: :x\n", "k: a : b\n",
     ]
+
+    /// The bytes YAML reads as indicators, as the YAML spec lists them.
+    @Test func indicatorBytes() {
+        let plain = Set("[]{}&*!|>%@`-?,#'\"".utf8), flow = Set("[]{}:".utf8)
+        for byte in UInt8.min...UInt8.max {
+            #expect(SimpleFrontMatter.isPlainIndicator(byte) == plain.contains(byte), "\(byte)")
+            #expect(SimpleFrontMatter.isFlowIndicator(byte) == flow.contains(byte), "\(byte)")
+        }
+    }
 
     @Test("Same entries with and without the fast path", arguments: samples)
     func sameAsYams(yaml: String) {
