@@ -146,6 +146,13 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         return unicodeClassify(heading: heading)
     }
 
+    /// `classify(heading:)` of an ASCII heading's bytes as written, white space and all (the
+    /// words are split at anything but letters and digits, so collapsing the white space
+    /// first changes nothing); nil beyond ASCII.
+    static func classify(asciiHeading bytes: UnsafeBufferPointer<UInt8>) -> (kind: SectionKind, isPrivate: Bool)? {
+        asciiClassify(bytes)
+    }
+
     /// `classify(heading:).isPrivate`, looked at first for the letters `private` on bytes
     /// (any case): a heading without them is never private, and most headings (a note's
     /// title, say) are not, so they skip the classifying.

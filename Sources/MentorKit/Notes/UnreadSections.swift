@@ -79,6 +79,8 @@ enum UnreadSections {
     private static func kind(headingText range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> SectionKind? {
         let text = UnsafeBufferPointer(rebasing: bytes[range])
         guard !text.contains(where: isInlineMarkup) else { return nil }
+        // On the bytes when they are ASCII: no string made and collapsed for each heading.
+        if let ascii = SectionKind.classify(asciiHeading: text) { return ascii.kind }
         return SectionKind.classify(heading: TextScanning.collapse(String(decoding: text, as: UTF8.self))).kind
     }
 

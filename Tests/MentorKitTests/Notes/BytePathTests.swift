@@ -131,6 +131,9 @@ struct BytePathTests {
             }.joined(separator: random.next() % 2 == 0 ? " " : "")
             let fast = SectionKind.classify(heading: heading)
             #expect(fast == SectionKind.unicodeClassify(heading: heading), "\(heading)")
+            // The bytes as written, white space uncollapsed, as the emptying reads them.
+            let raw = Array(heading.utf8).withUnsafeBufferPointer(SectionKind.classify(asciiHeading:))
+            #expect(raw.map { $0 == SectionKind.classify(heading: TextScanning.collapse(heading)) } == true, "\(heading)")
             kinds.insert("\(fast.kind)")
             if fast.isPrivate { privates += 1 }
         }
