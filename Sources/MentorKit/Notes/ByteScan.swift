@@ -11,17 +11,18 @@ enum ByteScan {
         zeroMarks(word) != 0
     }
 
-    /// The high bit of each zero byte of `word`, and maybe of bytes above the lowest zero
-    /// byte (a borrow): the lowest mark is exact.
+    /// The high bit of each byte of `word` below `bound` (bytes beyond ASCII are never
+    /// marked), and maybe of bytes above the lowest marked one (a borrow): the lowest mark is
+    /// exact, and so is whether any byte is marked.
     @inline(__always)
-    private static func zeroMarks(_ word: UInt64) -> UInt64 {
-        (word &- ones) & ~word & highs
+    private static func marks(below bound: UInt8, in word: UInt64) -> UInt64 {
+        (word &- ones &* UInt64(bound)) & ~word & highs
     }
 
-    /// Whether some byte of `word` is `byte`.
+    /// `marks(below:in:)` of the zero bytes.
     @inline(__always)
-    private static func has(_ byte: UInt8, in word: UInt64) -> Bool {
-        hasZero(word ^ (ones &* UInt64(byte)))
+    private static func zeroMarks(_ word: UInt64) -> UInt64 {
+        marks(below: 1, in: word)
     }
 
     /// The eight bytes at `index`, the first in the lowest bits whatever the machine's byte
@@ -96,8 +97,8 @@ enum ByteScan {
         // A byte below 0x21 borrows in the subtraction, a byte beyond ASCII has its high bit:
         // either marks its own high bit. A borrow can also mark bytes above a marked one,
         // never below it, so the lowest mark is exact (the words are little-endian).
-        let marks = ((word &- ones &* 0x21) & ~word & highs) | (word & highs)
-        return marks == 0 ? 8 : marks.trailingZeroBitCount >> 3
+        let found = marks(below: 0x21, in: word) | (word & highs)
+        return found == 0 ? 8 : found.trailingZeroBitCount >> 3
     }
 
     /// Stores the eight bytes at `index` of `bytes` at `offset` of `output` (both must have
@@ -131,15 +132,14 @@ enum ByteScan {
     static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
-        var marks: UInt64 = 0
+        var found: UInt64 = 0
         while index + 8 <= count {
             let word = word(bytes, at: index)
-            // Beyond ASCII: its high bit. Below a space: a borrow, which marks that byte (and
-            // maybe those above it: only whether any is marked counts). DEL: a zero byte.
-            marks |= (word & highs) | ((word &- ones &* 0x20) & ~word & highs) | zeroMarks(word ^ (ones &* 0x7F))
+            // Beyond ASCII: its high bit. Below a space, and DEL (a zero byte once XORed).
+            found |= (word & highs) | marks(below: 0x20, in: word) | zeroMarks(word ^ (ones &* 0x7F))
             index += 8
         }
-        guard marks == 0 else { return false }
+        guard found == 0 else { return false }
         while index < count {
             if bytes[index] < 0x20 || bytes[index] >= 0x7F { return false }
             index += 1

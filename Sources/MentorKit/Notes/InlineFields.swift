@@ -134,12 +134,12 @@ public struct InlineFields: Sendable, Hashable {
 
     private mutating func assign(_ value: String, to field: WritableKeyPath<InlineFields, LocalDate?>,
                                  field name: String) {
+        let marks = ".,;:!?)"
         var trimmed = Substring(value)
-        // A last byte in ASCII that is none of them ends a character that is none of them:
-        // nothing to trim, decided without going through the characters.
-        switch value.utf8.last {
-        case .some(let last) where last < 0x80 && !".,;:!?)".utf8.contains(last): break
-        default: trimmed = trimmed.trimmingEnd { ".,;:!?)".contains($0) }
+        // A last byte in ASCII that is no mark ends a character that is none: then nothing is
+        // trimmed, decided without going through the characters.
+        if value.utf8.last.map({ $0 >= 0x80 || marks.utf8.contains($0) }) ?? false {
+            trimmed = trimmed.trimmingEnd { marks.contains($0) }
         }
         if let date = LocalDate(trimmed) {
             self[keyPath: field] = date

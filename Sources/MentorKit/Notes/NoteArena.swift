@@ -68,7 +68,7 @@ enum NoteArena {
     // MARK: - Allocating
 
     /// Inlined into cmark's callbacks: the usual allocation is a bump in the current block,
-    /// about a dozen instructions; a new block is the rare call out.
+    /// about a dozen instructions; starting a new block is the rare call out.
     @inline(__always)
     static func allocate(_ size: Int, in state: UnsafeMutablePointer<State>) -> UnsafeMutableRawPointer? {
         guard size >= 0, size <= Int.max - 2 * (header + 16) else { return nil }
@@ -76,6 +76,20 @@ enum NoteArena {
         guard let base = state.pointee.current, state.pointee.used + needed <= state.pointee.capacity else {
             return allocateInNewBlock(size, needed: needed, in: state)
         }
+        return bump(base, size, needed: needed, in: state)
+    }
+
+    @inline(never)
+    private static func allocateInNewBlock(_ size: Int, needed: Int, in state: UnsafeMutablePointer<State>) -> UnsafeMutableRawPointer? {
+        guard startBlock(holding: needed, in: state), let base = state.pointee.current else { return nil }
+        return bump(base, size, needed: needed, in: state)
+    }
+
+    /// Takes `needed` bytes of the current block (which has them), whose start is `base`,
+    /// for an allocation of `size`.
+    @inline(__always)
+    private static func bump(_ base: UnsafeMutableRawPointer, _ size: Int, needed: Int,
+                             in state: UnsafeMutablePointer<State>) -> UnsafeMutableRawPointer {
         let start = base + state.pointee.used
         state.pointee.used += needed
         start.storeBytes(of: size, as: Int.self)
@@ -83,10 +97,10 @@ enum NoteArena {
         return start + header
     }
 
-    @inline(never)
-    private static func allocateInNewBlock(_ size: Int, needed: Int, in state: UnsafeMutablePointer<State>) -> UnsafeMutableRawPointer? {
+    /// Makes a block with room for `needed` bytes the current one; false when out of memory.
+    private static func startBlock(holding needed: Int, in state: UnsafeMutablePointer<State>) -> Bool {
         let capacity = max(blockSize, needed + header)
-        guard let block = malloc(capacity) else { return nil }
+        guard let block = malloc(capacity) else { return false }
         if state.pointee.first == nil {
             state.pointee.first = block
             state.pointee.firstCapacity = capacity
@@ -95,11 +109,9 @@ enum NoteArena {
             state.pointee.extra = block
         }
         state.pointee.current = block
-        state.pointee.used = header + needed
+        state.pointee.used = header
         state.pointee.capacity = capacity
-        block.storeBytes(of: size, toByteOffset: header, as: Int.self)
-        state.pointee.last = block + 2 * header
-        return block + 2 * header
+        return true
     }
 
     /// `realloc`: the latest allocation grows in place when its block has room (cmark

@@ -142,15 +142,8 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// number (`2.`) and a trailing colon. A heading `Private` or one ending in `(private)`
     /// marks the section private.
     public static func classify(heading: String) -> (kind: SectionKind, isPrivate: Bool) {
-        if let ascii = heading.utf8.withContiguousStorageIfAvailable(asciiClassify), let ascii { return ascii }
+        if let ascii = heading.utf8.withContiguousStorageIfAvailable(classify(asciiHeading:)), let ascii { return ascii }
         return unicodeClassify(heading: heading)
-    }
-
-    /// `classify(heading:)` of an ASCII heading's bytes as written, white space and all (the
-    /// words are split at anything but letters and digits, so collapsing the white space
-    /// first changes nothing); nil beyond ASCII.
-    static func classify(asciiHeading bytes: UnsafeBufferPointer<UInt8>) -> (kind: SectionKind, isPrivate: Bool)? {
-        asciiClassify(bytes)
     }
 
     /// `classify(heading:).isPrivate`, looked at first for the letters `private` on bytes
@@ -213,7 +206,9 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// `classify(heading:)` for an ASCII heading, on bytes, with no allocation: one pass
     /// writes the heading's words lower-cased with single spaces between them, and the rules
     /// then cut the phrase out of that.
-    private static func asciiClassify(_ bytes: UnsafeBufferPointer<UInt8>) -> (kind: SectionKind, isPrivate: Bool)? {
+    /// The bytes may be as written, white space and all: the words are split at anything but
+    /// letters and digits, so collapsing the white space first changes nothing. nil beyond ASCII.
+    static func classify(asciiHeading bytes: UnsafeBufferPointer<UInt8>) -> (kind: SectionKind, isPrivate: Bool)? {
         // A word and the space before it are never longer than the bytes they come from.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { words in
             // The first, second and last words (ranges of `words`) are all the rules look at.

@@ -324,14 +324,11 @@ extension StringProtocol {
     /// Without white space at either end; Unicode scalars, no Foundation.
     func trimmedOfSpaces() -> String {
         // Most values have nothing to trim: then a `String` is returned as it is, no copy.
-        // Decided on the end bytes when both are ASCII (each is then its own scalar).
+        // An end byte in ASCII is that end's scalar: the scalars are decoded only beyond it.
         let ends = utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) } ?? nil
-        if let (first, last) = ends, first < 0x80, last < 0x80 {
-            if !TextScanning.isSpace(Unicode.Scalar(first)), !TextScanning.isSpace(Unicode.Scalar(last)) { return String(self) }
-        } else if let first = unicodeScalars.first, let last = unicodeScalars.last,
-           !TextScanning.isSpace(first), !TextScanning.isSpace(last) {
-            return String(self)
-        }
+        let first = ends.flatMap { $0.0 < 0x80 ? Unicode.Scalar($0.0) : nil } ?? unicodeScalars.first
+        let last = ends.flatMap { $0.1 < 0x80 ? Unicode.Scalar($0.1) : nil } ?? unicodeScalars.last
+        if let first, let last, !TextScanning.isSpace(first), !TextScanning.isSpace(last) { return String(self) }
         let text = Substring(self)
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
